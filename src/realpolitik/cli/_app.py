@@ -1,0 +1,113 @@
+"""The typer application and the helpers every command shares: output format, errors, writing."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from realpolitik.exceptions import RealpolitikError, ScenarioError
+
+app = typer.Typer(
+    name="realpolitik",
+    help=(
+        "Strategic analysis of international politics as an explicit, testable model: "
+        "forecast bargaining outcomes, replay shocks, find Plan B partners."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+console = Console(soft_wrap=False)
+err_console = Console(stderr=True, soft_wrap=True)
+
+#: Exit code for user mistakes (bad files, unknown names, bad options).
+EXIT_USAGE = 2
+
+
+class Format(str, Enum):
+    """Output formats of the commands that print tables."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TableOrJson(str, Enum):
+    """Output formats of the commands without a CSV form."""
+
+    table = "table"
+    json = "json"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print ``message`` to stderr and exit with ``code`` (2 for user mistakes)."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn every :class:`RealpolitikError` into a message on stderr and exit code 2."""
+    try:
+        yield
+    except ScenarioError as exc:
+        n = len(exc.problems)
+        err_console.print(
+            f"[bold red]error:[/] {n} problem{'s' if n != 1 else ''} found", highlight=False
+        )
+        for p in exc.problems:
+            err_console.print(f"  {p}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except RealpolitikError as exc:
+        fail(escape(str(exc)))
+
+
+def escape(text: str) -> str:
+    """Escape rich markup in user text."""
+    from rich.markup import escape as _escape
+
+    return _escape(text)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout (no rich markup, no wrapping)."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    sys.stdout.flush()
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) -> Path:
+    """Write a file atomically: to a temporary file in the same folder, then rename.
+
+    ``write`` is the content (str or bytes) or a function that writes to the temporary path.
+    On any error the temporary file is removed and the destination is untouched.
+    """
+    dest = Path(path)
+    folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():
+        raise RealpolitikError(f"cannot write {dest}: folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if isinstance(write, str):
+            tmp.write_text(write, encoding="utf-8")
+        elif isinstance(write, bytes):
+            tmp.write_bytes(write)
+        else:
+            write(tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest

@@ -1,0 +1,82 @@
+"""The array state every engine works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from realpolitik._types import BoolArray, FloatArray
+
+
+@dataclass(frozen=True, kw_only=True)
+class BargainingState:
+    """Positions, saliences and capabilities as arrays.
+
+    Axes: an optional leading batch axis (``...``), then actors, then issues.
+
+    Parameters
+    ----------
+    position : ndarray, shape (..., n_actors, n_issues)
+        Positions on the 0–100 scale of each issue.
+    salience : ndarray, shape (..., n_actors, n_issues)
+        Saliences in [0, 1].
+    capability : ndarray, shape (..., n_actors)
+        Capabilities, ≥ 0.
+    present : ndarray of bool, shape (..., n_actors, n_issues)
+        Whether the actor takes part in the issue; absent actors are ignored by every model.
+
+    Examples
+    --------
+    >>> s = BargainingState.from_arrays([[0.0], [100.0]], [[1.0], [1.0]], [1.0, 3.0])
+    >>> s.n_actors, s.n_issues
+    (2, 1)
+    """
+
+    position: FloatArray
+    salience: FloatArray
+    capability: FloatArray
+    present: BoolArray
+
+    def __post_init__(self) -> None:
+        shape = self.position.shape
+        if self.salience.shape != shape or self.present.shape != shape:
+            raise ValueError(
+                f"position, salience and present must share a shape; got {shape}, "
+                f"{self.salience.shape}, {self.present.shape}"
+            )
+        if self.capability.shape != shape[:-1]:
+            raise ValueError(
+                f"capability must have shape {shape[:-1]} (..., n_actors); "
+                f"got {self.capability.shape}"
+            )
+
+    @classmethod
+    def from_arrays(
+        cls,
+        position: object,
+        salience: object,
+        capability: object,
+        present: object | None = None,
+    ) -> BargainingState:
+        """Build a state from array-likes; ``present`` defaults to all True."""
+        pos = np.asarray(position, dtype=np.float64)
+        sal = np.asarray(salience, dtype=np.float64)
+        cap = np.asarray(capability, dtype=np.float64)
+        pres = np.ones(pos.shape, dtype=bool) if present is None else np.asarray(present, bool)
+        return cls(position=pos, salience=sal, capability=cap, present=pres)
+
+    @property
+    def n_actors(self) -> int:
+        """Number of actors."""
+        return int(self.position.shape[-2])
+
+    @property
+    def n_issues(self) -> int:
+        """Number of issues."""
+        return int(self.position.shape[-1])
+
+    def weights(self) -> FloatArray:
+        """Capability × salience per actor and issue, 0 where the actor is absent."""
+        w = self.capability[..., :, None] * self.salience
+        return np.where(self.present, w, 0.0)

@@ -1,0 +1,63 @@
+"""The exception hierarchy: every error a user can act on derives from :class:`RealpolitikError`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RealpolitikError(Exception):
+    """Base class of every error realpolitik raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file.
+
+    Parameters
+    ----------
+    file : str
+        The file name (or ``"<string>"`` for text parsed from memory).
+    where : str
+        The path inside the file (``issues[2].positions.iran.salience``) or ``line 4, column 3``.
+    message : str
+        What was expected and what was found.
+    """
+
+    file: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f": {self.where}" if self.where else ""
+        return f"{self.file}{where}: {self.message}"
+
+
+class ScenarioError(RealpolitikError):
+    """A scenario file (or table) is invalid; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        lines = [str(p) for p in self.problems]
+        super().__init__("\n".join(lines) if lines else "invalid scenario")
+
+
+class ShockError(RealpolitikError):
+    """A shock names an unknown actor, issue or shock, or cannot be applied."""
+
+
+class ConvergenceError(RealpolitikError):
+    """An iterative computation did not converge."""
+
+
+class InputError(RealpolitikError):
+    """An input other than a scenario (an article, an option value) is unusable."""
+
+
+__all__ = [
+    "ConvergenceError",
+    "InputError",
+    "Problem",
+    "RealpolitikError",
+    "ScenarioError",
+    "ShockError",
+]

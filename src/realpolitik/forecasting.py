@@ -1,0 +1,263 @@
+"""Forecast a scenario with one or more named models: scenario in, labelled results out."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from realpolitik.engine.registry import OFFER_KINDS, ModelRun, available_models, get_model
+from realpolitik.exceptions import RealpolitikError
+from realpolitik.scenario.arrays import status_quo, to_state
+from realpolitik.scenario.model import Scenario
+
+#: Models every forecast shows, whatever else is asked for.
+BASELINES = ("mean", "median")
+
+
+class UnknownModelError(RealpolitikError):
+    """A model name that is not registered."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An offer accepted in one round: ``actor`` moves toward ``proposer`` on ``issue``."""
+
+    round: int
+    issue: str
+    actor: str
+    proposer: str
+    kind: str
+    before: float
+    after: float
+
+    def describe(self, names: dict[str, str]) -> str:
+        """One line such as ``Turkey compromises with Russia: 35 → 48``."""
+        verb = {
+            "confrontation": "loses a confrontation with",
+            "compromise": "compromises with",
+            "capitulation": "capitulates to",
+        }.get(self.kind, f"{self.kind} with")
+        return (
+            f"{names.get(self.actor, self.actor)} {verb} {names.get(self.proposer, self.proposer)}: "
+            f"{self.before:.0f} → {self.after:.0f}"
+        )
+
+
+@dataclass(frozen=True)
+class ForecastResult:
+    """The forecasts of several models for every issue of a scenario.
+
+    Attributes
+    ----------
+    scenario : Scenario
+    actor_ids, issue_ids : list of str
+    forecasts : dict of str to ndarray, shape (n_issues,)
+        Every named forecast (a model may give several, e.g. ``eum`` and ``eum-mean``).
+    runs : dict of str to ModelRun
+        The raw run of each model, with positions and rounds for models that move actors.
+    """
+
+    scenario: Scenario
+    actor_ids: list[str]
+    issue_ids: list[str]
+    forecasts: dict[str, np.ndarray]
+    runs: dict[str, ModelRun] = field(default_factory=dict)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per issue, one column per named forecast (plus the issue's title).
+
+        Examples
+        --------
+        >>> from realpolitik.scenario import load_scenario
+        >>> df = forecast(load_scenario("syria-2020"), model=["mean"]).to_frame()
+        >>> list(df.columns)[:2]
+        ['title', 'mean']
+        """
+        df = pd.DataFrame(self.forecasts, index=pd.Index(self.issue_ids, name="issue"))
+        df.insert(0, "title", [self.scenario.issue(i).title for i in self.issue_ids])
+        return df
+
+    def positions_frame(self, model: str) -> pd.DataFrame:
+        """Actor positions after the last round of ``model`` (actors × issues; NaN where absent)."""
+        run = self.runs[model]
+        if run.positions is None:
+            raise UnknownModelError(f"model {model!r} does not move actors")
+        state, _, _ = to_state(self.scenario)
+        pos = np.where(state.present, run.positions, np.nan)
+        return pd.DataFrame(pos, index=self.actor_ids, columns=self.issue_ids)
+
+    def trajectory_frame(self, model: str) -> pd.DataFrame:
+        """Positions round by round: columns round, actor, issue, position (long form)."""
+        run = self.runs[model]
+        if run.rounds is None:
+            raise UnknownModelError(f"model {model!r} kept no rounds")
+        state, _, _ = to_state(self.scenario)
+        rows = []
+        for r in range(run.rounds.shape[0]):
+            for i, actor in enumerate(self.actor_ids):
+                for k, issue in enumerate(self.issue_ids):
+                    if state.present[i, k]:
+                        rows.append((r, actor, issue, float(run.rounds[r, i, k])))
+        return pd.DataFrame(rows, columns=["round", "actor", "issue", "position"])
+
+    def offers(self, model: str) -> list[Offer]:
+        """Every offer accepted in the run of ``model``, round by round."""
+        run = self.runs.get(model)
+        if run is None or run.offer_from is None or run.offer_kind is None or run.rounds is None:
+            return []
+        out = []
+        n_rounds = run.offer_from.shape[0]
+        for r in range(n_rounds):
+            src = run.offer_from[r]
+            kinds = run.offer_kind[r]
+            for i, k in zip(*np.nonzero(src >= 0), strict=True):
+                out.append(
+                    Offer(
+                        round=r + 1,
+                        issue=self.issue_ids[k],
+                        actor=self.actor_ids[i],
+                        proposer=self.actor_ids[int(src[i, k])],
+                        kind=OFFER_KINDS[int(kinds[i, k])],
+                        before=float(run.rounds[r, i, k]),
+                        after=float(run.rounds[r + 1, i, k]),
+                    )
+                )
+        return out
+
+    def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
+        """The JSON form printed by ``realpolitik forecast --format json``."""
+        state, _, _ = to_state(self.scenario)
+        issues = []
+        for k, issue_id in enumerate(self.issue_ids):
+            entry: dict[str, Any] = {
+                "id": issue_id,
+                "title": self.scenario.issue(issue_id).title,
+                "forecast": {name: _num(v[k]) for name, v in self.forecasts.items()},
+            }
+            positions = {
+                name: {
+                    a: _num(run.positions[i, k])
+                    for i, a in enumerate(self.actor_ids)
+                    if state.present[i, k]
+                }
+                for name, run in self.runs.items()
+                if run.positions is not None
+            }
+            if positions:
+                entry["positions"] = positions
+            if trace:
+                entry["rounds"] = self._rounds_json(k, state.present)
+            issues.append(entry)
+        return {"scenario": self.scenario.title, "issues": issues}
+
+    def _rounds_json(self, k: int, present: np.ndarray) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name, run in self.runs.items():
+            if run.rounds is None:
+                continue
+            offers = [o for o in self.offers(name) if o.issue == self.issue_ids[k]]
+            rounds = []
+            for r in range(run.rounds.shape[0]):
+                rounds.append(
+                    {
+                        "round": r,
+                        "positions": {
+                            a: _num(run.rounds[r, i, k])
+                            for i, a in enumerate(self.actor_ids)
+                            if present[i, k]
+                        },
+                        "offers": [
+                            {
+                                "actor": o.actor,
+                                "proposer": o.proposer,
+                                "kind": o.kind,
+                                "from": _num(o.before),
+                                "to": _num(o.after),
+                            }
+                            for o in offers
+                            if o.round == r
+                        ],
+                    }
+                )
+            out[name] = rounds
+        return out
+
+
+def _num(x: float) -> float | None:
+    x = float(x)
+    return None if math.isnan(x) else round(x, 6)
+
+
+def resolve_models(model: str | Sequence[str] | None) -> list[str]:
+    """The models to run: the baselines plus those asked for (all registered when none are).
+
+    Raises
+    ------
+    UnknownModelError
+        Naming the unknown model and listing the known ones.
+    """
+    known = available_models()
+    if model is None or (not isinstance(model, str) and len(model) == 0):
+        return list(BASELINES) + [m for m in known if m not in BASELINES]
+    asked = [model] if isinstance(model, str) else list(model)
+    for m in asked:
+        if m not in known:
+            raise UnknownModelError(f"unknown model {m!r}; known models: {', '.join(known)}")
+    return list(dict.fromkeys([*BASELINES, *asked]))
+
+
+def forecast(
+    scenario: Scenario,
+    model: str | Sequence[str] | None = None,
+    **options: Any,
+) -> ForecastResult:
+    """Forecast every issue of ``scenario`` with the baselines and the models asked for.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    model : str or list of str, optional
+        Model names (see :func:`realpolitik.engine.available_models`); the baselines ``mean``
+        and ``median`` are always included. ``None`` runs every registered model.
+    **options
+        Passed to every model that takes them (``variant``, ``max_rounds``, ``tol``, ``record``).
+
+    Returns
+    -------
+    ForecastResult
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import parse_scenario
+    >>> s = parse_scenario({"title": "t", "actors": [
+    ...     {"id": "a", "name": "A", "capability": 1}, {"id": "b", "name": "B", "capability": 3}],
+    ...     "issues": [{"id": "x", "title": "X", "positions": {
+    ...         "a": {"position": 0, "salience": 1}, "b": {"position": 100, "salience": 1}}}]})
+    >>> float(forecast(s, model="mean").forecasts["mean"][0])
+    75.0
+    """
+    names = resolve_models(model)
+    state, actors, issues = to_state(scenario)
+    sq = status_quo(scenario)
+    forecasts: dict[str, np.ndarray] = {}
+    runs: dict[str, ModelRun] = {}
+    for name in names:
+        run = get_model(name)(state, status_quo=sq, **options)
+        runs[name] = run
+        forecasts.update(run.forecasts)
+    return ForecastResult(scenario, actors, issues, forecasts, runs)
+
+
+__all__ = [
+    "BASELINES",
+    "ForecastResult",
+    "Offer",
+    "UnknownModelError",
+    "forecast",
+    "resolve_models",
+]

@@ -1,0 +1,588 @@
+"""Reading and writing scenarios: ``parse_*`` functions are pure, ``load_*`` only read files.
+
+Every problem in a file becomes one :class:`~realpolitik.exceptions.Problem` naming the file, the
+path inside it (``issues[2].positions.iran.salience``), what was expected and what was found; all
+of them are raised together as one :class:`~realpolitik.exceptions.ScenarioError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from realpolitik.exceptions import Problem, ScenarioError
+from realpolitik.scenario.model import Meta, Scenario, all_field_names
+
+TextFormat = Literal["yaml", "json"]
+_BUILTIN_PACKAGE = "realpolitik.data.scenarios"
+
+
+# --------------------------------------------------------------------------------------------
+# Paths and messages
+# --------------------------------------------------------------------------------------------
+def format_path(loc: tuple[Any, ...]) -> str:
+    """Render a pydantic location as a path inside the file.
+
+    Examples
+    --------
+    >>> format_path(("issues", 2, "positions", "iran", "salience"))
+    'issues[2].positions.iran.salience'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop pydantic's internal steps (discriminator tags, our ``meta`` split) from a location."""
+    parts = list(loc)
+    cleaned: list[Any] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part in ("meta", "cost_meta") and i + 1 < len(parts):
+            cleaned.append(parts[i + 1])  # the field whose {value: ...} mapping held the key
+            i += 2
+            continue
+        if isinstance(part, str) and part.startswith(("function-", "tagged-union")):
+            i += 1
+            continue
+        if (
+            isinstance(part, str)
+            and i > 0
+            and isinstance(parts[i - 1], int)
+            and part
+            in (
+                "remove-actor",
+                "scale-capability",
+                "set-position",
+                "set-salience",
+                "set-relation",
+            )
+        ):
+            i += 1  # discriminator tag of an edit
+            continue
+        cleaned.append(part)
+        i += 1
+    return tuple(cleaned)
+
+
+def _found(value: Any) -> str:
+    text = json.dumps(value, default=str, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(err: Mapping[str, Any]) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        close = difflib.get_close_matches(key, sorted(all_field_names()), n=1, cutoff=0.7)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown key {key!r}{hint}"
+    if kind == "missing":
+        return "required key is missing"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{err['msg'].lower()}; found {_found(value)}"
+    if kind in ("float_parsing", "float_type", "int_type", "int_parsing"):
+        return f"expected a number; found {_found(value)}"
+    if kind == "finite_number":
+        return f"expected a finite number; found {_found(value)}"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected', '')}; found {_found(value)}"
+    if kind == "union_tag_invalid":
+        return f"unknown op {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return "each edit needs an 'op' (remove-actor, scale-capability, set-position, set-salience or set-relation)"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list; found {_found(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys to values; found {_found(value)}"
+    if kind in ("string_type",):
+        return f"expected text; found {_found(value)}"
+    if kind == "too_short":
+        return f"expected at least {ctx.get('min_length', 1)} item(s); found {_found(value)}"
+    if kind == "too_long":
+        return f"expected at most {ctx.get('max_length')} item(s); found {_found(value)}"
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return f"{msg}; found {_found(value)}" if "found" not in msg and "got" not in msg else msg
+
+
+def _salience_hint(loc: tuple[Any, ...], err: Mapping[str, Any]) -> str:
+    if loc and loc[-1] == "salience" and err["type"] == "less_than_equal":
+        value = err.get("input")
+        if isinstance(value, int | float) and 1 < value <= 100:
+            return " (saliences are on 0–1 in scenario files: divide by 100)"
+    return ""
+
+
+def problems_from_validation(exc: ValidationError, filename: str) -> list[Problem]:
+    """Turn a pydantic ValidationError into one :class:`Problem` per error."""
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(err["loc"]))
+        where = format_path(loc)
+        message = _message(err) + _salience_hint(loc, err)
+        if (where, message) in seen:
+            continue
+        seen.add((where, message))
+        out.append(Problem(filename, where, message))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-reference checks (after the shapes are valid)
+# --------------------------------------------------------------------------------------------
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known) or 'none'}"
+
+
+def check_references(s: Scenario, filename: str) -> list[Problem]:
+    """Every cross-reference problem of a shape-valid scenario: ids, actors, sources, trees."""
+    problems: list[Problem] = []
+
+    def add(where: str, message: str) -> None:
+        problems.append(Problem(filename, where, message))
+
+    def dupes(items: list[Any], section: str) -> set[str]:
+        seen: dict[str, int] = {}
+        for k, item in enumerate(items):
+            if item.id in seen:
+                add(
+                    f"{section}[{k}].id",
+                    f"duplicate id {item.id!r} (first used at {section}[{seen[item.id]}])",
+                )
+            else:
+                seen[item.id] = k
+        return set(seen)
+
+    actor_ids = [a.id for a in s.actors]
+    actors = dupes(s.actors, "actors")
+    dupes(s.issues, "issues")
+    shock_ids = dupes(s.shocks, "shocks")
+    sources = dupes(s.sources, "sources")
+    dupes(s.escalation, "escalation")
+    issue_ids = [i.id for i in s.issues]
+
+    def check_actor(where: str, actor: str) -> None:
+        if actor not in actors:
+            add(where, f"unknown actor {actor!r}{_suggest(actor, actor_ids)}")
+
+    def check_issue(where: str, issue: str) -> None:
+        if issue not in issue_ids:
+            add(where, f"unknown issue {issue!r}{_suggest(issue, issue_ids)}")
+
+    def check_evidence(where: str, evidence: list[Any]) -> None:
+        for k, ev in enumerate(evidence):
+            if ev.source is not None and ev.source not in sources:
+                add(
+                    f"{where}.evidence[{k}].source",
+                    f"unknown source {ev.source!r}{_suggest(ev.source, sorted(sources))}",
+                )
+
+    def check_meta(where: str, obj: Any) -> None:
+        check_evidence(where, obj.evidence)
+        for name, meta in obj.meta.items():
+            check_evidence(f"{where}.{name}", meta.evidence)
+
+    for k, a in enumerate(s.actors):
+        check_meta(f"actors[{k}]", a)
+    for k, issue in enumerate(s.issues):
+        where = f"issues[{k}]"
+        check_meta(where, issue)
+        if not issue.positions:
+            add(f"{where}.positions", "an issue needs at least one actor's position; found none")
+        for actor, pos in issue.positions.items():
+            check_actor(f"{where}.positions.{actor}", actor)
+            check_meta(f"{where}.positions.{actor}", pos)
+        if issue.scale is not None and issue.scale[0] == issue.scale[1]:
+            add(
+                f"{where}.scale",
+                f"the two ends of the scale must differ; found {list(issue.scale)}",
+            )
+    pairs: dict[frozenset[str], int] = {}
+    for k, r in enumerate(s.relations):
+        where = f"relations[{k}]"
+        for j, actor in enumerate(r.between):
+            check_actor(f"{where}.between[{j}]", actor)
+        if r.between[0] == r.between[1]:
+            add(
+                f"{where}.between",
+                f"a relation needs two different actors; found {list(r.between)}",
+            )
+        pair = frozenset(r.between)
+        if pair in pairs:
+            add(
+                f"{where}.between",
+                f"duplicate relation {list(r.between)} (first at relations[{pairs[pair]}])",
+            )
+        else:
+            pairs[pair] = k
+        check_meta(where, r)
+    for k, shock in enumerate(s.shocks):
+        for e, edit in enumerate(shock.edits):
+            where = f"shocks[{k}].edits[{e}]"
+            check_evidence(where, edit.evidence)
+            if hasattr(edit, "actor"):
+                check_actor(f"{where}.actor", edit.actor)
+            if hasattr(edit, "issue"):
+                check_issue(f"{where}.issue", edit.issue)
+            if hasattr(edit, "between"):
+                for j, actor in enumerate(edit.between):
+                    check_actor(f"{where}.between[{j}]", actor)
+    for t, tree in enumerate(s.escalation):
+        _check_tree(tree, f"escalation[{t}]", actors, actor_ids, shock_ids, add)
+    return problems
+
+
+def _check_tree(
+    tree: Any, where: str, actors: set[str], actor_ids: list[str], shock_ids: set[str], add: Any
+) -> None:
+    node_ids = [n.id for n in tree.nodes]
+    outcome_ids = [o.id for o in tree.outcomes]
+    if len(set(node_ids)) != len(node_ids):
+        add(f"{where}.nodes", "node ids must be unique")
+    if len(set(outcome_ids)) != len(outcome_ids):
+        add(f"{where}.outcomes", "outcome ids must be unique")
+    if tree.root not in node_ids:
+        add(f"{where}.root", f"unknown node {tree.root!r}{_suggest(tree.root, node_ids)}")
+    parents: dict[str, str] = {}
+    for k, node in enumerate(tree.nodes):
+        if node.actor not in actors:
+            add(
+                f"{where}.nodes[{k}].actor",
+                f"unknown actor {node.actor!r}{_suggest(node.actor, actor_ids)}",
+            )
+        option_ids = [o.id for o in node.options]
+        if len(set(option_ids)) != len(option_ids):
+            add(f"{where}.nodes[{k}].options", "option ids must be unique within a node")
+        for j, opt in enumerate(node.options):
+            ow = f"{where}.nodes[{k}].options[{j}]"
+            if opt.next is not None:
+                if opt.next not in node_ids:
+                    add(f"{ow}.next", f"unknown node {opt.next!r}{_suggest(opt.next, node_ids)}")
+                elif opt.next in parents or opt.next == tree.root:
+                    add(
+                        f"{ow}.next",
+                        f"node {opt.next!r} is reached twice; an escalation tree must be a tree",
+                    )
+                else:
+                    parents[opt.next] = node.id
+            if opt.outcome is not None and opt.outcome not in outcome_ids:
+                add(
+                    f"{ow}.outcome",
+                    f"unknown outcome {opt.outcome!r}{_suggest(opt.outcome, outcome_ids)}",
+                )
+    for k, node in enumerate(tree.nodes):
+        if node.id != tree.root and node.id not in parents:
+            add(f"{where}.nodes[{k}]", f"node {node.id!r} is never reached from the root")
+    for k, out in enumerate(tree.outcomes):
+        for j, shock in enumerate(out.shocks):
+            if shock not in shock_ids:
+                add(
+                    f"{where}.outcomes[{k}].shocks[{j}]",
+                    f"unknown shock {shock!r}{_suggest(shock, sorted(shock_ids))}",
+                )
+        for actor in out.costs:
+            if actor not in actors:
+                add(
+                    f"{where}.outcomes[{k}].costs.{actor}",
+                    f"unknown actor {actor!r}{_suggest(actor, actor_ids)}",
+                )
+
+
+# --------------------------------------------------------------------------------------------
+# Parse / load / dump
+# --------------------------------------------------------------------------------------------
+def _yaml_problem(exc: yaml.YAMLError, filename: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    return Problem(filename, where, f"YAML syntax error: {problem}")
+
+
+def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None = None) -> Any:
+    """Parse YAML or JSON text into plain data (safe YAML loading only)."""
+    if fmt is None:
+        fmt = "json" if filename.lower().endswith(".json") else "yaml"
+    if fmt == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ScenarioError(
+                [
+                    Problem(
+                        filename,
+                        f"line {exc.lineno}, column {exc.colno}",
+                        f"JSON syntax error: {exc.msg}",
+                    )
+                ]
+            ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ScenarioError([_yaml_problem(exc, filename)]) from None
+
+
+def parse_scenario(
+    source: str | Mapping[str, Any], *, filename: str = "<string>", fmt: TextFormat | None = None
+) -> Scenario:
+    """Validate a scenario given as YAML/JSON text or as plain data. No I/O.
+
+    Parameters
+    ----------
+    source : str or mapping
+        The text of a YAML or JSON file, or the already-parsed data.
+    filename : str
+        Used in messages and to tell JSON (``.json``) from YAML.
+    fmt : {"yaml", "json"}, optional
+        Overrides the guess from ``filename``.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioError
+        With one :class:`~realpolitik.exceptions.Problem` per problem found.
+
+    Examples
+    --------
+    >>> s = parse_scenario('''
+    ... title: Toy
+    ... actors:
+    ...   - {id: a, name: A, capability: 1}
+    ...   - {id: b, name: B, capability: 3}
+    ... issues:
+    ...   - id: x
+    ...     title: X
+    ...     positions:
+    ...       a: {position: 0, salience: 1}
+    ...       b: {position: 100, salience: 1}
+    ... ''')
+    >>> s.actor_ids, s.issue("x").positions["b"].position
+    (['a', 'b'], 100.0)
+    >>> try:
+    ...     parse_scenario("title: T\\nactors: []\\nissues: []", filename="t.yaml")
+    ... except ScenarioError as e:
+    ...     print(e)
+    t.yaml: actors: expected at least 1 item(s); found []
+    t.yaml: issues: expected at least 1 item(s); found []
+    """
+    data = parse_text(source, filename=filename, fmt=fmt) if isinstance(source, str) else source
+    if not isinstance(data, Mapping):
+        raise ScenarioError(
+            [
+                Problem(
+                    filename,
+                    "",
+                    f"expected a mapping with title, actors and issues at the top; found {_found(data)}",
+                )
+            ]
+        )
+    try:
+        scenario = Scenario.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ScenarioError(problems_from_validation(exc, filename)) from None
+    problems = check_references(scenario, filename)
+    if problems:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file as UTF-8, turning every failure into a :class:`ScenarioError`."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise ScenarioError([Problem(name, "", "file not found")])
+    if p.is_dir():
+        raise ScenarioError([Problem(name, "", "expected a file; found a folder")])
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ScenarioError([Problem(name, "", f"cannot read the file: {exc.strerror}")]) from None
+    if b"\x00" in raw[:8192]:
+        raise ScenarioError([Problem(name, "", "expected a text file; found binary data")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(
+            [
+                Problem(
+                    name, f"byte {exc.start}", "expected UTF-8 text; found bytes that are not UTF-8"
+                )
+            ]
+        ) from None
+
+
+def load_scenario(name_or_path: str | Path) -> Scenario:
+    """Load a built-in scenario by name, or a scenario file (YAML, JSON, or a CSV table).
+
+    Parameters
+    ----------
+    name_or_path : str or Path
+        A built-in name (see :func:`builtin_scenarios`) or a path. CSV files may be in the
+        Bueno de Mesquita form (``Actor,Capability,Position,Salience``) or KTAB's form.
+
+    Raises
+    ------
+    ScenarioError
+        When the file is missing or invalid, with every problem found.
+
+    Examples
+    --------
+    >>> s = load_scenario("syria-2020")
+    >>> "russia" in s.actor_ids
+    True
+    """
+    name = str(name_or_path)
+    if isinstance(name_or_path, str) and name in builtin_scenarios():
+        return _load_builtin(name)
+    path = Path(name_or_path)
+    if not path.exists() and path.suffix == "" and isinstance(name_or_path, str):
+        known = ", ".join(builtin_scenarios())
+        raise ScenarioError(
+            [Problem(name, "", f"no such file, and not a built-in scenario (built-in: {known})")]
+        )
+    text = read_text(path)
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        from realpolitik.scenario.tables import parse_table
+
+        return parse_table(text, filename=name)
+    fmt: TextFormat = "json" if path.suffix.lower() == ".json" else "yaml"
+    return parse_scenario(text, filename=name, fmt=fmt)
+
+
+@cache
+def _builtin_files() -> dict[str, Any]:
+    folder = resources.files(_BUILTIN_PACKAGE)
+    return {
+        f.name.rsplit(".", 1)[0]: f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))
+    }
+
+
+def builtin_scenarios() -> dict[str, str]:
+    """Return the built-in scenarios: name → title.
+
+    Examples
+    --------
+    >>> "syria-2020" in builtin_scenarios()
+    True
+    """
+    return {name: _load_builtin(name).title for name in sorted(_builtin_files())}
+
+
+@cache
+def _load_builtin_cached(name: str) -> Scenario:
+    f = _builtin_files()[name]
+    return parse_scenario(f.read_text(encoding="utf-8"), filename=f"{name}.yaml (built-in)")
+
+
+def _load_builtin(name: str) -> Scenario:
+    # A fresh deep copy, so that callers may edit what they get.
+    return _load_builtin_cached(name).model_copy(deep=True)
+
+
+def builtin_text(name: str) -> str:
+    """Return the YAML text of a built-in scenario."""
+    return _builtin_files()[name].read_text(encoding="utf-8")
+
+
+def _meta_dict(meta: Meta) -> dict[str, Any]:
+    return meta.model_dump(exclude_defaults=True, exclude_none=True)
+
+
+def _fold(obj: Any) -> Any:
+    """Dump a model to plain data, folding ``meta`` back into ``{value: ..., evidence: ...}``."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        out: dict[str, Any] = {}
+        meta = getattr(obj, "meta", {}) or {}
+        cost_meta = getattr(obj, "cost_meta", {}) or {}
+        for name, field in type(obj).model_fields.items():
+            if field.exclude:
+                continue
+            value = getattr(obj, name)
+            default = field.get_default(call_default_factory=True)
+            if name in meta and not meta[name].is_empty():
+                out[name] = {"value": value, **_meta_dict(meta[name])}
+                continue
+            if name == "costs" and cost_meta:
+                out[name] = {
+                    k: ({"value": v, **_meta_dict(cost_meta[k])} if k in cost_meta else v)
+                    for k, v in value.items()
+                }
+                continue
+            if value is None or (
+                value == default
+                and name not in ("type", "op", "position", "salience", "capability")
+            ):
+                continue
+            out[name] = _fold(value)
+        return out
+    if isinstance(obj, dict):
+        return {k: _fold(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_fold(v) for v in obj]
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    return obj
+
+
+def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
+    """Return the scenario as plain data in the file format (defaults left out)."""
+    data = _fold(scenario)
+    for rel in data.get("relations", []):
+        # Keep the relation's meaning explicit in files even where it equals the default.
+        rel.setdefault("commitment", "none")
+    return data
+
+
+def dump_scenario(scenario: Scenario, fmt: TextFormat = "yaml") -> str:
+    """Return the scenario as YAML or JSON text that :func:`parse_scenario` reads back.
+
+    Examples
+    --------
+    >>> s = load_scenario("syria-2020")
+    >>> parse_scenario(dump_scenario(s)) == s
+    True
+    """
+    data = scenario_to_data(scenario)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+__all__ = [
+    "builtin_scenarios",
+    "builtin_text",
+    "check_references",
+    "dump_scenario",
+    "format_path",
+    "load_scenario",
+    "parse_scenario",
+    "parse_text",
+    "problems_from_validation",
+    "read_text",
+    "scenario_to_data",
+]

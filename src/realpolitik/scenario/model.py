@@ -1,0 +1,591 @@
+"""The scenario format as pydantic models: the only place where scenario files are validated.
+
+A number in a scenario file is written either plainly (``capability: 80``) or as a mapping that
+also says where it comes from and how uncertain it is::
+
+    capability:
+      value: 80
+      evidence: [{source: bershidsky2020, quote: "the only other strong player in the region"}]
+      range: [70, 90]
+
+The models store the plain number in the field (``actor.capability == 80.0``) and keep the rest
+as :class:`Meta` in ``meta`` under the field's name, so engines get floats and explanations can
+still cite the evidence.
+
+Conventions
+-----------
+- Positions are on each issue's 0–100 scale; ``low`` and ``high`` say what 0 and 100 mean.
+- Saliences are on 0–1 (1: the issue matters above all else to the actor). Tables in the field's
+  0–100 form (KTAB, DEU) are divided by 100 when read.
+- Capabilities are any non-negative numbers; only their ratios matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ActorKind = Literal["state", "non-state", "leader", "organisation"]
+RelationType = Literal[
+    "alliance", "partnership", "alignment", "neutral", "rivalry", "hostility", "war"
+]
+Commitment = Literal["mutual", "one-way", "none"]
+
+#: Signed weight of each relation type when the file gives none.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "alliance": 1.0,
+    "partnership": 0.6,
+    "alignment": 0.3,
+    "neutral": 0.0,
+    "rivalry": -0.3,
+    "hostility": -0.6,
+    "war": -1.0,
+}
+
+#: Relation types from the most cooperative to the most hostile.
+RELATION_ORDER: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, str_strip_whitespace=True)
+
+
+class Evidence(_Base):
+    """A quote that supports a value, optionally tied to a source of the scenario.
+
+    Parameters
+    ----------
+    quote : str
+        The words of the source.
+    source : str, optional
+        The id of an entry of ``sources:``.
+    locator : str, optional
+        Where in the source (``"paragraph 9"``, ``"sentence 12"``).
+    """
+
+    quote: str = Field(min_length=1)
+    source: str | None = None
+    locator: str | None = None
+
+
+def _as_evidence_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, str | dict):
+        return [value]
+    return value
+
+
+def _evidence_item(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"quote": value}
+    return value
+
+
+EvidenceList = list[Evidence]
+
+
+class Meta(_Base):
+    """Where a number comes from, and how uncertain it is.
+
+    Parameters
+    ----------
+    evidence : list of Evidence
+        Quotes that support the number.
+    assumption : str, optional
+        The analyst's reason where the sources are silent.
+    range : (float, float), optional
+        Uniform uncertainty for Monte Carlo runs.
+    sd : float, optional
+        Normal uncertainty (standard deviation, in the value's units) for Monte Carlo runs.
+    """
+
+    evidence: EvidenceList = Field(default_factory=list)
+    assumption: str | None = None
+    range: tuple[float, float] | None = None
+    sd: float | None = Field(default=None, ge=0)
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, v: Any) -> Any:
+        return [_evidence_item(x) for x in _as_evidence_list(v)]
+
+    @model_validator(mode="after")
+    def _range_order(self) -> Meta:
+        if self.range is not None and self.range[0] > self.range[1]:
+            raise ValueError(f"range must be [low, high] with low <= high; got {list(self.range)}")
+        return self
+
+    def is_empty(self) -> bool:
+        """Whether nothing is recorded."""
+        return (
+            not self.evidence and self.assumption is None and self.range is None and self.sd is None
+        )
+
+
+_META_KEYS = {"evidence", "assumption", "range", "sd"}
+
+
+class _WithMeta(_Base):
+    """A model whose numeric fields may be written as ``{value: ..., evidence: ...}``.
+
+    ``numeric_fields`` names those fields. The model's own ``evidence``/``assumption`` apply to all
+    of its numbers that have none of their own.
+    """
+
+    numeric_fields: ClassVar[tuple[str, ...]] = ()
+    meta: dict[str, Meta] = Field(default_factory=dict, exclude=True)
+    evidence: EvidenceList = Field(default_factory=list)
+    assumption: str | None = None
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, v: Any) -> Any:
+        return [_evidence_item(x) for x in _as_evidence_list(v)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_values(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if "meta" in data:
+            raise ValueError(
+                "'meta' is not a key of the file format; write {value: ..., evidence: ...}"
+            )
+        data = dict(data)
+        meta: dict[str, Any] = {}
+        for name in cls.numeric_fields:
+            raw = data.get(name)
+            if isinstance(raw, dict):
+                raw = dict(raw)
+                if "value" not in raw:
+                    # Leave it to the field validation to say that a number was expected.
+                    continue
+                data[name] = raw.pop("value")
+                meta[name] = raw
+        if meta:
+            data["meta"] = meta
+        return data
+
+    def cite(self, name: str) -> Meta:
+        """Return the provenance of the numeric field ``name``.
+
+        Falls back to the model's own ``evidence``/``assumption`` when the field has none.
+        """
+        own = self.meta.get(name)
+        if own is not None and (own.evidence or own.assumption):
+            return own
+        fallback = Meta(evidence=list(self.evidence), assumption=self.assumption)
+        if own is not None:
+            fallback.range, fallback.sd = own.range, own.sd
+        return fallback
+
+
+class Source(_Base):
+    """A document the scenario's evidence quotes."""
+
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    date: dt.date | str | None = None
+    url: str | None = None
+
+
+class Actor(_WithMeta):
+    """An actor: a state, a non-state group, a leader or an organisation.
+
+    Parameters
+    ----------
+    id : str
+        Lower-case identifier used everywhere else in the file.
+    name : str
+        Display name.
+    kind : {"state", "non-state", "leader", "organisation"}
+    capability : float
+        Power to influence outcomes, ≥ 0; only ratios between actors matter.
+    leader : str, optional
+        Who speaks for the actor.
+    aliases : list of str
+        Other names that refer to it in text (capitals, institutions, demonyms).
+    tags : list of str
+        Free labels that rules can test (``in-theatre``).
+    partner_rules : list of str
+        Rules this actor's Plan B partners must meet (see the Plan B documentation).
+    """
+
+    numeric_fields: ClassVar[tuple[str, ...]] = ("capability",)
+    id: str
+    name: str
+    kind: ActorKind = "state"
+    capability: float = Field(ge=0, allow_inf_nan=False)
+    leader: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    partner_rules: list[str] = Field(default_factory=list)
+    notes: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return _check_id(v)
+
+
+class Position(_WithMeta):
+    """An actor's stand on one issue: where it stands (0–100) and how much it cares (0–1)."""
+
+    numeric_fields: ClassVar[tuple[str, ...]] = ("position", "salience")
+    position: float = Field(ge=0, le=100, allow_inf_nan=False)
+    salience: float = Field(ge=0, le=1, allow_inf_nan=False)
+    notes: str | None = None
+
+
+class Issue(_WithMeta):
+    """A question on a 0–100 scale and every present actor's position and salience on it.
+
+    Parameters
+    ----------
+    id, title : str
+    low, high : str
+        What positions 0 and 100 mean.
+    status_quo : float, optional
+        Where the issue stands now (0–100): the disagreement point of the Nash model.
+    scale : (float, float), optional
+        The original units of 0 and 100 for tables imported from other scales.
+    positions : dict of str to Position
+        Per actor id; actors may be absent.
+    """
+
+    numeric_fields: ClassVar[tuple[str, ...]] = ("status_quo",)
+    id: str
+    title: str
+    description: str | None = None
+    low: str = "0"
+    high: str = "100"
+    status_quo: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False)
+    scale: tuple[float, float] | None = None
+    positions: dict[str, Position]
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return _check_id(v)
+
+
+class Relation(_WithMeta):
+    """A declared relation between two actors.
+
+    ``commitment`` is what makes an alliance an alliance: ``mutual`` (both committed),
+    ``one-way`` (the first actor of ``between`` is committed to the second), ``none``.
+    ``weight`` is signed in [−1, 1]; it defaults from ``type`` (see :data:`DEFAULT_WEIGHTS`), and
+    ``commitment`` defaults to ``mutual`` for an alliance and ``none`` otherwise.
+    """
+
+    numeric_fields: ClassVar[tuple[str, ...]] = ("weight",)
+    between: tuple[str, str]
+    type: RelationType
+    weight: float = Field(default=None, ge=-1, le=1, allow_inf_nan=False)  # type: ignore[assignment]
+    commitment: Commitment = None  # type: ignore[assignment]
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _defaults(self) -> Relation:
+        if self.weight is None:
+            self.weight = DEFAULT_WEIGHTS[self.type]
+        if self.commitment is None:
+            self.commitment = "mutual" if self.type == "alliance" else "none"
+        return self
+
+
+class _Edit(_Base):
+    evidence: EvidenceList = Field(default_factory=list)
+    assumption: str | None = None
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, v: Any) -> Any:
+        return [_evidence_item(x) for x in _as_evidence_list(v)]
+
+
+class RemoveActor(_Edit):
+    """Take an actor out of the system (all its positions and relations go)."""
+
+    op: Literal["remove-actor"]
+    actor: str
+
+
+class ScaleCapability(_Edit):
+    """Multiply an actor's capability by ``factor`` (≥ 0)."""
+
+    op: Literal["scale-capability"]
+    actor: str
+    factor: float = Field(ge=0, allow_inf_nan=False)
+
+
+class SetPosition(_Edit):
+    """Set an actor's position on an issue (adds the actor to the issue if absent)."""
+
+    op: Literal["set-position"]
+    actor: str
+    issue: str
+    value: float = Field(ge=0, le=100, allow_inf_nan=False)
+
+
+class SetSalience(_Edit):
+    """Set an actor's salience on an issue (0–1)."""
+
+    op: Literal["set-salience"]
+    actor: str
+    issue: str
+    value: float = Field(ge=0, le=1, allow_inf_nan=False)
+
+
+class SetRelation(_Edit):
+    """Set (or add) the relation between two actors."""
+
+    op: Literal["set-relation"]
+    between: tuple[str, str]
+    type: RelationType
+    weight: float | None = Field(default=None, ge=-1, le=1, allow_inf_nan=False)
+    commitment: Commitment | None = None
+
+
+Edit = Annotated[
+    RemoveActor | ScaleCapability | SetPosition | SetSalience | SetRelation,
+    Field(discriminator="op"),
+]
+
+
+class Shock(_Base):
+    """A named what-if: a list of edits applied in order to a copy of the scenario."""
+
+    id: str
+    title: str
+    description: str | None = None
+    edits: list[Edit] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return _check_id(v)
+
+
+class Outcome(_Base):
+    """An end of an escalation tree: the shocks that describe the world there, and extra costs.
+
+    ``costs`` maps actor ids to a cost subtracted from that actor's payoff (on the 0–1 outcome
+    scale), each optionally with evidence: ``{iran: {value: 0.2, evidence: [...]}}``.
+    """
+
+    id: str
+    title: str | None = None
+    shocks: list[str] = Field(default_factory=list)
+    costs: dict[str, float] = Field(default_factory=dict)
+    cost_meta: dict[str, Meta] = Field(default_factory=dict, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_costs(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("costs"), dict):
+            data = dict(data)
+            costs, meta = {}, {}
+            for k, v in data["costs"].items():
+                if isinstance(v, dict) and "value" in v:
+                    v = dict(v)
+                    costs[k] = v.pop("value")
+                    meta[k] = v
+                else:
+                    costs[k] = v
+            data["costs"] = costs
+            if meta:
+                data["cost_meta"] = meta
+        return data
+
+
+class Option(_Base):
+    """One choice at a node: it leads to another node (``next``) or ends (``outcome``)."""
+
+    id: str
+    title: str | None = None
+    next: str | None = None
+    outcome: str | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Option:
+        if (self.next is None) == (self.outcome is None):
+            raise ValueError("an option needs exactly one of 'next' (a node id) or 'outcome'")
+        return self
+
+
+class Node(_Base):
+    """A decision node: ``actor`` chooses one of ``options``."""
+
+    id: str
+    actor: str
+    title: str | None = None
+    options: list[Option] = Field(min_length=1)
+
+
+class EscalationTree(_Base):
+    """A sequential game whose ends are shocked scenarios (see ``realpolitik escalate``)."""
+
+    id: str
+    title: str
+    description: str | None = None
+    root: str
+    nodes: list[Node] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+
+class Uncertainty(_Base):
+    """Default input uncertainty for Monte Carlo runs, where a value has no range or sd of its own.
+
+    Positions get ±``position`` points (uniform), saliences and capabilities ±``salience`` and
+    ±``capability`` relative (uniform; 0.2 means ±20 %).
+    """
+
+    position: float = Field(default=10.0, ge=0, le=100)
+    salience: float = Field(default=0.2, ge=0, le=1)
+    capability: float = Field(default=0.2, ge=0, le=1)
+
+
+class Scenario(_Base):
+    """A whole system: actors, issues, relations, shocks and escalation trees.
+
+    Build one with :func:`realpolitik.scenario.parse_scenario` or
+    :func:`realpolitik.scenario.load_scenario`, which also check every cross-reference.
+    """
+
+    title: str
+    description: str | None = None
+    date: dt.date | str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(min_length=1)
+    issues: list[Issue] = Field(min_length=1)
+    relations: list[Relation] = Field(default_factory=list)
+    shocks: list[Shock] = Field(default_factory=list)
+    escalation: list[EscalationTree] = Field(default_factory=list)
+    uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+
+    # --- look-ups ---------------------------------------------------------------------------
+    @property
+    def actor_ids(self) -> list[str]:
+        """Actor ids in file order."""
+        return [a.id for a in self.actors]
+
+    @property
+    def issue_ids(self) -> list[str]:
+        """Issue ids in file order."""
+        return [i.id for i in self.issues]
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with id ``actor_id`` (KeyError listing the known ids otherwise)."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(f"unknown actor {actor_id!r}; known actors: {', '.join(self.actor_ids)}")
+
+    def issue(self, issue_id: str) -> Issue:
+        """Return the issue with id ``issue_id`` (KeyError listing the known ids otherwise)."""
+        for i in self.issues:
+            if i.id == issue_id:
+                return i
+        raise KeyError(f"unknown issue {issue_id!r}; known issues: {', '.join(self.issue_ids)}")
+
+    def shock(self, shock_id: str) -> Shock:
+        """Return the shock with id ``shock_id`` (KeyError listing the known ids otherwise)."""
+        for s in self.shocks:
+            if s.id == shock_id:
+                return s
+        known = ", ".join(s.id for s in self.shocks) or "none"
+        raise KeyError(f"unknown shock {shock_id!r}; shocks in this scenario: {known}")
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        """Return the relation between ``a`` and ``b`` in either order, or None."""
+        for r in self.relations:
+            if set(r.between) == {a, b}:
+                return r
+        return None
+
+    def to_state(self) -> tuple[Any, list[str], list[str]]:
+        """Return ``(BargainingState, actor_ids, issue_ids)``.
+
+        See :func:`realpolitik.scenario.arrays.to_state`.
+        """
+        from realpolitik.scenario.arrays import to_state
+
+        return to_state(self)
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with id ``source_id``, or None."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+
+def _check_id(v: str) -> str:
+    if not _ID.match(v):
+        raise ValueError(
+            "an id must be lower-case letters, digits, '-' or '_', starting with a letter or "
+            f"digit; got {v!r}"
+        )
+    return v
+
+
+def all_field_names() -> set[str]:
+    """Every key the file format knows (for 'did you mean' suggestions)."""
+    names: set[str] = {"value"}
+    for model in (
+        Evidence,
+        Meta,
+        Source,
+        Actor,
+        Position,
+        Issue,
+        Relation,
+        RemoveActor,
+        ScaleCapability,
+        SetPosition,
+        SetSalience,
+        SetRelation,
+        Shock,
+        Outcome,
+        Option,
+        Node,
+        EscalationTree,
+        Uncertainty,
+        Scenario,
+    ):
+        names.update(k for k, f in model.model_fields.items() if not f.exclude)
+    return names - {"meta", "cost_meta"}
+
+
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "RELATION_ORDER",
+    "Actor",
+    "EscalationTree",
+    "Evidence",
+    "Issue",
+    "Meta",
+    "Node",
+    "Option",
+    "Outcome",
+    "Position",
+    "Relation",
+    "RemoveActor",
+    "ScaleCapability",
+    "Scenario",
+    "SetPosition",
+    "SetRelation",
+    "SetSalience",
+    "Shock",
+    "Source",
+    "Uncertainty",
+]

@@ -544,8 +544,6 @@ def _fold(obj: Any) -> Any:
         return {k: _fold(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
         return [_fold(v) for v in obj]
-    if hasattr(obj, "isoformat"):
-        return obj.isoformat()
     return obj
 
 
@@ -569,7 +567,7 @@ def dump_scenario(scenario: Scenario, fmt: TextFormat = "yaml") -> str:
     """
     data = scenario_to_data(scenario)
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -73,6 +73,16 @@ class Evidence(_Base):
     locator: str | None = None
 
 
+def _iso_date(value: Any) -> Any:
+    """Read ISO dates given as text (JSON has no date type) as dates."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _as_evidence_list(value: Any) -> Any:
     if value is None:
         return []
@@ -195,6 +205,8 @@ class Source(_Base):
     publisher: str | None = None
     date: dt.date | str | None = None
     url: str | None = None
+
+    _date = field_validator("date", mode="before")(_iso_date)
 
 
 class Actor(_WithMeta):
@@ -464,6 +476,9 @@ class Scenario(_Base):
     title: str
     description: str | None = None
     date: dt.date | str | None = None
+
+    _date = field_validator("date", mode="before")(_iso_date)
+
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(min_length=1)
     issues: list[Issue] = Field(min_length=1)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from realpolitik.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(map(str, args)))
+
+
+def test_scenarios_lists_builtin():
+    r = run("scenarios")
+    assert r.exit_code == 0 and "syria-2020" in r.output
+
+
+def test_show_summarises():
+    r = run("show")
+    assert r.exit_code == 0
+    for word in (
+        "Actors",
+        "Issues",
+        "Relations",
+        "Shocks",
+        "russia",
+        "alignment",
+        "iran-support-lost",
+    ):
+        assert word in r.output
+
+
+def test_check_valid_and_invalid(tmp_path, data_dir):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: t\nactors:\n  - {id: a, name: A, capability: -2}\nissues: []\n")
+    r = run("check", "syria-2020", data_dir / "eum" / "sultan-oil.csv")
+    assert r.exit_code == 0 and r.output.count("ok:") == 2
+    r = run("check", "syria-2020", bad)
+    assert r.exit_code == 2
+    assert (
+        "bad.yaml: actors[0].capability: input should be greater than or equal to 0; found -2"
+        in r.output
+    )
+    assert "Traceback" not in r.output
+
+
+def test_forecast_json_syria_mean_by_hand():
+    r = run("forecast", "--format", "json", "--model", "mean")
+    assert r.exit_code == 0
+    data = json.loads(r.output)
+    escalation = next(i for i in data["issues"] if i["id"] == "escalation")
+    # capability x salience weighted mean, computed by hand from syria-2020.yaml:
+    rows = [  # (capability, position, salience)
+        (70, 15, 0.7),
+        (45, 80, 0.9),
+        (20, 10, 0.8),
+        (15, 65, 0.6),
+        (100, 50, 0.6),
+        (45, 45, 0.7),
+        (45, 20, 0.4),
+        (12, 30, 0.3),
+        (20, 10, 0.6),
+        (18, 10, 0.6),
+    ]
+    expected = sum(c * p * s for c, p, s in rows) / sum(c * s for c, _, s in rows)
+    assert escalation["forecast"]["mean"] == pytest.approx(expected, abs=1e-6)
+    assert set(escalation["forecast"]) >= {"mean", "median"}
+
+
+def _hand_mean_from_table(path):
+    """Weighted mean straight from a BdM CSV, mapped to 0-100 by the column's range."""
+    with open(path, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    key = {k.lower(): k for k in rows[0]}
+    cap = [float(r[key["capability"]]) for r in rows]
+    pos = [float(r[key["position"]]) for r in rows]
+    sal = [float(r[key["salience"]]) for r in rows]
+    mean = sum(c * s * p for c, s, p in zip(cap, sal, pos, strict=True)) / sum(
+        c * s for c, s in zip(cap, sal, strict=True)
+    )
+    return 100 * (mean - min(pos)) / (max(pos) - min(pos))
+
+
+def test_forecast_every_shared_table_in_range(data_dir):
+    files = sorted((data_dir / "eum").glob("*.csv")) + sorted((data_dir / "ktab").glob("*.csv"))
+    assert len(files) >= 13
+    for path in files:
+        r = run("forecast", path, "--format", "json", "--model", "mean", "--model", "median")
+        assert r.exit_code == 0, (path, r.output)
+        for issue in json.loads(r.output)["issues"]:
+            for value in issue["forecast"].values():
+                assert 0 <= value <= 100
+        if path.parent.name == "eum":
+            first = json.loads(r.output)["issues"][0]["forecast"]["mean"]
+            assert first == pytest.approx(_hand_mean_from_table(path), abs=1e-6)
+
+
+def test_forecast_csv_and_table():
+    r = run("forecast", "--format", "csv", "--model", "median")
+    assert r.exit_code == 0 and r.output.startswith("issue,title,mean,median")
+    r = run("forecast")
+    assert r.exit_code == 0 and "Assad" in r.output
+
+
+def test_forecast_errors_exit_2():
+    r = run("forecast", "--model", "oracle")
+    assert r.exit_code == 2 and "unknown model 'oracle'" in r.output
+    r = run("forecast", "nowhere.yaml")
+    assert r.exit_code == 2 and "nowhere.yaml: file not found" in r.output
+
+
+def test_convert_round_trip(tmp_path):
+    out = tmp_path / "s.json"
+    assert run("convert", "syria-2020", out).exit_code == 0
+    assert run("check", out).exit_code == 0
+    csv_out = tmp_path / "s.csv"
+    r = run("convert", out, csv_out, "--form", "ktab")
+    assert r.exit_code == 0 and "left out" in r.output
+    assert run("check", csv_out).exit_code == 0
+    r = run("convert", "syria-2020", tmp_path / "s.txt")
+    assert r.exit_code == 2 and "cannot tell the output format" in r.output
+    assert not (tmp_path / "s.txt").exists()

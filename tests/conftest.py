@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed article, the shared data folder, a global seed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("REALPOLITIK_SHARED", REPO.parent / "shared"))
+DATA = SHARED / "data"
+SEED_ARTICLE = SHARED / "seed" / "putin-plan-b-on-iran.txt"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is missing: set REALPOLITIK_SHARED to the shared/ folder")
+    return path
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return _need(DATA)
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    return _need(SEED_ARTICLE)
+
+
+@pytest.fixture
+def global_seed() -> int:
+    """The seed for random tests (sklearn's habit): 42 unless REALPOLITIK_SEED says otherwise."""
+    return int(os.environ.get("REALPOLITIK_SEED", "42"))
+
+
+@pytest.fixture(autouse=True)
+def _no_global_rng_use():
+    """No code may touch numpy's global random state."""
+    before = np.random.get_state()[1].copy()
+    yield
+    after = np.random.get_state()[1]
+    assert np.array_equal(before, after), "numpy's global random state changed"

@@ -261,3 +261,113 @@ __all__ = [
     "forecast",
     "resolve_models",
 ]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Forecasts of a scenario before and after a list of shocks.
+
+    Attributes
+    ----------
+    baseline, shocked : ForecastResult
+    shocks : list of str
+        The shock ids applied, in order.
+    """
+
+    baseline: ForecastResult
+    shocked: ForecastResult
+    shocks: list[str]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per issue and named forecast: baseline, shocked, change."""
+        rows = []
+        for k, issue in enumerate(self.baseline.issue_ids):
+            for name, values in self.baseline.forecasts.items():
+                before = float(values[k])
+                after = float("nan")
+                if issue in self.shocked.issue_ids and name in self.shocked.forecasts:
+                    after = float(self.shocked.forecasts[name][self.shocked.issue_ids.index(issue)])
+                rows.append((issue, name, before, after, after - before))
+        return pd.DataFrame(rows, columns=["issue", "model", "baseline", "shocked", "change"])
+
+    def largest_change(self) -> tuple[str, str, float, float] | None:
+        """The (issue, model, baseline, shocked) with the largest absolute change, if any."""
+        df = self.to_frame().dropna()
+        if df.empty:
+            return None
+        row = df.loc[df["change"].abs().idxmax()]
+        return str(row["issue"]), str(row["model"]), float(row["baseline"]), float(row["shocked"])
+
+    def summary(self) -> str:
+        """One sentence on the largest change."""
+        largest = self.largest_change()
+        names = ", ".join(self.shocks)
+        if largest is None or abs(largest[3] - largest[2]) < 1e-9:
+            return f"Under {names}, no forecast changes."
+        issue, model, before, after = largest
+        title = self.baseline.scenario.issue(issue).title
+        return (
+            f"Under {names}, the largest change is on {title!r}: the {model} forecast moves "
+            f"from {before:.1f} to {after:.1f} ({after - before:+.1f} points)."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form printed by ``realpolitik compare --format json``."""
+        df = self.to_frame()
+        issues = []
+        for issue in self.baseline.issue_ids:
+            part = df[df["issue"] == issue]
+            issues.append(
+                {
+                    "id": issue,
+                    "title": self.baseline.scenario.issue(issue).title,
+                    "baseline": {r.model: _num(r.baseline) for r in part.itertuples()},
+                    "shocked": {r.model: _num(r.shocked) for r in part.itertuples()},
+                    "change": {r.model: _num(r.change) for r in part.itertuples()},
+                }
+            )
+        return {"shocks": list(self.shocks), "issues": issues, "summary": self.summary()}
+
+
+def compare(
+    scenario: Scenario,
+    shocks: Sequence[str],
+    model: str | Sequence[str] | None = None,
+    **options: Any,
+) -> Comparison:
+    """Forecast ``scenario`` and a copy with ``shocks`` applied in order, side by side.
+
+    Raises
+    ------
+    ShockError
+        For an unknown shock, or an edit naming an unknown actor or issue.
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import load_scenario
+    >>> c = compare(load_scenario("syria-2020"), ["iran-support-lost"], model="mean")
+    >>> c.summary().startswith("Under iran-support-lost, the largest change is on")
+    True
+    """
+    from realpolitik.scenario.shocks import apply_shocks
+
+    if not shocks:
+        raise UnknownModelError("name at least one shock to compare against the baseline")
+    shocked_scenario = apply_shocks(scenario, shocks)
+    return Comparison(
+        baseline=forecast(scenario, model, **options),
+        shocked=forecast(shocked_scenario, model, **options),
+        shocks=list(shocks),
+    )
+
+
+__all__ = [
+    "BASELINES",
+    "Comparison",
+    "ForecastResult",
+    "Offer",
+    "UnknownModelError",
+    "compare",
+    "forecast",
+    "resolve_models",
+]

@@ -23,6 +23,7 @@ from realpolitik.scenario.model import (
     Shock,
     Source,
 )
+from realpolitik.scenario.shocks import apply_shocks
 from realpolitik.scenario.tables import parse_table, write_table
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Scenario",
     "Shock",
     "Source",
+    "apply_shocks",
     "builtin_scenarios",
     "builtin_text",
     "dump_scenario",

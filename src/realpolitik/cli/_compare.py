@@ -1,0 +1,52 @@
+"""The ``compare`` command: baseline and shocked forecasts side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.forecasting import compare as run_compare
+from realpolitik.scenario import load_scenario
+
+
+@app.command()
+def compare(
+    scenario: ScenarioArg = "syria-2020",
+    shock: Annotated[
+        list[str],
+        typer.Option(
+            "--shock", "-s", help="A shock of the scenario (repeatable; applied in order)."
+        ),
+    ] = None,  # type: ignore[assignment]
+    model: Annotated[
+        list[str] | None, typer.Option("--model", "-m", help="Model to run (repeatable).")
+    ] = None,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
+) -> None:
+    """Apply named shocks to a copy of the scenario and compare forecasts with the baseline."""
+    with user_errors():
+        s = load_scenario(scenario)
+        result = run_compare(s, shock or [], model=model or None)
+    if fmt is TableOrJson.json:
+        print_json(result.to_dict())
+        return
+    table = Table(
+        title=f"{escape(s.title)}: baseline vs {escape(' + '.join(result.shocks))}",
+        title_justify="left",
+    )
+    for col in ("issue", "model", "baseline", "shocked", "change"):
+        table.add_column(col, justify="left" if col in ("issue", "model") else "right")
+    for row in result.to_frame().itertuples():
+        shocked = "removed" if row.shocked != row.shocked else f"{row.shocked:.1f}"
+        change = "" if row.change != row.change else f"{row.change:+.1f}"
+        table.add_row(
+            escape(s.issue(row.issue).title), row.model, f"{row.baseline:.1f}", shocked, change
+        )
+    console.print(table)
+    console.print(escape(result.summary()))

@@ -26,8 +26,16 @@ dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/realpolitik forecast
 
+## Headless Chromium for the browser tests (Debian packages; needs root or sudo when missing)
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null && \
+	  /usr/bin/chromium --version; fi
+
 ## make test: linters, the whole test suite and the doctests
-test: dev
+test: dev browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest
@@ -35,6 +43,14 @@ test: dev
 lint: dev
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+## make backtest: score every model on DEU III's real EU outcomes
+backtest: install
+	$(BIN)/realpolitik backtest $(DATA)/deu/deu3.csv --out backtest-per-issue.csv
+
+## make bench: the speed benchmarks (tables with ratios against the comparisons)
+bench: dev
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; REALPOLITIK_SHARED=$(abspath $(DATA)/..) $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

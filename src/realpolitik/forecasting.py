@@ -10,7 +10,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.engine.registry import OFFER_KINDS, ModelRun, available_models, get_model
+from realpolitik.engine.registry import (
+    OFFER_KINDS,
+    ModelRun,
+    available_models,
+    get_model,
+    model_options,
+)
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
@@ -225,7 +231,8 @@ def forecast(
         Model names (see :func:`realpolitik.engine.available_models`); the baselines ``mean``
         and ``median`` are always included. ``None`` runs every registered model.
     **options
-        Passed to every model that takes them (``variant``, ``max_rounds``, ``tol``, ``record``).
+        Passed to the models that take them (``variant``, ``max_rounds``, ``tol``, ``record``);
+        an option no chosen model takes is an error.
 
     Returns
     -------
@@ -242,12 +249,19 @@ def forecast(
     75.0
     """
     names = resolve_models(model)
+    unused = set(options) - {o for name in names for o in model_options(name)}
+    if unused:
+        raise UnknownModelError(
+            f"option(s) {', '.join(sorted(unused))} are not taken by any of the models "
+            f"{', '.join(names)}; models that move actors (eum) take them"
+        )
     state, actors, issues = to_state(scenario)
     sq = status_quo(scenario)
     forecasts: dict[str, np.ndarray] = {}
     runs: dict[str, ModelRun] = {}
     for name in names:
-        run = get_model(name)(state, status_quo=sq, **options)
+        taken = {k: v for k, v in options.items() if k in model_options(name)}
+        run = get_model(name)(state, status_quo=sq, **taken)
         runs[name] = run
         forecasts.update(run.forecasts)
     return ForecastResult(scenario, actors, issues, forecasts, runs)

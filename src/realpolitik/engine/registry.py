@@ -64,17 +64,33 @@ class Model(Protocol):
 
 _MODELS: dict[str, Model] = {}
 _DESCRIPTIONS: dict[str, str] = {}
+_OPTIONS: dict[str, tuple[str, ...]] = {}
 
 
-def register_model(name: str, description: str) -> Callable[[Model], Model]:
-    """Register ``fn`` under ``name`` (decorator)."""
+def register_model(
+    name: str, description: str, *, options: tuple[str, ...] = ()
+) -> Callable[[Model], Model]:
+    """Register ``fn`` under ``name`` (decorator); ``options`` are the keywords it takes."""
 
     def deco(fn: Model) -> Model:
         _MODELS[name] = fn
         _DESCRIPTIONS[name] = description
+        _OPTIONS[name] = tuple(options)
         return fn
 
     return deco
+
+
+def model_options(name: str) -> tuple[str, ...]:
+    """The option keywords model ``name`` takes (``variant``, ``max_rounds``, ...).
+
+    Examples
+    --------
+    >>> model_options("mean")
+    ()
+    """
+    _load_builtin_models()
+    return _OPTIONS[name]
 
 
 def get_model(name: str) -> Model:
@@ -136,4 +152,11 @@ def _median(
     )
 
 
-__all__ = ["OFFER_KINDS", "ModelRun", "available_models", "get_model", "register_model"]
+__all__ = [
+    "OFFER_KINDS",
+    "ModelRun",
+    "available_models",
+    "get_model",
+    "model_options",
+    "register_model",
+]

@@ -45,6 +45,9 @@ def format_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
+_UNION_MEMBERS = {"constrained-str", "str", "int", "float", "bool", "none", "date", "datetime"}
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop pydantic's internal steps (discriminator tags, our ``meta`` split) from a location."""
     parts = list(loc)
@@ -58,6 +61,9 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
             continue
         if isinstance(part, str) and part.startswith(("function-", "tagged-union")):
             i += 1
+            continue
+        if part in _UNION_MEMBERS and i > 0 and isinstance(parts[i - 1], str):
+            i += 1  # which member of a union (date | text, number | null) failed
             continue
         if (
             isinstance(part, str)
@@ -133,17 +139,16 @@ def _salience_hint(loc: tuple[Any, ...], err: Mapping[str, Any]) -> str:
 
 def problems_from_validation(exc: ValidationError, filename: str) -> list[Problem]:
     """Turn a pydantic ValidationError into one :class:`Problem` per error."""
-    out = []
-    seen: set[tuple[str, str]] = set()
+    merged: dict[str, list[str]] = {}
     for err in exc.errors(include_url=False):
         loc = _clean_loc(tuple(err["loc"]))
         where = format_path(loc)
         message = _message(err) + _salience_hint(loc, err)
-        if (where, message) in seen:
-            continue
-        seen.add((where, message))
-        out.append(Problem(filename, where, message))
-    return out
+        messages = merged.setdefault(where, [])
+        if message not in messages:
+            messages.append(message)
+    # Several errors at one place come from the members of a union: say them as alternatives.
+    return [Problem(filename, where, "; or ".join(msgs)) for where, msgs in merged.items()]
 
 
 # --------------------------------------------------------------------------------------------

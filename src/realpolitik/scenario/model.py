@@ -74,7 +74,9 @@ class Evidence(_Base):
 
 
 def _iso_date(value: Any) -> Any:
-    """Read ISO dates given as text (JSON has no date type) as dates."""
+    """Read ISO dates given as text (JSON has no date type) as dates; a bare year stays a year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)

@@ -1,0 +1,121 @@
+"""The ``planb`` command: rank the substitutes for a lost partner."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from realpolitik.analysis.planb import PlanBResult, plan_b
+from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.scenario import load_scenario
+
+#: Issues of the price shown per candidate in the table (all are in the JSON).
+_PRICE_SHOWN = 3
+
+
+def _price(result: PlanBResult, price: dict[str, float]) -> str:
+    items = sorted(price.items(), key=lambda kv: -kv[1])
+    shown = [f"{k} {v:.1f}" for k, v in items[:_PRICE_SHOWN]]
+    if len(items) > _PRICE_SHOWN:
+        shown.append(f"(+{len(items) - _PRICE_SHOWN} more)")
+    return "\n".join(shown) or "-"
+
+
+def _render(result: PlanBResult, title: str) -> None:
+    console.print(
+        f"[bold]{escape(title)}[/]: Plan B for {escape(result.actor)} without "
+        f"{escape(result.without)}",
+        highlight=False,
+    )
+    console.print(
+        f"expected outcome of {escape(result.actor)} ({result.model}): with "
+        f"{escape(result.without)} {result.outcome_with:.3f}, without {result.outcome_without:.3f}"
+        f" (loss {result.loss:+.3f})",
+        highlight=False,
+    )
+    rules = ", ".join(r.text for r in result.rules) or "none"
+    console.print(f"rules: {escape(rules)}", highlight=False)
+    table = Table(
+        title="Candidates (rules met first, then by gain in expected outcome)",
+        title_justify="left",
+    )
+    for col, justify in (
+        ("#", "right"),
+        ("candidate", "left"),
+        ("ok", "left"),
+        ("gain", "right"),
+        ("of loss", "right"),
+        ("its gain", "right"),
+        ("price (points)", "left"),
+        ("fails", "left"),
+    ):
+        table.add_column(col, justify=justify, no_wrap=col != "fails")  # type: ignore[arg-type]
+    for c in result.candidates:
+        rec = result.recovered(c.id)
+        table.add_row(
+            str(c.rank),
+            escape(c.id),
+            "yes" if c.passes else "no",
+            f"{c.gain:+.3f}",
+            "-" if rec is None else f"{rec:.0%}",
+            f"{c.partner_gain:+.3f}",
+            escape(_price(result, c.price)),
+            escape("\n".join(c.fails) or "-"),
+        )
+    console.print(table)
+
+
+@app.command()
+def planb(
+    scenario: ScenarioArg = "syria-2020",
+    actor: Annotated[
+        str, typer.Option("--actor", "-a", help="The actor that needs a Plan B.")
+    ] = ...,  # type: ignore[assignment]
+    without: Annotated[str, typer.Option("--without", "-w", help="The partner it loses.")] = ...,  # type: ignore[assignment]
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require",
+            "-r",
+            help="A rule partners must meet, e.g. not-allied-with:us, min-capability:30, "
+            "relation-at-least:partnership, has-tag:T, kind:state, not:X, partner-gains "
+            "(repeatable; added to the actor's partner_rules).",
+        ),
+    ] = None,
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="Model that forecasts the whole system.")
+    ] = "eum",
+    pair_model: Annotated[
+        str,
+        typer.Option(help="Model run on the actor and one candidate to find where they meet."),
+    ] = "mean",
+    scenario_rules: Annotated[
+        bool,
+        typer.Option(
+            "--scenario-rules/--no-scenario-rules",
+            help="Apply the actor's partner_rules from the scenario file.",
+        ),
+    ] = True,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
+) -> None:
+    """Rank the substitutes for a lost partner: the gain, the price, and the rules each breaks."""
+    with user_errors():
+        s = load_scenario(scenario)
+        result = plan_b(
+            s,
+            actor,
+            without,
+            rules=require or [],
+            model=model,
+            pair_model=pair_model,
+            use_scenario_rules=scenario_rules,
+        )
+    if fmt is TableOrJson.json:
+        print_json(result.to_dict())
+        return
+    _render(result, s.title)

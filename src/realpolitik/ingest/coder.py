@@ -1,0 +1,928 @@
+"""The event coder: sentences in, who-did-what-to-whom events out.
+
+A blank spaCy English pipeline splits sentences (``sentencizer``) and finds actor mentions
+(``entity_ruler`` built from the actor dictionary); a :class:`spacy.matcher.Matcher` finds event
+phrases. Source and target come from the actor mentions nearest to the phrase in its clause:
+before it for the source and after it for the target, the other way round in the passive
+("was killed by"). Pronouns ("he", "its", "they", "the two") and definite descriptions
+("the ministry") refer back to earlier mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from realpolitik.ingest.dates import article_date, find_dates
+from realpolitik.ingest.dictionary import Dictionary, Phrase, load_dictionary, match_at
+from realpolitik.ingest.text import clean_text, paragraphs
+
+_STRONG = frozenset({";", ":", "—", "–", "--", "(", ")", "[", "]"})
+_SPEECH = frozenset(
+    {"said", "says", "say", "told", "tells", "stated", "added", "announced", "noted",
+     "claimed", "insisted", "argued", "according", "reported", "wrote"}
+)  # fmt: skip
+_SUB_LEFT = frozenset(
+    {"but", "while", "whereas", "although", "though", "because", "when", "if", "after",
+     "before", "since", "as", "than", "unless", "whether", "that", "where"}
+) | _SPEECH  # fmt: skip
+_SUB_RIGHT = frozenset(
+    {"but", "while", "whereas", "although", "though", "because", "when", "if", "after",
+     "before", "since", "than", "unless", "whether", "which", "who", "whose", "whom", "that",
+     "where"}
+)  # fmt: skip
+_RELATIVE = frozenset({"who", "which", "whose"})
+_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "by", "at", "in", "into", "toward",
+     "towards", "about", "over", "between", "among", "upon", "near", "inside", "across",
+     "throughout", "around", "within", "outside", "than", "like", "without", "despite"}
+)  # fmt: skip
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "around", "within", "outside"}
+)
+_PLACE_ADJECTIVES = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
+     "north-west", "south-east", "south-west", "central", "occupied", "rebel-held", "coastal"}
+)  # fmt: skip
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "embassies", "consulates"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_MODIFIER_SUFFIX = frozenset(
+    {"based", "friendly", "born", "made", "style", "controlled", "held", "allied", "aligned"}
+)
+_MODIFIER_PREFIX = frozenset({"pro", "anti", "non"})
+_JOINERS = frozenset({",", "and", "or", "&", "-", "the", "both", "as", "well"})
+_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on"})
+_REUSE_GAP = frozenset(
+    {"and", ",", "to", "then", "also", "later", "has", "had", "have", "will", "would", "'ll",
+     "subsequently", "further"}
+)  # fmt: skip
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+_SKIP_BEFORE_VERB = frozenset(
+    {"not", "n't", "also", "already", "reportedly", "allegedly", "repeatedly", "recently",
+     "then", "now", "just", "previously", "twice", "again"}
+)  # fmt: skip
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_THING_PRONOUNS = frozenset({"its", "itself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_GROUP_NOUNS = frozenset(
+    {
+        "sides",
+        "countries",
+        "leaders",
+        "men",
+        "governments",
+        "states",
+        "powers",
+        "nations",
+        "presidents",
+        "ministers",
+    }
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_QUAD = {
+    "01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3,
+    "10": 3, "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 4, "17": 4, "18": 4,
+    "19": 4, "20": 4,
+}  # fmt: skip
+#: Words of events after which "the two" means both sides ("He met Putin. The two agreed").
+_MEETING_WORDS = frozenset({"met", "meet", "meets", "meeting", "talks", "held", "spoke"})
+_MAX_SOURCE_DISTANCE = 25
+_MAX_TARGET_DISTANCE = 10
+_MEMORY_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, with the sentence as evidence.
+
+    Parameters
+    ----------
+    sentence : int
+        Number of the sentence in its article (from 1).
+    text : str
+        The sentence.
+    source, target : tuple of str
+        Actor ids. A reciprocal event ("Putin and Erdogan met") has the same actors in both.
+    type : str
+        PLOVER event type.
+    mode : str or None
+        PLOVER mode, where the phrase gives one.
+    intensity : float
+        From -10 (most hostile) to +10 (most cooperative).
+    date : str or None
+        ISO date (day, month or year precision) where the text gives one.
+    cameo : str
+        CAMEO event code; its first two digits are the root code.
+    quad_class : int
+        1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    trigger : str
+        The words that signalled the event.
+    file : str or None
+        The article it came from.
+    """
+
+    sentence: int
+    text: str
+    source: tuple[str, ...]
+    type: str
+    mode: str | None
+    target: tuple[str, ...]
+    intensity: float
+    date: str | None
+    cameo: str
+    quad_class: int
+    trigger: str
+    file: str | None = None
+
+    @property
+    def root_code(self) -> str:
+        """The CAMEO root code (first two digits of :attr:`cameo`)."""
+        return self.cameo[:2]
+
+    @property
+    def mutual(self) -> bool:
+        """Whether the event is reciprocal (same actors as source and target)."""
+        return set(self.source) == set(self.target)
+
+    def dyads(self) -> list[tuple[str, str]]:
+        """Directed (source, target) pairs, self-pairs left out.
+
+        Examples
+        --------
+        >>> e = Event(1, "", ("russia", "turkey"), "COOPERATE", None, ("russia", "turkey"),
+        ...           6.0, None, "060", 2, "cooperated")
+        >>> e.dyads()
+        [('russia', 'turkey'), ('turkey', 'russia')]
+        """
+        return [(s, t) for s in self.source for t in self.target if s != t]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``sentence, text, source, type, mode, target, intensity, date`` ...)."""
+        return {
+            "sentence": self.sentence,
+            "text": self.text,
+            "source": list(self.source),
+            "type": self.type,
+            "mode": self.mode,
+            "target": list(self.target),
+            "intensity": self.intensity,
+            "date": self.date,
+            "cameo": self.cameo,
+            "quad_class": self.quad_class,
+            "trigger": self.trigger,
+            "file": self.file,
+        }
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    person: bool = False
+    role: str = "actor"  # actor | location | modifier
+    possessive: bool = False
+    relational: bool = False
+    after_preposition: bool = False
+    last_word: str = ""
+
+
+@dataclass
+class _Memory:
+    """What earlier sentences of the article said (for pronouns and 'the ministry')."""
+
+    history: list[tuple[int, _Mention]] = field(default_factory=list)
+    group: tuple[int, tuple[str, ...]] | None = None
+    sentence: int = 0
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    head: int
+    phrase: Phrase
+
+
+def _build_nlp(dictionary: Dictionary) -> Any:
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
+    # One (label, actor id) per lower-cased term; scenario names override the base ids.
+    table: dict[str, tuple[str, str]] = {}
+    exact: dict[str, tuple[str, str]] = {}
+    for entry in dictionary.actors.values():
+        actor = dictionary.resolve(entry.id)
+        for label, words in (
+            ("ACTOR", entry.names),
+            ("DEMONYM", entry.demonyms),
+            ("PERSON", entry.persons),
+        ):
+            for w in words:
+                table[w.lower()] = (label, actor)
+        for w in entry.exact:
+            exact[w] = ("ACTOR", actor)
+    for label, text, actor in dictionary.extra_terms:
+        key = text.lower()
+        if key in table:
+            table[key] = (table[key][0], actor)
+        elif text.isupper() and len(text) <= 5:
+            exact[text] = (label, actor)
+        else:
+            table[key] = (label, actor)
+    patterns: list[dict[str, Any]] = [
+        {"label": label, "pattern": text, "id": actor} for text, (label, actor) in table.items()
+    ]
+    for text, (label, actor) in exact.items():
+        toks = [{"ORTH": t.text} for t in nlp.make_doc(text)]
+        patterns.append({"label": label, "pattern": toks, "id": actor})
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+class EventCoder:
+    """Code articles into events with a dictionary.
+
+    Parameters
+    ----------
+    dictionary : Dictionary, optional
+        Actors and phrases; by default the base dictionary (:func:`load_dictionary`).
+
+    Examples
+    --------
+    >>> coder = EventCoder()
+    >>> [(e.type, e.source, e.target) for e in coder.code("Putin met Erdogan in Ankara.")]
+    [('CONSULT', ('russia',), ('turkey',))]
+    """
+
+    def __init__(self, dictionary: Dictionary | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.dictionary = dictionary if dictionary is not None else load_dictionary()
+        self.nlp = _build_nlp(self.dictionary)
+        # Trigger words are found with a PhraseMatcher (hash look-ups); the rest of each phrase
+        # is checked by match_at. This is ~10x faster than spaCy's Matcher with set predicates.
+        self._by_first: dict[str, list[int]] = {}
+        for i, phrase in enumerate(self.dictionary.phrases):
+            for w in phrase.tokens[0][1]:
+                self._by_first.setdefault(w, []).append(i)
+        self.trigger_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.trigger_matcher.add("TRIGGER", [self.nlp.make_doc(w) for w in sorted(self._by_first)])
+        d = self.dictionary
+        self._titles = d.titles
+        self._anaphoric = d.anaphoric_nouns
+        self._relational = d.relational_nouns
+        self._negations = d.negations
+        self._hypothetical = d.hypothetical
+        self._desire = d.desire
+        self._participles = d.participles
+
+    # --- public ---------------------------------------------------------------------------------
+    def code(
+        self,
+        text: str,
+        *,
+        reference_date: dt.date | None = None,
+        file: str | None = None,
+        batch_size: int = 64,
+    ) -> list[Event]:
+        """Code one article.
+
+        Parameters
+        ----------
+        text : str
+            The article (plain text or Markdown).
+        reference_date : datetime.date, optional
+            Date that relative expressions ("last year", "on Wednesday") count from; by default
+            the first full date in the article's first lines.
+        file : str, optional
+            Name recorded on each event.
+        batch_size : int
+            Paragraphs per spaCy batch.
+
+        Returns
+        -------
+        list of Event
+            In sentence order.
+        """
+        if reference_date is None:
+            reference_date = article_date(text)
+        cleaned = clean_text(text)
+        memory = _Memory()
+        events: list[Event] = []
+        for doc in self.nlp.pipe(paragraphs(cleaned), batch_size=batch_size):
+            events.extend(self._code_doc(doc, memory, reference_date, file))
+        return events
+
+    def count_sentences(self, text: str) -> int:
+        """Number of sentences the coder sees in ``text`` (for benchmarks and reports)."""
+        return sum(1 for doc in self.nlp.pipe(paragraphs(clean_text(text))) for _ in doc.sents)
+
+    def sentences(self, text: str) -> list[str]:
+        """The sentences of ``text`` as numbered by :meth:`code` (number = index + 1)."""
+        return [
+            s.text.strip() for doc in self.nlp.pipe(paragraphs(clean_text(text))) for s in doc.sents
+        ]
+
+    # --- one document ---------------------------------------------------------------------------
+    def _triggers(self, doc: Any, words: list[str], sent_end: list[int]) -> list[_Trigger]:
+        phrases = self.dictionary.phrases
+        found = []
+        for _, start, end in self.trigger_matcher(doc):
+            if end != start + 1:
+                continue
+            for i in self._by_first.get(words[start], ()):
+                stop = match_at(phrases[i].tokens, words, start, sent_end[start])
+                if stop > start:
+                    found.append((start, -(stop - start), i, stop))
+        found.sort()
+        taken = bytearray(len(doc))
+        out = []
+        for start, _, i, end in found:
+            if any(taken[start:end]):
+                continue
+            for k in range(start, end):
+                taken[k] = 1
+            head = start + 1 if words[start] in ("-", "a", "an", "the") else start
+            out.append(_Trigger(start, end, head, phrases[i]))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    def _raw_mentions(self, doc: Any) -> dict[int, _Mention]:
+        """Actor mentions from the entity ruler, with "Russian President ..." joined up."""
+        n = len(doc)
+        ents = list(doc.ents)
+        raw: list[_Mention] = []
+        k = 0
+        while k < len(ents):
+            ent = ents[k]
+            start, end = ent.start, ent.end
+            label = ent.label_
+            actor = ent.ent_id_
+            person = label == "PERSON"
+            if label == "DEMONYM":
+                j = end
+                while j < n and j - end < 4 and doc[j].lower_ in self._titles:
+                    j += 1
+                if j > end:
+                    person = True
+                    end = j
+                    if k + 1 < len(ents) and ents[k + 1].start == end:
+                        nxt = ents[k + 1]
+                        if nxt.label_ == "PERSON":
+                            actor = nxt.ent_id_
+                        end = nxt.end
+                        k += 1
+                    else:
+                        j = end
+                        limit = min(n, end + 3)
+                        next_ent = ents[k + 1].start if k + 1 < len(ents) else n
+                        while j < limit and j < next_ent and doc[j].is_title:
+                            j += 1
+                        end = j
+            raw.append(_Mention(start, end, (actor,), person=person))
+            k += 1
+
+        return {m.start: m for m in raw}
+
+    def _mentions(
+        self,
+        doc: Any,
+        starts: dict[int, _Mention],
+        s0: int,
+        s1: int,
+        memory: _Memory,
+        trigger_starts: set[int],
+    ) -> list[_Mention]:
+        """The mentions of one sentence, pronouns resolved against ``memory`` (updated)."""
+        mentions: list[_Mention] = []
+        i = s0
+        group: list[str] = []
+        prev_end = -1
+        while i < s1:
+            m = starts.get(i)
+            if m is None:
+                m = self._pronoun(doc, i, memory, trigger_starts)
+            if m is None:
+                i += 1
+                continue
+            self._roles(doc, m)
+            mentions.append(m)
+            memory.history.append((memory.sentence, m))
+            if len(memory.history) > 64:
+                del memory.history[:32]
+            # coordination groups ("Putin and Erdogan")
+            gap = {doc[x].lower_ for x in range(prev_end, m.start)} if prev_end >= 0 else None
+            if m.role != "actor":
+                group, prev_end = [], -1
+                i = max(m.end, i + 1)
+                continue
+            if gap is not None and gap <= _JOINERS:
+                group.extend(m.actors)
+            else:
+                group = list(m.actors)
+            distinct = tuple(dict.fromkeys(group))
+            if len(distinct) >= 2:
+                memory.group = (memory.sentence, distinct)
+            prev_end = m.end
+            i = max(m.end, i + 1)
+        return mentions
+
+    def _recall(self, memory: _Memory, want, subject: bool = False) -> _Mention | None:
+        """Return the latest earlier mention that ``want`` accepts.
+
+        For a subject pronoun, prefer one that was not the object of a preposition ("In
+        addition to talking to Macron, he ...").
+        """
+        fallback = None
+        for sent, m in reversed(memory.history):
+            if memory.sentence - sent > _MEMORY_SENTENCES:
+                break
+            if m.role == "actor" and want(m):
+                if not subject or not m.after_preposition:
+                    return m
+                fallback = fallback or m
+        return fallback
+
+    def _pronoun(self, doc: Any, i: int, memory: _Memory, trigger_starts: set[int]):
+        tok = doc[i]
+        low = tok.lower_
+        found: _Mention | None = None
+        end = i + 1
+        if low in _PERSON_PRONOUNS:
+            found = self._recall(memory, lambda m: m.person, subject=low in ("he", "she"))
+        elif low in _THING_PRONOUNS or (
+            low == "it" and any(i < t <= i + 4 for t in trigger_starts)
+        ):
+            found = self._recall(memory, lambda m: not m.person, subject=low == "it")
+        elif low in _GROUP_PRONOUNS or (
+            low in ("the", "both") and i + 1 < len(doc) and doc[i + 1].lower_ in ("two", "sides")
+        ):
+            if low in ("the", "both"):
+                end = i + 2
+                if end < len(doc) and doc[end].lower_ in _GROUP_NOUNS:
+                    end += 1
+            if memory.group and memory.sentence - memory.group[0] <= 2:
+                return _Mention(i, end, memory.group[1], last_word=doc[end - 1].lower_)
+            found = self._recall(memory, lambda m: not m.person)
+        elif (
+            low == "the"
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in self._anaphoric
+            and not doc[i + 1].ent_type_
+        ):
+            noun = doc[i + 1].lower_
+            end = i + 2
+            found = self._recall(memory, lambda m: m.last_word == noun)
+        if found is None:
+            return None
+        return _Mention(i, end, found.actors, person=found.person, last_word=found.last_word)
+
+    def _roles(self, doc: Any, m: _Mention) -> None:
+        n = len(doc)
+        if not m.last_word:
+            m.last_word = doc[m.end - 1].lower_
+        if doc[m.start].lower_ in ("his", "her", "its", "their"):
+            m.possessive = True
+        if m.end < n and doc[m.end].text in _POSSESSIVE:
+            m.possessive = True
+            for x in range(m.end + 1, min(n, m.end + 4)):
+                if doc[x].is_punct and doc[x].text != "-":
+                    break
+                if doc[x].lower_ in self._relational:
+                    m.relational = True
+                    break
+        if m.end + 1 < n and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _MODIFIER_SUFFIX:
+            m.role = "modifier"
+        if (
+            m.start >= 2
+            and doc[m.start - 1].text == "-"
+            and doc[m.start - 2].lower_ in (_MODIFIER_PREFIX)
+        ):
+            m.role = "modifier"
+        p = m.start - 1
+        while p >= 0 and doc[p].lower_ in ("the", "a", "an"):
+            p -= 1
+        if p >= 0:
+            prev = doc[p].lower_
+            if prev in _PREPOSITIONS:
+                m.after_preposition = True
+        # "in northeastern Syria": a place, unless it is the actor's embassy or mission
+        q, n_adj = p, 0
+        while q >= 0 and n_adj < 2 and (doc[q].lower_ in _PLACE_ADJECTIVES):
+            q -= 1
+            n_adj += 1
+            while q >= 0 and doc[q].lower_ in ("the", "a", "an"):
+                q -= 1
+        if (
+            q >= 0
+            and doc[q].lower_ in _LOCATIVE
+            and m.role == "actor"
+            and not (m.end < n and doc[m.end].lower_ in _MISSIONS)
+        ):
+            m.role = "location"
+
+    def _code_doc(
+        self, doc: Any, memory: _Memory, reference: dt.date | None, file: str | None
+    ) -> Iterator[Event]:
+        sents = list(doc.sents)
+        sent_of = [0] * len(doc)
+        for si, s in enumerate(sents):
+            for x in range(s.start, s.end):
+                sent_of[x] = si
+        words = [t.lower_ for t in doc]
+        sent_end = [0] * len(doc)
+        for s in sents:
+            for x in range(s.start, s.end):
+                sent_end[x] = s.end
+        triggers = self._triggers(doc, words, sent_end)
+        trigger_starts = {t.start for t in triggers}
+        starts = self._raw_mentions(doc)
+        by_sent_t: list[list[_Trigger]] = [[] for _ in sents]
+        for t in triggers:
+            by_sent_t[sent_of[t.start]].append(t)
+        for si, sent in enumerate(sents):
+            memory.sentence += 1
+            mentions = self._mentions(doc, starts, sent.start, sent.end, memory, trigger_starts)
+            if not by_sent_t[si] or not mentions:
+                continue
+            for event in self._code_sentence(
+                doc, sent, memory.sentence, mentions, by_sent_t[si], reference, file
+            ):
+                if event.mutual or event.trigger.lower().split()[0] in _MEETING_WORDS:
+                    memory.group = (
+                        memory.sentence,
+                        tuple(dict.fromkeys(event.source + event.target)),
+                    )
+                yield event
+
+    # --- one sentence ---------------------------------------------------------------------------
+    def _code_sentence(
+        self,
+        doc: Any,
+        sent: Any,
+        number: int,
+        mentions: list[_Mention],
+        triggers: list[_Trigger],
+        reference: dt.date | None,
+        file: str | None,
+    ) -> Iterator[Event]:
+        s0, s1 = sent.start, sent.end
+        end_at: dict[int, _Mention] = {}
+        start_at: dict[int, _Mention] = {}
+        for m in mentions:
+            end_at.setdefault(m.end, m)
+            start_at.setdefault(m.start, m)
+        trigger_starts = sorted(t.start for t in triggers)
+        coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]] = []
+        seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+        dates = None
+        irrealis_at = -1
+        for trig in triggers:
+            if irrealis_at >= 0 and not any(
+                doc[x].text in _STRONG for x in range(irrealis_at, trig.start)
+            ):
+                continue
+            if trig.phrase.irrealis:
+                irrealis_at = trig.end
+            if self._cancelled(doc, trig, s0):
+                continue
+            phrase = trig.phrase
+            source: list[_Mention] | None = None
+            target: list[_Mention] | None = None
+            passive, agent = self._voice(doc, trig, s1, start_at)
+            if passive:
+                if agent is None:
+                    continue
+                source = self._group_right(doc, agent, start_at, s1)
+                target = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+            else:
+                if (
+                    doc[trig.head].lower_.endswith("ing")
+                    and trig.start - 1 > s0
+                    and doc[trig.start - 1].text == ","
+                ):
+                    source = self._first_group(doc, mentions, trig.start, s0, end_at)
+                if source is None:
+                    source = self._left(doc, trig.start, s0, end_at, coded)
+                if source is None:
+                    source = self._after_comma(doc, trig, s1, start_at)
+                next_trigger = next((x for x in trigger_starts if x >= trig.end), s1)
+                exclude = {a for m in source or [] for a in m.actors}
+                if phrase.mutual and phrase.pattern.endswith("between"):
+                    target = self._right(doc, trig.end, s1, next_trigger, start_at, set())
+                    if target and len({a for m in target for a in m.actors}) >= 2:
+                        source = target
+                else:
+                    target = self._right(doc, trig.head + 1, s1, next_trigger, start_at, exclude)
+            if not source:
+                continue
+            src = tuple(dict.fromkeys(a for m in source for a in m.actors))
+            tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
+            if source is not target:
+                tgt = tuple(a for a in tgt if a not in src)
+            if not tgt and phrase.mutual and len(src) >= 2:
+                tgt = src
+            if not tgt:
+                continue
+            key = (phrase.type, frozenset(src), frozenset(tgt))
+            coded.append((trig, source, target or []))
+            if key in seen:
+                continue
+            seen.add(key)
+            if dates is None:
+                dates = find_dates(sent.text, reference)
+            yield Event(
+                sentence=number,
+                text=sent.text.strip(),
+                source=src,
+                type=phrase.type,
+                mode=phrase.mode,
+                target=tgt,
+                intensity=phrase.intensity,
+                date=_event_date(sent.text, doc[trig.head].idx - sent.start_char, dates),
+                cameo=phrase.cameo,
+                quad_class=_QUAD.get(phrase.cameo[:2], 0),
+                trigger=doc[trig.start : trig.end].text,
+                file=file,
+            )
+
+    def _cancelled(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+        if (
+            trig.start == trig.head
+            and trig.start > s0
+            and doc[trig.start - 1].lower_ in ("the", "a", "an")
+            and doc[trig.head].lower_.endswith("ed")
+        ):
+            return True  # "the seized tanker": an adjective, not an event
+        for x in range(max(s0, trig.start - 3), trig.start):
+            if doc[x].lower_ in self._negations:
+                return True
+        x = trig.start - 1
+        same_chunk = True
+        while x >= s0 and doc[x].text not in _STRONG:
+            low = doc[x].lower_
+            if low in self._hypothetical or (same_chunk and low in self._desire):
+                return True
+            if low == ",":
+                same_chunk = False
+            x -= 1
+        return False
+
+    def _voice(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        head = doc[trig.head]
+        low = head.lower_
+        if not (low.endswith("ed") or low in self._participles):
+            return False, None
+        p = trig.start - 1
+        while p >= 0 and (doc[p].lower_ in _SKIP_BEFORE_VERB or doc[p].lower_.endswith("ly")):
+            p -= 1
+        aux = p >= 0 and doc[p].lower_ in _BE
+        agent = None
+        x = trig.end
+        limit = min(s1, trig.end + 8)
+        while x < limit:
+            t = doc[x]
+            if t.text in _STRONG or t.text == ",":
+                break
+            if t.lower_ == "by":
+                for y in range(x + 1, min(s1, x + 4)):
+                    if y in start_at:
+                        agent = start_at[y]
+                        break
+                break
+            x += 1
+        reduced = agent is not None and p >= 0 and (doc[p].text == "," or doc[p].ent_type_)
+        return (aux or reduced), agent
+
+    def _eligible_source(self, m: _Mention, allow_prep: bool = False) -> bool:
+        return m.role == "actor" and not m.relational and (allow_prep or not m.after_preposition)
+
+    def _left(
+        self,
+        doc: Any,
+        start: int,
+        s0: int,
+        end_at: dict[int, _Mention],
+        coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]],
+        allow_prep: bool = False,
+    ) -> list[_Mention] | None:
+        pos = start - 1
+        lo = max(s0, start - _MAX_SOURCE_DISTANCE)
+        while pos >= lo:
+            m = end_at.get(pos + 1)
+            if m is not None:
+                if self._eligible_source(m, allow_prep):
+                    # "Iran attacked Israel and threatened ..." -> the subject carries over
+                    for trig, src, tgt in coded:
+                        gap = {doc[x].lower_ for x in range(m.end, start)}
+                        if trig.phrase.object_control and "and" not in gap:
+                            continue
+                        if m in tgt and gap <= _REUSE_GAP:
+                            return src
+                    return self._group_left(doc, m, end_at, s0)
+                pos = m.start - 1
+                continue
+            tok = doc[pos]
+            low = tok.lower_
+            if tok.text in _STRONG or low in _SUB_LEFT:
+                return None
+            if low in _RELATIVE:
+                q = pos - 1
+                if q >= s0 and doc[q].text == ",":
+                    q -= 1
+                ant = end_at.get(q + 1)
+                if ant is not None and ant.role == "actor":
+                    return self._group_left(doc, ant, end_at, s0)
+                return None
+            pos -= 1
+        return None
+
+    def _group_left(
+        self, doc: Any, m: _Mention, end_at: dict[int, _Mention], s0: int
+    ) -> list[_Mention]:
+        group = [m]
+        pos = m.start - 1
+        while pos >= s0:
+            other = end_at.get(pos + 1)
+            if other is not None and pos + 1 < group[-1].start:
+                if other.role != "actor":
+                    break
+                group.append(other)
+                pos = other.start - 1
+                continue
+            if other is not None:
+                pos -= 1
+                continue
+            if doc[pos].lower_ in _JOINERS:
+                pos -= 1
+                continue
+            break
+        return group[::-1]
+
+    def _first_group(self, doc: Any, mentions: list[_Mention], before: int, s0: int, end_at):
+        for m in mentions:
+            if m.start >= before:
+                return None
+            if self._eligible_source(m):
+                group = [m]
+                pos = m.end
+                for other in mentions:
+                    if other.start < m.end:
+                        continue
+                    if other.start >= before:
+                        break
+                    gap = {doc[x].lower_ for x in range(pos, other.start)}
+                    if gap <= _JOINERS and other.role == "actor":
+                        group.append(other)
+                        pos = other.end
+                    else:
+                        break
+                return group
+        return None
+
+    def _after_comma(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        x = trig.end
+        while x < s1:
+            if doc[x].text in _STRONG or doc[x].lower_ in _SUB_RIGHT:
+                return None
+            if doc[x].text == ",":
+                for y in range(x + 1, min(s1, x + 4)):
+                    m = start_at.get(y)
+                    if m is not None:
+                        return [m] if self._eligible_source(m) else None
+                return None
+            x += 1
+        return None
+
+    def _right(
+        self,
+        doc: Any,
+        start: int,
+        s1: int,
+        next_trigger: int,
+        start_at: dict[int, _Mention],
+        exclude: set[str],
+    ) -> list[_Mention] | None:
+        pos = start
+        limit = min(s1, max(next_trigger, start))
+        budget = _MAX_TARGET_DISTANCE
+        while pos < limit and budget > 0:
+            m = start_at.get(pos)
+            if m is not None:
+                if (
+                    m.role == "actor"
+                    and not m.relational
+                    and any(a not in exclude for a in m.actors)
+                ):
+                    return self._group_right(doc, m, start_at, s1)
+                pos = max(m.end, pos + 1)
+                continue
+            tok = doc[pos]
+            if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
+                return None
+            pos += 1
+            budget -= 1
+        return None
+
+    def _group_right(
+        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+    ) -> list[_Mention]:
+        group = [m]
+        pos = m.end
+        saw_and = False
+        while pos < s1:
+            other = start_at.get(pos)
+            if other is not None:
+                if other.role != "actor" or other.relational:
+                    break
+                group.append(other)
+                pos = other.end
+                saw_and = False
+                continue
+            low = doc[pos].lower_
+            if low in _JOINERS or doc[pos].text in _POSSESSIVE:
+                saw_and = saw_and or low in ("and", "or")
+                pos += 1
+                continue
+            if saw_and and low in _JOINERS_AFTER_AND:
+                pos += 1
+                continue
+            break
+        return group
+
+
+def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:
+    """The date of the trigger's comma-delimited chunk, else of the sentence's opening chunk."""
+    if not dates:
+        return None
+    cuts = [i for i, ch in enumerate(text) if ch in ",;:—"]
+    lo = max((c for c in cuts if c < offset), default=-1)
+    hi = min((c for c in cuts if c > offset), default=len(text))
+    inside = [d for d in dates if lo < d.start < hi]
+    if inside:
+        return inside[0].value
+    first_cut = cuts[0] if cuts else len(text)
+    if lo >= 0:
+        opening = [d for d in dates if d.start < first_cut]
+        if opening:
+            return opening[0].value
+    return None
+
+
+def code_text(
+    text: str,
+    *,
+    dictionary: Dictionary | None = None,
+    reference_date: dt.date | None = None,
+    file: str | None = None,
+) -> list[Event]:
+    """Code one article into events (a convenience around :class:`EventCoder`).
+
+    Examples
+    --------
+    >>> ev = code_text("Last year, Erdogan launched a military operation against the Kurds.",
+    ...                reference_date=dt.date(2020, 1, 7))
+    >>> [(e.type, e.source, e.target, e.date) for e in ev]
+    [('ASSAULT', ('turkey',), ('kurds',), '2019')]
+    """
+    return _coder(dictionary).code(text, reference_date=reference_date, file=file)
+
+
+_CODERS: list[tuple[Dictionary | None, EventCoder]] = []
+
+
+def _coder(dictionary: Dictionary | None) -> EventCoder:
+    for known, coder in _CODERS:
+        if known is dictionary:
+            return coder
+    if len(_CODERS) >= 4:
+        del _CODERS[0]
+    coder = EventCoder(dictionary)
+    _CODERS.append((dictionary, coder))
+    return coder
+
+
+def code_articles(
+    articles: Iterable[tuple[str, str]],
+    *,
+    dictionary: Dictionary | None = None,
+    reference_date: dt.date | None = None,
+) -> list[Event]:
+    """Code several ``(name, text)`` articles; events carry the article's name in ``file``."""
+    coder = _coder(dictionary)
+    out: list[Event] = []
+    for name, text in articles:
+        out.extend(coder.code(text, reference_date=reference_date, file=name))
+    return out
+
+
+__all__ = ["Event", "EventCoder", "code_articles", "code_text"]

@@ -1,0 +1,73 @@
+"""Precision and recall of coded events against hand-coded (gold) events.
+
+Events are compared as directed pairs ``(sentence, type, source actor, target actor)``: an event
+with two sources and one target counts as two pairs, a reciprocal event as both directions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+Dyad = tuple[Any, str, str, str]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts and rates of a comparison.
+
+    Parameters
+    ----------
+    n_true_positive, n_predicted, n_gold : int
+        Matching pairs, pairs coded, pairs in the gold file.
+    """
+
+    n_true_positive: int
+    n_predicted: int
+    n_gold: int
+
+    @property
+    def precision(self) -> float:
+        """Share of coded pairs that are in the gold file (1.0 when nothing was coded)."""
+        return self.n_true_positive / self.n_predicted if self.n_predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold pairs that were coded (1.0 when the gold file is empty)."""
+        return self.n_true_positive / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def dyads(key: Any, type_: str, source: Iterable[str], target: Iterable[str]) -> set[Dyad]:
+    """Directed pairs of one event; ``key`` identifies its sentence.
+
+    Examples
+    --------
+    >>> sorted(dyads(3, "COOPERATE", ["russia", "turkey"], ["russia", "turkey"]))
+    [(3, 'COOPERATE', 'russia', 'turkey'), (3, 'COOPERATE', 'turkey', 'russia')]
+    """
+    tgt = list(target)
+    return {(key, type_, s, t) for s in source for t in tgt if s != t}
+
+
+def score(predicted: set[Dyad], gold: set[Dyad]) -> Score:
+    """Compare two sets of pairs.
+
+    Examples
+    --------
+    >>> g = dyads(1, "ASSAULT", ["us"], ["iran"]) | dyads(2, "CONSULT", ["russia"], ["turkey"])
+    >>> p = dyads(1, "ASSAULT", ["us"], ["iran"]) | dyads(2, "CONSULT", ["turkey"], ["russia"])
+    >>> s = score(p, g)
+    >>> s.precision, s.recall
+    (0.5, 0.5)
+    """
+    return Score(len(predicted & gold), len(predicted), len(gold))
+
+
+__all__ = ["Score", "dyads", "score"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.analysis.planb import plan_b
-from realpolitik.analysis.rules import (
+from realpolitik.exceptions import RealpolitikError, ScenarioError
+from realpolitik.scenario import load_scenario, parse_scenario
+from realpolitik.scenario.rules import (
     RuleError,
     check_rules,
     failed_rules,
@@ -14,8 +16,6 @@ from realpolitik.analysis.rules import (
     scenario_rules,
     validate_partner_rules,
 )
-from realpolitik.exceptions import RealpolitikError
-from realpolitik.scenario import load_scenario, parse_scenario
 
 
 def _world(partner_rules=None):
@@ -142,7 +142,12 @@ def test_scenario_rules_carry_their_path():
     ],
 )
 def test_bad_scenario_rules_name_their_path(rules, match):
-    s = _world(rules)
+    # Written in a file, bad rules are problems of the file, reported when it loads.
+    with pytest.raises(ScenarioError, match=match.split(": ", 1)[0]):
+        _world(rules)
+    # Put on a scenario in code, they are caught before Plan B runs.
+    s = _world()
+    s.actors[0].partner_rules = list(rules)
     with pytest.raises(RuleError, match=match):
         validate_partner_rules(s)
     with pytest.raises(RuleError, match=match):

@@ -266,3 +266,22 @@ def test_builtin_text_is_yaml():
     data = yaml.safe_load(builtin_text("syria-2020"))
     assert data["title"].startswith("Syria 2020")
     json.dumps(data, default=str)
+
+
+def test_partner_rules_are_checked_at_load():
+    data = copy.deepcopy(TOY)
+    data["actors"][0]["partner_rules"] = [
+        "min-capability:30",
+        "min-capabilty:3",
+        "not-allied-with:zz",
+    ]
+    msgs = problems(data)
+    assert any(
+        m.startswith("toy.yaml: actors[0].partner_rules[1]: unknown rule 'min-capabilty:3'")
+        and "did you mean 'min-capability'" in m
+        for m in msgs
+    )
+    assert (
+        "toy.yaml: actors[0].partner_rules[2]: rule 'not-allied-with:zz' names unknown actor 'zz'; known: a, b, c"
+        in msgs
+    )

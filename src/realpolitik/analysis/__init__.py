@@ -45,7 +45,7 @@ __all__ = [
 # Plan B, partner rules and explanations.
 from realpolitik.analysis.explain import Explanation, Sentence, explain_actor  # noqa: E402
 from realpolitik.analysis.planb import Candidate, PlanBError, PlanBResult, plan_b  # noqa: E402
-from realpolitik.analysis.rules import Rule, RuleError, parse_rule  # noqa: E402
+from realpolitik.scenario.rules import Rule, RuleError, parse_rule  # noqa: E402
 
 __all__ += [
     "Candidate",

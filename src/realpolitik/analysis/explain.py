@@ -19,13 +19,13 @@ import numpy as np
 
 from realpolitik.analysis.network import analyse_network
 from realpolitik.analysis.planb import PlanBResult, plan_b
-from realpolitik.analysis.rules import RuleError, scenario_rules
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import forecast
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Meta, Scenario
+from realpolitik.scenario.rules import RuleError, scenario_rules
 from realpolitik.scenario.shocks import apply_shocks
 
 Citation = tuple[str, Meta]

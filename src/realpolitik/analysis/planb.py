@@ -18,7 +18,7 @@ The method (see ``docs/planb.md``):
 4. **Gain** = expected outcome with the candidate − expected outcome in the world without;
    **loss** = expected outcome with the lost partner − in the world without. **Price** = how
    far the actor's own position moves toward the candidate on each issue (points on 0–100).
-5. **Rules** (:mod:`realpolitik.analysis.rules`) from the actor's ``partner_rules`` and the
+5. **Rules** (:mod:`realpolitik.scenario.rules`) from the actor's ``partner_rules`` and the
    caller are checked; candidates that pass every rule are ranked first, each group by gain
    (highest first; ties keep scenario order).
 """
@@ -33,14 +33,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.analysis.rules import (
-    Rule,
-    check_rules,
-    failed_rules,
-    parse_rules,
-    relation_rank,
-    scenario_rules,
-)
 from realpolitik.engine.registry import available_models, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
@@ -52,6 +44,14 @@ from realpolitik.scenario.model import (
     Scenario,
     SetPosition,
     SetRelation,
+)
+from realpolitik.scenario.rules import (
+    Rule,
+    check_rules,
+    failed_rules,
+    parse_rules,
+    relation_rank,
+    scenario_rules,
 )
 from realpolitik.scenario.shocks import apply_edit
 
@@ -396,7 +396,7 @@ def plan_b(
         The partner it loses (removed from a copy of the scenario).
     rules : iterable of str or Rule, optional
         Rules every partner should meet (``"min-capability:30"``; see
-        :mod:`realpolitik.analysis.rules`), added to the actor's ``partner_rules``.
+        :mod:`realpolitik.scenario.rules`), added to the actor's ``partner_rules``.
     model : str
         The model that forecasts the whole system (its headline forecast is used).
     pair_model : str

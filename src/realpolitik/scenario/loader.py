@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from realpolitik.exceptions import Problem, ScenarioError
 from realpolitik.scenario.model import Meta, Scenario, all_field_names
+from realpolitik.scenario.rules import RULE_KINDS, RuleError, parse_rule
 
 TextFormat = Literal["yaml", "json"]
 _BUILTIN_PACKAGE = "realpolitik.data.scenarios"
@@ -209,6 +210,18 @@ def check_references(s: Scenario, filename: str) -> list[Problem]:
 
     for k, a in enumerate(s.actors):
         check_meta(f"actors[{k}]", a)
+        for j, text in enumerate(a.partner_rules):
+            where = f"actors[{k}].partner_rules[{j}]"
+            try:
+                rule = parse_rule(text, source=where)
+            except RuleError as exc:
+                add(where, str(exc).split(": ", 1)[1])
+                continue
+            if RULE_KINDS[rule.kind] == "ACTOR" and rule.arg not in actors:
+                add(
+                    where,
+                    f"rule {text!r} names unknown actor {rule.arg!r}{_suggest(str(rule.arg), actor_ids)}",
+                )
     for k, issue in enumerate(s.issues):
         where = f"issues[{k}]"
         check_meta(where, issue)

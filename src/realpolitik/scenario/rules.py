@@ -132,7 +132,7 @@ def parse_rule(text: str, *, source: str = "--require") -> Rule:
     >>> parse_rule("min-capabilty:30")
     Traceback (most recent call last):
     ...
-    realpolitik.analysis.rules.RuleError: --require: unknown rule 'min-capabilty:30' (did you mean 'min-capability'?); rules are not-allied-with:ACTOR, min-capability:NUMBER, max-capability:NUMBER, relation-at-least:TYPE, has-tag:TAG, kind:KIND, not:ACTOR, partner-gains
+    realpolitik.scenario.rules.RuleError: --require: unknown rule 'min-capabilty:30' (did you mean 'min-capability'?); rules are not-allied-with:ACTOR, min-capability:NUMBER, max-capability:NUMBER, relation-at-least:TYPE, has-tag:TAG, kind:KIND, not:ACTOR, partner-gains
     """
     if not isinstance(text, str) or not text.strip():
         raise RuleError(f"{source}: a rule must be a non-empty string; got {text!r}")

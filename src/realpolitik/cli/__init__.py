@@ -5,7 +5,15 @@ Command groups live in their own modules and register on the shared :data:`app`.
 
 from __future__ import annotations
 
-from realpolitik.cli import _forecast, _scenario_cmds  # noqa: F401  (register commands)
+# One line per command module (each registers its commands on import).
+from realpolitik.cli import _scenario_cmds  # noqa: F401  isort: skip
+from realpolitik.cli import _forecast  # noqa: F401  isort: skip
+from realpolitik.cli import _compare  # noqa: F401  isort: skip
+from realpolitik.cli import _backtest  # noqa: F401  isort: skip
+from realpolitik.cli import _network  # noqa: F401  isort: skip
+from realpolitik.cli import _planb  # noqa: F401  isort: skip
+from realpolitik.cli import _explain  # noqa: F401  isort: skip
+from realpolitik.cli import _ingest  # noqa: F401  isort: skip
 from realpolitik.cli._app import app
 
 

@@ -11,6 +11,8 @@ from realpolitik.cli import _forecast  # noqa: F401  isort: skip
 from realpolitik.cli import _compare  # noqa: F401  isort: skip
 from realpolitik.cli import _backtest  # noqa: F401  isort: skip
 from realpolitik.cli import _network  # noqa: F401  isort: skip
+from realpolitik.cli import _escalate  # noqa: F401  isort: skip
+from realpolitik.cli import _montecarlo  # noqa: F401  isort: skip
 from realpolitik.cli import _planb  # noqa: F401  isort: skip
 from realpolitik.cli import _explain  # noqa: F401  isort: skip
 from realpolitik.cli import _ingest  # noqa: F401  isort: skip

@@ -86,6 +86,12 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) -> Path:
     """Write a file atomically: to a temporary file in the same folder, then rename.
 
@@ -100,6 +106,8 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) 
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private; give it the mode a plain open() would have.
+        os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~_umask())
         if isinstance(write, str):
             tmp.write_text(write, encoding="utf-8")
         elif isinstance(write, bytes):

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
 from realpolitik.cli._app import Format, app, console, escape, user_errors, write_atomic
 from realpolitik.exceptions import InputError
@@ -23,7 +24,7 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _events_table(result: IngestResult) -> Table:
+def _events_table(result: IngestResult) -> Group:
     multi = len(result.files) > 1
     t = Table(
         title=f"{len(result.events)} events in {sum(result.n_sentences.values())} sentences",
@@ -40,12 +41,16 @@ def _events_table(result: IngestResult) -> Table:
         ("intensity", "right"),
         ("date", "left"),
         ("CAMEO", "left"),
-        ("sentence", "left"),
     ):
-        wrap = col == "sentence"
+        # Short codes never shrink (a cut sentence number would mislead); names wrap.
+        fixed = {"#": 3, "type": 9, "intensity": 5, "CAMEO": 3, "date": 10}
         t.add_column(
-            col, justify=justify, overflow="fold", no_wrap=not wrap, min_width=None if wrap else 1
-        )  # type: ignore[arg-type]
+            col,
+            justify=justify,  # type: ignore[arg-type]
+            overflow="fold",
+            no_wrap=col in fixed,
+            min_width=fixed.get(col, 9 if col in ("source", "target", "mode") else None),
+        )
     for e in result.events:
         row = [
             str(e.sentence),
@@ -56,10 +61,17 @@ def _events_table(result: IngestResult) -> Table:
             f"{e.intensity:+.1f}",
             e.date or "-",
             e.cameo,
-            escape(_short(e.text)),
         ]
         t.add_row(*([escape(e.file or "")] if multi else []), *row)
-    return t
+    # The sentences below the table, where they can wrap at any width.
+    cited: dict[tuple[str, int], str] = {}
+    for e in result.events:
+        cited.setdefault((e.file or "", e.sentence), e.text)
+    lines = [
+        Text.assemble((f"{f + ' ' if multi else ''}#{n} ", "bold"), _short(text, 400))
+        for (f, n), text in cited.items()
+    ]
+    return Group(t, *lines)
 
 
 def _proposals_table(result: IngestResult) -> Table:

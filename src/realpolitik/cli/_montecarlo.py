@@ -136,8 +136,8 @@ def render_montecarlo(result: MonteCarloResult) -> None:
             "(--format json lists the top ten per output)",
             title_justify="left",
         )
-        s.add_column("output")
-        s.add_column("input")
+        s.add_column("output", overflow="fold")
+        s.add_column("input", overflow="fold")
         s.add_column("Spearman ρ", justify="right")
         for row in top.itertuples(index=False):
             s.add_row(escape(row.output), escape(row.input), f"{row.rho:+.2f}")

@@ -38,18 +38,18 @@ def _events_table(result: IngestResult) -> Group:
         ("type", "left"),
         ("mode", "left"),
         ("target", "left"),
-        ("intensity", "right"),
+        ("score", "right"),
         ("date", "left"),
         ("CAMEO", "left"),
     ):
         # Short codes never shrink (a cut sentence number would mislead); names wrap.
-        fixed = {"#": 3, "type": 9, "intensity": 5, "CAMEO": 3, "date": 10}
+        fixed = {"#": 3, "type": 9, "CAMEO": 3, "date": 10}
         t.add_column(
             col,
             justify=justify,  # type: ignore[arg-type]
             overflow="fold",
             no_wrap=col in fixed,
-            min_width=fixed.get(col, 9 if col in ("source", "target", "mode") else None),
+            min_width=fixed.get(col, {"source": 7, "target": 7, "score": 5}.get(col)),
         )
     for e in result.events:
         row = [

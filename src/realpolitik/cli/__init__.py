@@ -16,6 +16,8 @@ from realpolitik.cli import _montecarlo  # noqa: F401  isort: skip
 from realpolitik.cli import _planb  # noqa: F401  isort: skip
 from realpolitik.cli import _explain  # noqa: F401  isort: skip
 from realpolitik.cli import _ingest  # noqa: F401  isort: skip
+from realpolitik.cli import _report  # noqa: F401  isort: skip
+from realpolitik.cli import _serve  # noqa: F401  isort: skip
 from realpolitik.cli._app import app
 
 

@@ -1,0 +1,72 @@
+"""The ``report`` command: one self-contained HTML file with every result and plot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
+from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.exceptions import InputError
+from realpolitik.report import build_report
+from realpolitik.scenario import load_scenario
+
+
+def _planb_pairs(values: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for v in values:
+        actor, sep, partner = v.partition(":")
+        if not sep or not actor or not partner:
+            raise InputError(f"--planb must be ACTOR:PARTNER (e.g. a:b); got {v!r}")
+        pairs.append((actor, partner))
+    return pairs
+
+
+@app.command()
+def report(
+    scenario: ScenarioArg = "syria-2020",
+    shock: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--shock", "-s", help="A shock of the scenario (repeatable; applied in order)."
+        ),
+    ] = None,
+    n_runs: Annotated[
+        int,
+        typer.Option("--runs", "-n", min=0, help="Monte Carlo runs for the intervals (0: none)."),
+    ] = 200,
+    seed: Annotated[int, typer.Option(min=0, help="Seed of the Monte Carlo runs.")] = 0,
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="Model of the rounds, Plan B, escalation.")
+    ] = "eum",
+    planb: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--planb",
+            help="ACTOR:PARTNER Plan B question (repeatable); by default the scenario's.",
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one HTML report that opens offline.
+
+    Forecasts with Monte Carlo intervals, positions round by round, the relation network,
+    Plan B, the escalation tree and the explanations.
+    """
+    with user_errors():
+        s = load_scenario(scenario)
+        page = build_report(
+            s,
+            shock or [],
+            n_runs=n_runs,
+            seed=seed,
+            model=model,
+            planb=_planb_pairs(planb) if planb else None,
+        )
+        write_atomic(output, page)
+    size = output.stat().st_size / 1e6
+    console.print(f"wrote {escape(str(output))} ({size:.1f} MB)", highlight=False)

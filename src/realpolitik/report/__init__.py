@@ -1,0 +1,40 @@
+"""The HTML report: gather every result of a scenario as plain data, then render one page.
+
+Examples
+--------
+>>> from realpolitik.report import gather, render_html
+>>> from realpolitik.scenario import load_scenario
+>>> data = gather(load_scenario("syria-2020"), sections=["forecast", "trajectories"])
+>>> "<h2 id=\\"forecast\\">Forecast</h2>" in render_html(data)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from realpolitik.report.data import SECTIONS, gather, planb_questions
+from realpolitik.report.html import build_figures, figure_json, render_body, render_html
+from realpolitik.scenario.model import Scenario
+
+
+def build_report(scenario: Scenario, shocks: Sequence[str] = (), **options: Any) -> str:
+    """The whole report of ``scenario`` under ``shocks`` as one HTML page.
+
+    ``render_html(gather(scenario, shocks, **options))``; see :func:`gather` for the options
+    (``n_runs``, ``seed``, ``model``, ``sections``, ``planb``).
+    """
+    return render_html(gather(scenario, shocks, **options))
+
+
+__all__ = [
+    "SECTIONS",
+    "build_report",
+    "build_figures",
+    "figure_json",
+    "gather",
+    "planb_questions",
+    "render_body",
+    "render_html",
+]

@@ -1,0 +1,404 @@
+"""Plotly figures of the report's sections, built from the plain data of :func:`gather`.
+
+Every function takes a section of :func:`realpolitik.report.data.gather` and returns a
+``plotly.graph_objects.Figure``. Text from the scenario is passed through :func:`html.escape`
+(plotly reads a subset of HTML in labels and decodes entities, so escaped text shows as typed).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import networkx as nx
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+PALETTE: tuple[str, ...] = tuple(qualitative.Plotly) + tuple(qualitative.D3)
+POSITIVE = "#1a9850"
+NEGATIVE = "#d73027"
+NEUTRAL = "#999999"
+_FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12}
+
+
+def _e(text: Any) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def wrap(text: str, width: int = 18) -> str:
+    """Break ``text`` into lines of about ``width`` characters joined by ``<br>`` (escaped).
+
+    Examples
+    --------
+    >>> wrap("Israel strikes in Syria; Russia backs <Iran>", 16)
+    'Israel strikes<br>in Syria; Russia<br>backs &lt;Iran&gt;'
+    """
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        font=_FONT,
+        template="plotly_white",
+        legend={"orientation": "h", "y": -0.12},
+    )
+    return fig
+
+
+def actor_colours(actor_ids: list[str]) -> dict[str, str]:
+    """One colour per actor, stable for a given actor order."""
+    return {a: PALETTE[k % len(PALETTE)] for k, a in enumerate(actor_ids)}
+
+
+def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = None) -> go.Figure:
+    """Each model's forecast per issue (dots), with Monte Carlo intervals where known.
+
+    Parameters
+    ----------
+    section : dict
+        ``gather(...)["forecast"]``.
+    intervals : dict, optional
+        ``{issue id: {model: [low, high]}}`` (from :func:`montecarlo_intervals`).
+    """
+    issues = section["issues"]
+    labels = [_e(i["title"]) for i in issues]
+    fig = go.Figure()
+    intervals = intervals or {}
+    models = section["models"]
+    step = 0.6 / max(len(models), 1)
+    for k, model in enumerate(models):
+        colour = PALETTE[k % len(PALETTE)]
+        # Each model on its own line within the issue's band, so equal forecasts stay visible.
+        y = [j + (k - (len(models) - 1) / 2) * step for j in range(len(issues))]
+        if any("baseline" in i for i in issues):
+            fig.add_trace(
+                go.Scatter(
+                    x=[i.get("baseline", {}).get(model) for i in issues],
+                    y=y,
+                    mode="markers",
+                    name=f"{model} (baseline)",
+                    legendgroup=model,
+                    marker={"symbol": "circle-open", "size": 10, "color": colour},
+                )
+            )
+        x = [i["forecast"].get(model) for i in issues]
+        lo = [intervals.get(i["id"], {}).get(model, [None, None])[0] for i in issues]
+        hi = [intervals.get(i["id"], {}).get(model, [None, None])[1] for i in issues]
+        error = None
+        if any(v is not None for v in lo):
+            error = {
+                "type": "data",
+                "symmetric": False,
+                "array": [
+                    h - v if h is not None and v is not None else 0
+                    for h, v in zip(hi, x, strict=True)
+                ],
+                "arrayminus": [
+                    v - lw if lw is not None and v is not None else 0
+                    for lw, v in zip(lo, x, strict=True)
+                ],
+                "color": colour,
+                "thickness": 1.5,
+            }
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="markers",
+                name=model,
+                legendgroup=model,
+                marker={"size": 10, "color": colour},
+                error_x=error,
+            )
+        )
+    fig.update_xaxes(range=[-2, 102], title="forecast position (0–100 scale of each issue)")
+    fig.update_yaxes(
+        autorange="reversed",
+        tickvals=list(range(len(issues))),
+        ticktext=labels,
+        showgrid=False,
+        zeroline=False,
+    )
+    return _layout(fig, "Forecast per issue and model", 140 + 60 * len(issues))
+
+
+def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Figure:
+    """Positions round by round: one panel per issue, one line per actor."""
+    issues = section["issues"]
+    n_cols = 2 if len(issues) > 1 else 1
+    n_rows = math.ceil(len(issues) / n_cols)
+    fig = make_subplots(
+        rows=n_rows,
+        cols=n_cols,
+        subplot_titles=[_e(i["title"]) for i in issues],
+        vertical_spacing=min(0.12, 0.6 / max(n_rows, 1)),
+        horizontal_spacing=0.06,
+    )
+    colours = actor_colours(actor_ids)
+    shown: set[str] = set()
+    for k, issue in enumerate(issues):
+        row, col = k // n_cols + 1, k % n_cols + 1
+        for actor in issue["actors"]:
+            fig.add_trace(
+                go.Scatter(
+                    x=actor["rounds"],
+                    y=actor["positions"],
+                    mode="lines",
+                    name=_e(actor["name"]),
+                    legendgroup=actor["id"],
+                    showlegend=actor["id"] not in shown,
+                    line={"color": colours.get(actor["id"], NEUTRAL), "width": 2},
+                    hovertemplate=f"{_e(actor['name'])}: %{{y:.1f}} (round %{{x}})<extra></extra>",
+                ),
+                row=row,
+                col=col,
+            )
+            shown.add(actor["id"])
+        fig.update_yaxes(range=[-2, 102], row=row, col=col)
+    fig.update_xaxes(title_text="round", row=n_rows)
+    return _layout(fig, f"Positions round by round ({_e(section['model'])})", 80 + 260 * n_rows)
+
+
+def network_layout(nodes: list[str], edges: list[tuple[str, str, float]]) -> dict[str, Any]:
+    """Deterministic node positions: a spring layout of the positive relations.
+
+    Allies end up close, rivals apart; the layout is seeded so that the same scenario is always
+    drawn the same way.
+    """
+    G = nx.Graph()
+    G.add_nodes_from(nodes)
+    for a, b, w in edges:
+        if w > 0:
+            G.add_edge(a, b, weight=w)
+    if G.number_of_edges() == 0:
+        return nx.circular_layout(G)
+    init = nx.circular_layout(G)
+    return nx.spring_layout(G, pos=init, seed=0, weight="weight", k=1.6 / math.sqrt(len(nodes)))
+
+
+def network_figure(section: dict[str, Any]) -> go.Figure:
+    """The relation network: node size by capability, edge colour by sign.
+
+    Edges are green when cooperative and red when hostile, their width grows with the weight,
+    and they are dashed unless the commitment is mutual.
+    """
+    nodes = section["nodes"]
+    edges = section["edges"]
+    pos = network_layout([n["id"] for n in nodes], [(e["a"], e["b"], e["weight"]) for e in edges])
+    fig = go.Figure()
+    legend_seen: set[str] = set()
+    for e in edges:
+        if e["a"] not in pos or e["b"] not in pos:
+            continue
+        (x0, y0), (x1, y1) = pos[e["a"]], pos[e["b"]]
+        w = e["weight"]
+        colour = POSITIVE if w > 0 else NEGATIVE if w < 0 else NEUTRAL
+        mutual = e["commitment"] == "mutual"
+        key = f"{'cooperative' if w > 0 else 'hostile' if w < 0 else 'neutral'}" + (
+            ", mutual commitment" if mutual else ", no mutual commitment"
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                line={
+                    "color": colour,
+                    "width": 1 + 4 * abs(w),
+                    "dash": "solid" if mutual else "dash",
+                },
+                name=key,
+                legendgroup=key,
+                showlegend=key not in legend_seen,
+                hoverinfo="text",
+                text=f"{_e(e['a'])} – {_e(e['b'])}: {_e(e['type'])} ({w:+.2f}), "
+                f"commitment {_e(e['commitment'])}",
+            )
+        )
+        legend_seen.add(key)
+    caps = [max(float(n["capability"]), 0.0) for n in nodes]
+    top = max(caps) if caps and max(caps) > 0 else 1.0
+    fig.add_trace(
+        go.Scatter(
+            x=[pos[n["id"]][0] for n in nodes],
+            y=[pos[n["id"]][1] for n in nodes],
+            mode="markers+text",
+            text=[_e(n["name"]) for n in nodes],
+            textposition="top center",
+            marker={
+                "size": [12 + 38 * math.sqrt(c / top) for c in caps],
+                "color": "#4c78a8",
+                "line": {"color": "white", "width": 1.5},
+            },
+            hovertext=[f"{_e(n['name'])}: capability {n['capability']:g}" for n in nodes],
+            hoverinfo="text",
+            name="actor (size: capability)",
+        )
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, "Relation network", 560)
+
+
+def tree_layout(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """Unfold an escalation tree into drawn items: decision nodes, edges and outcome leaves.
+
+    Leaves take consecutive x positions, a decision node sits above the middle of its
+    children, and depth sets y. Returns ``[{"kind": "node"|"leaf", "x", "y", ...}, ...]`` with
+    each item's ``parent`` index (None for the root) and the option that leads to it.
+    """
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    outcomes = {o["id"]: o for o in tree["outcomes"]}
+    items: list[dict[str, Any]] = []
+    next_leaf = [0]
+
+    def visit(kind: str, ref: str, depth: int, parent: int | None, option: Any, path: tuple) -> int:
+        index = len(items)
+        items.append(
+            {"kind": kind, "ref": ref, "y": -depth, "parent": parent, "option": option, "x": 0.0}
+        )
+        if kind == "leaf" or ref in path:
+            items[index]["x"] = float(next_leaf[0])
+            next_leaf[0] += 1
+            return index
+        xs = []
+        for opt in nodes[ref]["options"]:
+            if opt.get("next") is not None:
+                child = visit("node", opt["next"], depth + 1, index, opt, (*path, ref))
+            else:
+                child = visit("leaf", opt["outcome"], depth + 1, index, opt, (*path, ref))
+            xs.append(items[child]["x"])
+        items[index]["x"] = sum(xs) / len(xs)
+        return index
+
+    visit("node", tree["root"], 0, None, None, ())
+    for item in items:
+        item["title"] = (
+            nodes[item["ref"]].get("title")
+            if item["kind"] == "node"
+            else outcomes.get(item["ref"], {}).get("title")
+        )
+    return items
+
+
+def escalation_figure(
+    tree: dict[str, Any],
+    choices: dict[str, dict[str, float]],
+    outcomes: dict[str, float],
+    intervals: dict[str, dict[str, Any]] | None = None,
+) -> go.Figure:
+    """An escalation tree top-down: each option labelled with its choice probability.
+
+    Parameters
+    ----------
+    tree : dict
+        The tree's structure (``gather(...)["escalation"]["trees"][k]``).
+    choices : dict
+        ``{node id: {option id: probability}}``.
+    outcomes : dict
+        ``{outcome id: probability}``.
+    intervals : dict, optional
+        ``{node id: {option id: [low, high]}}`` from Monte Carlo runs.
+    """
+    items = tree_layout(tree)
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    intervals = intervals or {}
+    fig = go.Figure()
+    annotations = []
+    for item in items:
+        if item["parent"] is None:
+            continue
+        parent = items[item["parent"]]
+        opt = item["option"]
+        p = choices.get(parent["ref"], {}).get(opt["id"])
+        width = 1 + 7 * (p or 0.0)
+        fig.add_trace(
+            go.Scatter(
+                x=[parent["x"], item["x"]],
+                y=[parent["y"], item["y"]],
+                mode="lines",
+                line={"color": "#555", "width": width},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+        label = wrap(opt.get("title") or opt["id"], 16)
+        if p is not None:
+            label += f"<br><b>p = {p:.2f}</b>"
+            band = intervals.get(parent["ref"], {}).get(opt["id"])
+            if band and band[0] is not None:
+                label += f"<br>[{band[0]:.2f}, {band[1]:.2f}]"
+        annotations.append(
+            {
+                "x": (parent["x"] + item["x"]) / 2,
+                "y": (parent["y"] + item["y"]) / 2,
+                "text": label,
+                "showarrow": False,
+                "font": {"size": 10},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
+        )
+    deci = [i for i in items if i["kind"] == "node"]
+    leaves = [i for i in items if i["kind"] == "leaf"]
+    fig.add_trace(
+        go.Scatter(
+            x=[i["x"] for i in deci],
+            y=[i["y"] for i in deci],
+            mode="markers+text",
+            marker={"size": 22, "color": "#4c78a8", "symbol": "circle"},
+            text=[_e(nodes[i["ref"]]["actor_name"]) for i in deci],
+            textposition="top center",
+            hovertext=[_e(i["title"] or i["ref"]) for i in deci],
+            hoverinfo="text",
+            name="decision (who chooses)",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[i["x"] for i in leaves],
+            y=[i["y"] for i in leaves],
+            mode="markers+text",
+            marker={
+                "size": [10 + 30 * math.sqrt(outcomes.get(i["ref"], 0.0) or 0.0) for i in leaves],
+                "color": "#f58518",
+                "symbol": "square",
+            },
+            text=[
+                f"{wrap(i['title'] or i['ref'], 16)}<br><b>{(outcomes.get(i['ref']) or 0.0):.0%}</b>"
+                for i in leaves
+            ],
+            textposition="bottom center",
+            textfont={"size": 10},
+            hoverinfo="text",
+            hovertext=[_e(i["title"] or i["ref"]) for i in leaves],
+            name="outcome (size: probability)",
+        )
+    )
+    depth = max((-i["y"] for i in items), default=0)
+    fig.update_layout(annotations=annotations)
+    fig.update_xaxes(visible=False, range=[-0.8, max(len(leaves) - 0.2, 0.8)])
+    fig.update_yaxes(visible=False, range=[-depth - 1.0, 0.4])
+    return _layout(fig, f"Escalation tree: {_e(tree['title'])}", 260 + 170 * depth)
+
+
+__all__ = [
+    "actor_colours",
+    "escalation_figure",
+    "forecast_figure",
+    "network_figure",
+    "network_layout",
+    "trajectories_figure",
+    "tree_layout",
+    "wrap",
+]

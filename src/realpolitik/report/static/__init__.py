@@ -1,0 +1,1 @@
+"""Templates, CSS and JavaScript of the HTML report (package data)."""

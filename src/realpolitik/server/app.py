@@ -1,0 +1,559 @@
+"""The dashboard: a JSON API over the package's public functions, and one page that uses it.
+
+Safe by default:
+
+* scenarios come only as the name of a built-in scenario (checked against the list) or as
+  YAML/JSON text parsed in memory (:func:`realpolitik.scenario.parse_scenario`); no path from a
+  request ever reaches ``open``; uploads are read in memory (the multipart parser spools anything
+  large to the system's temporary folder, nowhere else);
+* request bodies are limited to :data:`MAX_BODY_BYTES`, YAML alias expansion to
+  :data:`MAX_YAML_NODES` nodes, Monte Carlo runs to :data:`MAX_RUNS` (the report's to
+  :data:`MAX_REPORT_RUNS`);
+* ``realpolitik serve`` binds to 127.0.0.1 unless told otherwise.
+
+Every endpoint only parses its request, calls one public function and returns its ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Awaitable, Callable, MutableMapping
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from fastapi import FastAPI, File, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from realpolitik.exceptions import InputError, Problem, RealpolitikError, ScenarioError
+from realpolitik.forecasting import compare, forecast
+from realpolitik.report import SECTIONS, gather, render_body, render_html
+from realpolitik.report.data import Unavailable, plain, producer
+from realpolitik.report.html import plotly_js
+from realpolitik.scenario import builtin_scenarios, builtin_text, parse_scenario
+from realpolitik.scenario.model import Scenario
+from realpolitik.scenario.shocks import apply_shocks
+
+#: Largest request body accepted (bytes).
+MAX_BODY_BYTES = 1_000_000
+#: Most Monte Carlo runs one request may ask for.
+MAX_RUNS = 5000
+#: Most Monte Carlo runs of a report request (the page reruns it on every change).
+MAX_REPORT_RUNS = 1000
+#: Most nodes a YAML document may hold once its aliases are expanded.
+MAX_YAML_NODES = 200_000
+#: Longest name or id accepted in a request.
+MAX_NAME = 100
+
+_STATIC = "realpolitik.server.static"
+#: The only files the page may fetch: URL name -> (file name, media type).
+STATIC_FILES: dict[str, tuple[str, str]] = {
+    "app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "app.css": ("app.css", "text/css; charset=utf-8"),
+}
+_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+_NAME_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
+Name = Field(min_length=1, max_length=MAX_NAME, pattern=_NAME_PATTERN)
+
+
+class UnknownScenarioError(RealpolitikError):
+    """A scenario name that is not built in."""
+
+
+class TooLargeError(RealpolitikError):
+    """A request that exceeds one of the server's limits."""
+
+
+# --------------------------------------------------------------------------------------------
+# Requests
+# --------------------------------------------------------------------------------------------
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScenarioRef(_Request):
+    """A scenario: a built-in ``name``, or the ``text`` of a YAML or JSON file (exactly one)."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=MAX_NAME, pattern=_NAME_PATTERN)
+    text: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
+    format: Literal["yaml", "json"] = "yaml"
+
+    @model_validator(mode="after")
+    def _one(self) -> ScenarioRef:
+        if (self.name is None) == (self.text is None):
+            raise ValueError("give exactly one of 'name' (a built-in scenario) or 'text'")
+        return self
+
+
+class TextIn(_Request):
+    """Scenario text to validate."""
+
+    text: str = Field(max_length=MAX_BODY_BYTES)
+    format: Literal["yaml", "json"] = "yaml"
+
+
+class ForecastIn(_Request):
+    """``POST /api/forecast``."""
+
+    scenario: ScenarioRef
+    models: list[str] | None = Field(default=None, max_length=20)
+    shocks: list[str] = Field(default_factory=list, max_length=50)
+    trace: bool = False
+
+
+class CompareIn(_Request):
+    """``POST /api/compare``."""
+
+    scenario: ScenarioRef
+    shocks: list[str] = Field(min_length=1, max_length=50)
+    models: list[str] | None = Field(default=None, max_length=20)
+
+
+class NetworkIn(_Request):
+    """``POST /api/network``."""
+
+    scenario: ScenarioRef
+    shocks: list[str] = Field(default_factory=list, max_length=50)
+
+
+class PlanBIn(_Request):
+    """``POST /api/planb``."""
+
+    scenario: ScenarioRef
+    actor: str = Name
+    without: str = Name
+    rules: list[str] | None = Field(default=None, max_length=50)
+    model: str = Field(default="eum", max_length=MAX_NAME)
+
+
+class EscalationIn(_Request):
+    """``POST /api/escalation``."""
+
+    scenario: ScenarioRef
+    tree: str | None = Field(default=None, max_length=MAX_NAME)
+    lam: float | None = Field(default=None, ge=0)
+    model: str = Field(default="eum", max_length=MAX_NAME)
+
+
+class MonteCarloIn(_Request):
+    """``POST /api/montecarlo``: at most :data:`MAX_RUNS` runs, always on this machine."""
+
+    scenario: ScenarioRef
+    n_runs: int = Field(default=200, ge=1, le=MAX_RUNS)
+    seed: int = Field(default=0, ge=0, lt=2**63)
+    shocks: list[str] = Field(default_factory=list, max_length=50)
+    tree: str | None = Field(default=None, max_length=MAX_NAME)
+    model: str = Field(default="eum", max_length=MAX_NAME)
+
+
+class ExplainIn(_Request):
+    """``POST /api/explain``."""
+
+    scenario: ScenarioRef
+    actor: str = Name
+    model: str = Field(default="eum", max_length=MAX_NAME)
+
+
+class ReportIn(_Request):
+    """``POST /api/report`` and ``POST /api/report.html``."""
+
+    scenario: ScenarioRef
+    shocks: list[str] = Field(default_factory=list, max_length=50)
+    n_runs: int = Field(default=100, ge=0, le=MAX_REPORT_RUNS)
+    seed: int = Field(default=0, ge=0, lt=2**63)
+    sections: list[str] | None = Field(default=None, max_length=len(SECTIONS))
+
+
+# --------------------------------------------------------------------------------------------
+# Scenarios from requests
+# --------------------------------------------------------------------------------------------
+def _yaml_nodes(text: str) -> int:
+    """Count the nodes of a YAML document with its aliases expanded (stops past the limit)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 0  # parse_scenario reports the syntax error with its line
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if depth > 100:
+            raise TooLargeError("the YAML document is nested more than 100 levels deep")
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child, depth + 1)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k, depth + 1) + size(v, depth + 1)
+        sizes[key] = total = min(total, MAX_YAML_NODES + 1)
+        return total
+
+    return 0 if root is None else size(root, 0)
+
+
+def scenario_from_text(text: str, fmt: Literal["yaml", "json"] = "yaml") -> Scenario:
+    """Parse uploaded scenario text in memory (named ``upload.yaml`` or ``upload.json``).
+
+    Raises
+    ------
+    ScenarioError
+        With every problem of the text.
+    TooLargeError
+        When YAML aliases expand beyond :data:`MAX_YAML_NODES` nodes.
+    """
+    try:
+        if fmt == "yaml" and _yaml_nodes(text) > MAX_YAML_NODES:
+            raise TooLargeError(
+                f"the YAML document expands to more than {MAX_YAML_NODES} nodes (through "
+                "aliases); write it out without anchors and aliases"
+            )
+        return parse_scenario(text, filename=f"upload.{fmt}", fmt=fmt)
+    except RecursionError:
+        raise TooLargeError(f"the {fmt.upper()} document is nested too deeply to read") from None
+
+
+@lru_cache(maxsize=16)
+def _builtin(name: str) -> str:
+    return builtin_text(name)
+
+
+def scenario_from_ref(ref: ScenarioRef) -> Scenario:
+    """The scenario a request names: a built-in one, or parsed text. Never a file path."""
+    if ref.name is not None:
+        known = builtin_scenarios()
+        if ref.name not in known:
+            raise UnknownScenarioError(
+                f"unknown built-in scenario {ref.name!r}; built-in scenarios: {', '.join(known)}"
+            )
+        return parse_scenario(_builtin(ref.name), filename=f"{ref.name}.yaml")
+    assert ref.text is not None
+    return scenario_from_text(ref.text, ref.format)
+
+
+def _shocked(scenario: Scenario, shocks: list[str]) -> Scenario:
+    return apply_shocks(scenario, shocks) if shocks else scenario
+
+
+def _problems(problems: list[Problem]) -> list[dict[str, str]]:
+    return [
+        {"file": p.file, "where": p.where, "message": p.message, "text": str(p)} for p in problems
+    ]
+
+
+def _summary(s: Scenario) -> dict[str, Any]:
+    return {
+        "title": s.title,
+        "actors": [{"id": a.id, "name": a.name} for a in s.actors],
+        "issues": [{"id": i.id, "title": i.title} for i in s.issues],
+        "shocks": [{"id": k.id, "title": k.title} for k in s.shocks],
+        "escalation": [{"id": t.id, "title": t.title} for t in s.escalation],
+        "n_relations": len(s.relations),
+    }
+
+
+def _producer(section: str) -> Callable[..., Any]:
+    try:
+        return producer(section)
+    except Unavailable as exc:
+        raise InputError(f"not available on this installation: {exc}") from None
+
+
+# --------------------------------------------------------------------------------------------
+# Body size limit (pure ASGI, so that it holds for every route and every transfer encoding)
+# --------------------------------------------------------------------------------------------
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class BodyLimit:
+    """Answer 413 to any request whose body is larger than ``max_bytes``.
+
+    The declared ``Content-Length`` is checked first; bodies sent in chunks are read up to the
+    limit and then replayed to the application.
+    """
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def _reject(self, send: Send) -> None:
+        body = JSONResponse(
+            {"error": f"request body larger than {self.max_bytes} bytes"}, status_code=413
+        )
+        await send({"type": "http.response.start", "status": 413, "headers": body.raw_headers})
+        await send({"type": "http.response.body", "body": body.body})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the body's size, then hand the request on."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > self.max_bytes:
+                await self._reject(send)
+                return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.max_bytes:
+                await self._reject(send)
+                return
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+# --------------------------------------------------------------------------------------------
+# The application
+# --------------------------------------------------------------------------------------------
+@cache
+def static_text(name: str) -> str:
+    """The text of a file shipped in ``realpolitik/server/static`` (cached)."""
+    return resources.files(_STATIC).joinpath(name).read_text(encoding="utf-8")
+
+
+def create_app() -> FastAPI:
+    """Build the dashboard application (the JSON API under ``/api`` and the page at ``/``).
+
+    Examples
+    --------
+    >>> app = create_app()
+    >>> sorted(r.path for r in app.routes if r.path.startswith("/api/scenarios"))
+    ['/api/scenarios', '/api/scenarios/{name}']
+    """
+    from realpolitik import __version__
+
+    app = FastAPI(
+        # No Swagger/ReDoc pages: they load their scripts from a CDN. The schema is served.
+        docs_url=None,
+        redoc_url=None,
+        title="realpolitik",
+        version=__version__,
+        description=(
+            "Forecast bargaining outcomes, replay shocks, solve escalation trees and find "
+            "Plan B partners. Scenarios are built-in names or YAML/JSON text; bodies up to "
+            f"{MAX_BODY_BYTES} bytes; Monte Carlo up to {MAX_RUNS} runs."
+        ),
+    )
+
+    @app.exception_handler(ScenarioError)
+    async def _scenario_error(request: Request, exc: ScenarioError) -> JSONResponse:
+        return JSONResponse(
+            {"error": "invalid scenario", "problems": _problems(exc.problems)}, status_code=422
+        )
+
+    @app.exception_handler(UnknownScenarioError)
+    async def _unknown(request: Request, exc: UnknownScenarioError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=404)
+
+    @app.exception_handler(TooLargeError)
+    async def _too_large(request: Request, exc: TooLargeError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=413)
+
+    @app.exception_handler(RealpolitikError)
+    async def _user_error(request: Request, exc: RealpolitikError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Callable[..., Any]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", _CSP)
+        return response
+
+    # --- scenarios ---------------------------------------------------------------------------
+    @app.get("/api/scenarios", tags=["scenarios"])
+    def list_scenarios() -> dict[str, Any]:
+        """The built-in scenarios: name and title."""
+        return {"scenarios": [{"name": n, "title": t} for n, t in builtin_scenarios().items()]}
+
+    @app.get("/api/scenarios/{name}", tags=["scenarios"])
+    def get_scenario(name: str) -> dict[str, Any]:
+        """One built-in scenario: its YAML text and a summary (actors, issues, shocks, trees)."""
+        known = builtin_scenarios()
+        if name not in known:
+            raise UnknownScenarioError(
+                f"unknown built-in scenario {name[:MAX_NAME]!r}; "
+                f"built-in scenarios: {', '.join(known)}"
+            )
+        s = parse_scenario(_builtin(name), filename=f"{name}.yaml")
+        return {"name": name, "title": s.title, "text": _builtin(name), "summary": _summary(s)}
+
+    @app.post("/api/validate", tags=["scenarios"])
+    def validate(body: TextIn) -> dict[str, Any]:
+        """Check scenario text: ``valid``, the same ``problems`` as ``realpolitik check``."""
+        return _validate(body.text, body.format)
+
+    @app.post("/api/upload", tags=["scenarios"])
+    def upload(file: UploadFile = File(...)) -> dict[str, Any]:  # noqa: B008
+        """Check an uploaded scenario file (read in memory); returns its text too."""
+        fmt: Literal["yaml", "json"] = (
+            "json" if (file.filename or "").lower().endswith(".json") else "yaml"
+        )
+        raw = file.file.read(MAX_BODY_BYTES + 1)
+        if len(raw) > MAX_BODY_BYTES:
+            raise TooLargeError(f"the file is larger than {MAX_BODY_BYTES} bytes")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
+            ) from None
+        return {**_validate(text, fmt), "text": text, "format": fmt}
+
+    # --- analyses ----------------------------------------------------------------------------
+    @app.post("/api/forecast", tags=["analysis"])
+    def api_forecast(body: ForecastIn) -> dict[str, Any]:
+        """Forecast every issue with the baselines and the models asked for."""
+        s = _shocked(scenario_from_ref(body.scenario), body.shocks)
+        return _clean(forecast(s, model=body.models or None).to_dict(trace=body.trace))
+
+    @app.post("/api/compare", tags=["analysis"])
+    def api_compare(body: CompareIn) -> dict[str, Any]:
+        """Baseline and shocked forecasts side by side."""
+        s = scenario_from_ref(body.scenario)
+        return _clean(compare(s, body.shocks, model=body.models or None).to_dict())
+
+    @app.post("/api/network", tags=["analysis"])
+    def api_network(body: NetworkIn) -> dict[str, Any]:
+        """Balance, camps, blocs and commitment gaps of the relations."""
+        analyse = _producer("network")
+        return _clean(analyse(_shocked(scenario_from_ref(body.scenario), body.shocks)).to_dict())
+
+    @app.post("/api/planb", tags=["analysis"])
+    def api_planb(body: PlanBIn) -> dict[str, Any]:
+        """Rank the substitutes for a lost partner."""
+        plan_b = _producer("planb")
+        s = scenario_from_ref(body.scenario)
+        return _clean(
+            plan_b(s, body.actor, body.without, rules=body.rules, model=body.model).to_dict()
+        )
+
+    @app.post("/api/escalation", tags=["analysis"])
+    def api_escalation(body: EscalationIn) -> dict[str, Any]:
+        """Choice and outcome probabilities of an escalation tree."""
+        solve = _producer("escalation")
+        s = scenario_from_ref(body.scenario)
+        kwargs: dict[str, Any] = {"tree": body.tree, "model": body.model}
+        if body.lam is not None:
+            kwargs["lam"] = math.inf if body.lam > 1e12 else body.lam
+        return _clean(solve(s, **kwargs).to_dict())
+
+    @app.post("/api/montecarlo", tags=["analysis"])
+    def api_montecarlo(body: MonteCarloIn) -> dict[str, Any]:
+        """Forecasts over uncertain inputs: at most MAX_RUNS (5000) runs, on this machine."""
+        run = _producer("montecarlo")
+        s = scenario_from_ref(body.scenario)
+        result = run(
+            s, body.n_runs, body.seed, shocks=tuple(body.shocks), tree=body.tree, model=body.model
+        )
+        return _clean(result.to_dict())
+
+    @app.post("/api/explain", tags=["analysis"])
+    def api_explain(body: ExplainIn) -> dict[str, Any]:
+        """One actor explained in words, each sentence citing its inputs."""
+        explain = _producer("explanations")
+        return _clean(
+            explain(scenario_from_ref(body.scenario), body.actor, model=body.model).to_dict()
+        )
+
+    # --- the report ----------------------------------------------------------------------------
+    @app.post("/api/report", tags=["report"])
+    def api_report(body: ReportIn) -> dict[str, Any]:
+        """Every section of the report: the data, and the HTML of its body (figures included)."""
+        data = _gather(body)
+        return {"data": data, "body": render_body(data)}
+
+    @app.post("/api/report.html", tags=["report"], response_class=HTMLResponse)
+    def api_report_html(body: ReportIn) -> HTMLResponse:
+        """The report as one self-contained HTML page (to save)."""
+        return HTMLResponse(
+            render_html(_gather(body)),
+            headers={"Content-Disposition": 'attachment; filename="report.html"'},
+        )
+
+    # --- the page ------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def index() -> HTMLResponse:
+        return HTMLResponse(static_text("index.html"))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly() -> Response:
+        return Response(
+            plotly_js(),
+            media_type="text/javascript; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        entry = STATIC_FILES.get(name)
+        if entry is None:
+            return JSONResponse({"error": "not found"}, status_code=404)
+        file_name, media_type = entry
+        return Response(static_text(file_name), media_type=media_type)
+
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # outermost: runs first
+    return app
+
+
+def _validate(text: str, fmt: Literal["yaml", "json"]) -> dict[str, Any]:
+    try:
+        s = scenario_from_text(text, fmt)
+    except ScenarioError as exc:
+        return {"valid": False, "problems": _problems(exc.problems)}
+    return {"valid": True, "problems": [], "summary": _summary(s)}
+
+
+def _gather(body: ReportIn) -> dict[str, Any]:
+    s = scenario_from_ref(body.scenario)
+    return gather(s, body.shocks, n_runs=body.n_runs, seed=body.seed, sections=body.sections)
+
+
+def _clean(obj: Any) -> Any:
+    return plain(obj)
+
+
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_REPORT_RUNS",
+    "MAX_RUNS",
+    "MAX_YAML_NODES",
+    "BodyLimit",
+    "ScenarioRef",
+    "create_app",
+    "scenario_from_ref",
+    "scenario_from_text",
+]

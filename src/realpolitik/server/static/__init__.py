@@ -1,0 +1,1 @@
+"""The dashboard page: HTML, CSS and JavaScript (package data)."""

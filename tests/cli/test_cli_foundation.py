@@ -125,3 +125,18 @@ def test_convert_round_trip(tmp_path):
     r = run("convert", "syria-2020", tmp_path / "s.txt")
     assert r.exit_code == 2 and "cannot tell the output format" in r.output
     assert not (tmp_path / "s.txt").exists()
+
+
+def test_deu_dataset_and_unknown_tables_get_a_hint(data_dir, tmp_path):
+    r = run("forecast", data_dir / "deu" / "deu3.csv")
+    assert r.exit_code == 2 and "realpolitik backtest" in r.output
+    odd = tmp_path / "odd.csv"
+    odd.write_text("a,b,c,d\n1,2,3,4\n")
+    r = run("check", odd)
+    assert r.exit_code == 2 and "expected a Bueno de Mesquita table" in r.output
+
+
+def test_engine_options_without_an_engine_model():
+    r = run("forecast", "--model", "mean", "--rounds", "3")
+    assert r.exit_code == 2
+    assert "--rounds only apply to models that move actors (eum); add --model eum" in r.output

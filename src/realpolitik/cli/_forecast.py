@@ -13,6 +13,7 @@ from rich.table import Table
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
+from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import forecast as run_forecast
 from realpolitik.scenario import load_scenario
@@ -58,6 +59,13 @@ def forecast(
     if tol is not None:
         options["tol"] = tol
     with user_errors():
+        moving = {m for m in available_models() if model_options(m)}
+        if options and model and not moving & set(model):
+            flags = ", ".join(f"--{ {'max_rounds': 'rounds'}.get(k, k) }" for k in options)
+            raise InputError(
+                f"{flags} only apply to models that move actors ({', '.join(sorted(moving))}); "
+                f"add --model {sorted(moving)[0]}"
+            )
         if variant is not None and variant not in ("bdm", "scholz2011"):
             raise InputError(f"--variant must be 'bdm' or 'scholz2011'; got {variant!r}")
         s = load_scenario(scenario)

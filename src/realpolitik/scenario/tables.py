@@ -108,8 +108,35 @@ def parse_table(text: str, *, filename: str = "<string>") -> Scenario:
     """
     if not text.strip():
         raise ScenarioError([Problem(filename, "", "the file is empty")])
+    head = {c.strip('"').lower() for c in text.split("\n", 1)[0].replace("\t", ",").split(",")}
+    if {"rp", "out", "pcom"} <= head:
+        raise ScenarioError(
+            [
+                Problem(
+                    filename,
+                    "line 1",
+                    "this is a DEU dataset with real outcomes, not a scenario table; "
+                    "score the models on it with `realpolitik backtest FILE`",
+                )
+            ]
+        )
     form = detect_form(text)
-    return _parse_bdm(text, filename) if form == "bdm" else _parse_ktab(text, filename)
+    if form == "ktab":
+        try:
+            return _parse_ktab(text, filename)
+        except ScenarioError as exc:
+            if any(p.where.startswith("line 1,") or not p.where for p in exc.problems):
+                exc.problems.append(
+                    Problem(
+                        filename,
+                        "line 1",
+                        "expected a Bueno de Mesquita table (a header with Actor, Capability, "
+                        "Position, Salience) or a KTAB table (a title row: name, description, "
+                        "number of actors, number of dimensions)",
+                    )
+                )
+            raise ScenarioError(exc.problems) from None
+    return _parse_bdm(text, filename)
 
 
 def _issue_pairs(header: list[str]) -> list[tuple[str, int, int]]:

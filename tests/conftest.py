@@ -7,6 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import settings
+
+# CI runs the same hypothesis examples every time (no flaky runs); locally they vary, so that
+# new cases keep being found. A failure prints the example's blob to replay it.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("REALPOLITIK_SHARED", REPO.parent / "shared"))

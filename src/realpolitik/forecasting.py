@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from realpolitik._json import json_float
 from realpolitik.engine.registry import (
     OFFER_KINDS,
     ModelRun,
@@ -195,8 +195,7 @@ class ForecastResult:
 
 
 def _num(x: float) -> float | None:
-    x = float(x)
-    return None if math.isnan(x) else round(x, 6)
+    return json_float(x, 6)
 
 
 def resolve_models(model: str | Sequence[str] | None) -> list[str]:

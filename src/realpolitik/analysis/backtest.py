@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from realpolitik._json import json_float
 from realpolitik._types import FloatArray
 from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS, VARIANTS, run_eum
 from realpolitik.engine.registry import available_models, get_model
@@ -56,7 +57,7 @@ class BacktestResult:
 
 
 def _num(value: float) -> float | None:
-    return None if not np.isfinite(value) else round(float(value), 4)
+    return json_float(value, 4)
 
 
 def known_models() -> list[str]:

@@ -10,13 +10,13 @@ evidence quotes or the analyst's assumption). Text is rendered from that data by
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from realpolitik._json import json_float
 from realpolitik.analysis.network import analyse_network
 from realpolitik.analysis.planb import PlanBResult, plan_b
 from realpolitik.engine.state import BargainingState
@@ -148,7 +148,7 @@ def _plain(x: Any) -> Any:
     if isinstance(x, np.generic):
         x = x.item()
     if isinstance(x, float):
-        return None if math.isnan(x) else round(x, 6)
+        return json_float(x, 6)
     return x
 
 

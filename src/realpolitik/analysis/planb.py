@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from realpolitik._json import json_float
 from realpolitik.engine.registry import available_models, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
@@ -291,8 +292,7 @@ class PlanBResult:
 
 
 def _num(x: float) -> float | None:
-    x = float(x)
-    return None if math.isnan(x) else round(x, 6)
+    return json_float(x, 6)
 
 
 def _headline(model: str, state: BargainingState, sq: np.ndarray, **options: Any) -> np.ndarray:

@@ -20,6 +20,7 @@ from realpolitik.engine.eum import (
     DEFAULT_TOL,
     EU_EPS,
     NONE,
+    condition_inputs,
 )
 from realpolitik.engine.registry import ModelRun
 from realpolitik.engine.state import BargainingState
@@ -200,8 +201,10 @@ def run_eum_reference(
 ) -> ModelRun:
     """Loop-based twin of :func:`realpolitik.engine.eum.run_eum` (same layout of results).
 
-    Absent actors keep their input position in ``rounds`` as they do in ``run_eum``.
+    Absent actors keep their input position in ``rounds`` as they do in ``run_eum``; inputs are
+    conditioned the same way (:func:`realpolitik.engine.eum.condition_inputs`).
     """
+    state = condition_inputs(state)
     shape = state.position.shape
     *batch, n, m = shape
     pos = state.position.reshape(-1, n, m)

@@ -67,6 +67,7 @@ References
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Literal
 
 import numpy as np
@@ -285,6 +286,36 @@ def _step(
     return new_x, frm, kind
 
 
+#: Capabilities below this share of the largest, and saliences below this value, count as zero:
+#: they cannot move a vote beyond floating-point rounding, and numbers near the underflow limit
+#: would round differently in different orders of operations.
+NEGLIGIBLE = 1e-9
+
+
+def condition_inputs(state: BargainingState) -> BargainingState:
+    """Rescale capabilities to the largest of each batch element; zero negligible inputs.
+
+    EUM depends on capabilities only through their ratios (votes enter every probability as a
+    ratio of sums), so the rescaling changes no result; capability shares and saliences below
+    :data:`NEGLIGIBLE` become 0 so that no computation depends on numbers near underflow.
+
+    Examples
+    --------
+    >>> s = BargainingState.from_arrays([[0.0], [50.0], [100.0]], [[1.0], [1e-300], [1.0]],
+    ...                                 [4.0, 2.0, 1e-300])
+    >>> c = condition_inputs(s)
+    >>> c.capability, c.salience[:, 0]
+    (array([1. , 0.5, 0. ]), array([1., 0., 1.]))
+    """
+    cap = state.capability
+    top = cap.max(axis=-1, keepdims=True) if cap.shape[-1] else np.ones(cap.shape[:-1] + (1,))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(top > 0, cap / np.where(top > 0, top, 1.0), 0.0)
+    share = np.where(share >= NEGLIGIBLE, share, 0.0)
+    salience = np.where(state.salience >= NEGLIGIBLE, state.salience, 0.0)
+    return dataclasses.replace(state, capability=share, salience=salience)
+
+
 def _check(variant: str, max_rounds: int, tol: float, state: BargainingState) -> None:
     """Raise :class:`InputError` for option values or states the model cannot use."""
     if variant not in VARIANTS:
@@ -372,6 +403,7 @@ def run_eum(
     (array([0.]), 2, False)
     """
     _check(variant, max_rounds, tol, state)
+    state = condition_inputs(state)
     shape = state.position.shape
     x0, s, w, present = _flatten(state)
     nb, n = x0.shape

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.exceptions import InputError
 
@@ -828,12 +829,6 @@ def _check_names(kind: str, names: tuple[str, ...], where: str, allow_empty: boo
 def _scalar(x: FloatArray) -> Any:
     """A 0-d array as a float, anything else unchanged."""
     return float(x) if np.ndim(x) == 0 else x
-
-
-def _json_float(x: Any) -> float | None:
-    """A float for JSON (NaN becomes None)."""
-    v = float(x)
-    return None if math.isnan(v) else v
 
 
 __all__ = [

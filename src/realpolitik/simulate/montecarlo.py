@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
+from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray, SeedLike
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import InputError
@@ -355,11 +356,6 @@ def _quantile_dict(values: FloatArray, levels: Sequence[float]) -> dict[str, flo
 
 def _level(level: float) -> str:
     return f"{level:g}"
-
-
-def _json_float(x: Any) -> float | None:
-    v = float(x)
-    return None if math.isnan(v) else v
 
 
 def rank_correlation(x: FloatArray, y: FloatArray) -> FloatArray:

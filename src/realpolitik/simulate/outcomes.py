@@ -26,7 +26,6 @@ Monte Carlo runs of :mod:`realpolitik.simulate.montecarlo`, which perturb them r
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.engine.registry import get_model
 from realpolitik.engine.state import BargainingState
@@ -543,11 +543,6 @@ def solve_escalation(
         world_forecasts=forecasts,
         payoffs=payoffs,
     )
-
-
-def _json_float(x: Any) -> float | None:
-    v = float(x)
-    return None if math.isnan(v) else v
 
 
 __all__ = [

@@ -82,18 +82,27 @@ def forecast(
         frame.to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
         sys.stdout.write(buf.getvalue())
         return
-    table = Table(title=f"Forecasts: {escape(s.title)}", title_justify="left")
-    table.add_column("issue", style="bold")
-    table.add_column("0 ↔ 100")
+    table = Table(
+        title=f"Forecasts: {escape(s.title)}",
+        title_justify="left",
+        caption="Positions on each issue's 0–100 scale (ends below).",
+        caption_justify="left",
+    )
+    table.add_column("issue", style="bold", overflow="fold")
     for name in result.forecasts:
-        table.add_column(name, justify="right")
+        table.add_column(name, justify="right", no_wrap=True)
     for issue_id, row in frame.iterrows():
         issue = s.issue(str(issue_id))
         values = [
             f"{row[name]:.1f}" if row[name] == row[name] else "–" for name in result.forecasts
         ]
-        table.add_row(escape(issue.title), escape(f"{issue.low} ↔ {issue.high}"), *values)
+        table.add_row(escape(issue.title), *values)
     console.print(table)
+    for issue in s.issues:
+        console.print(
+            f"  [bold]{escape(issue.title)}[/]: 0 = {escape(issue.low)}; 100 = {escape(issue.high)}",
+            highlight=False,
+        )
     if trace:
         names = {a.id: a.name for a in s.actors}
         for name, run in result.runs.items():

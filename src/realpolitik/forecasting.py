@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -308,7 +308,7 @@ class Comparison:
         df = self.to_frame().dropna()
         if df.empty:
             return None
-        row = df.loc[df["change"].abs().idxmax()]
+        row = df.iloc[int(df["change"].abs().argmax())]
         return str(row["issue"]), str(row["model"]), float(row["baseline"]), float(row["shocked"])
 
     def summary(self) -> str:
@@ -330,13 +330,14 @@ class Comparison:
         issues = []
         for issue in self.baseline.issue_ids:
             part = df[df["issue"] == issue]
+            # pandas-stubs types itertuples() fields as any scalar; these columns hold floats.
             issues.append(
                 {
                     "id": issue,
                     "title": self.baseline.scenario.issue(issue).title,
-                    "baseline": {r.model: _num(r.baseline) for r in part.itertuples()},
-                    "shocked": {r.model: _num(r.shocked) for r in part.itertuples()},
-                    "change": {r.model: _num(r.change) for r in part.itertuples()},
+                    "baseline": {r.model: _num(cast(float, r.baseline)) for r in part.itertuples()},
+                    "shocked": {r.model: _num(cast(float, r.shocked)) for r in part.itertuples()},
+                    "change": {r.model: _num(cast(float, r.change)) for r in part.itertuples()},
                 }
             )
         return {"shocks": list(self.shocks), "issues": issues, "summary": self.summary()}

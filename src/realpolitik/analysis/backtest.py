@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from realpolitik._json import json_float
 from realpolitik._types import FloatArray
-from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS, VARIANTS, run_eum
+from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS, VARIANTS, Variant, run_eum
 from realpolitik.engine.registry import available_models, get_model
 from realpolitik.exceptions import InputError
 from realpolitik.scenario.deu import DeuData
@@ -91,7 +91,9 @@ def model_forecasts(
         variant = "bdm" if model == "eum" else model[4:]
         if variant not in VARIANTS:
             raise InputError(f"unknown model {model!r}; known models: {', '.join(known_models())}")
-        run = run_eum(data.state, variant=variant, max_rounds=max_rounds, record=False)
+        run = run_eum(
+            data.state, variant=cast(Variant, variant), max_rounds=max_rounds, record=False
+        )
         return {model: run.forecasts["eum"], f"{model}-mean": run.forecasts["eum-mean"]}
     try:
         fn = get_model(model)

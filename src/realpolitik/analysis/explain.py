@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -541,13 +541,15 @@ def _relations(s: Scenario, actor: str, names: dict[str, str], cite: _Cite) -> l
         for row in gaps.itertuples(index=False):
             if actor not in (row.a, row.b):
                 continue
-            other = row.b if row.a == actor else row.a
+            other = str(row.b if row.a == actor else row.a)
+            # pandas-stubs types itertuples() fields as any scalar; the column holds floats.
+            affinity = float(cast(float, row.affinity))
             rel = s.relation(actor, other)
             if rel is None:
                 continue
             text = (
                 f"Its {rel.type} with {names[other]} runs against their issue positions "
-                f"(issue affinity {_sign(float(row.affinity))} against a declared weight "
+                f"(issue affinity {_sign(affinity)} against a declared weight "
                 f"{_sign(rel.weight)})."
             )
             out.append(
@@ -555,7 +557,7 @@ def _relations(s: Scenario, actor: str, names: dict[str, str], cite: _Cite) -> l
                     text,
                     cite.relation(actor, other),
                     "relations",
-                    {"kind": "position-gap", "actor": other, "affinity": float(row.affinity)},
+                    {"kind": "position-gap", "actor": other, "affinity": affinity},
                 )
             )
     return out

@@ -496,7 +496,7 @@ def plan_b(
         all_rules, scenario, actor, [ids0[r] for r in cand_rows], partner_gains=partner_gains
     )
 
-    unranked = []
+    unranked: list[tuple[int, dict[str, Any]]] = []
     for k, r in enumerate(cand_rows):
         cid = ids0[r]
         a_from = st.position[ai]

@@ -63,9 +63,9 @@ def backtest(
         ("within 10", "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for name, row in result.summary.iterrows():
+    for label, row in result.summary.iterrows():
         table.add_row(
-            str(name),
+            str(label),
             f"{int(row['n'])}",
             f"{row['mae']:.2f}",
             f"{row['median_ae']:.2f}",

@@ -42,11 +42,10 @@ def compare(
     )
     for col in ("issue", "model", "baseline", "shocked", "change"):
         table.add_column(col, justify="left" if col in ("issue", "model") else "right")
-    for row in result.to_frame().itertuples():
-        shocked = "removed" if row.shocked != row.shocked else f"{row.shocked:.1f}"
-        change = "" if row.change != row.change else f"{row.change:+.1f}"
-        table.add_row(
-            escape(s.issue(row.issue).title), row.model, f"{row.baseline:.1f}", shocked, change
-        )
+    frame = result.to_frame()  # columns: issue, model, baseline, shocked, change
+    for issue, name, before, after, diff in frame.itertuples(index=False, name=None):
+        shocked = "removed" if after != after else f"{after:.1f}"
+        change = "" if diff != diff else f"{diff:+.1f}"
+        table.add_row(escape(s.issue(issue).title), name, f"{before:.1f}", shocked, change)
     console.print(table)
     console.print(escape(result.summary()))

@@ -139,8 +139,8 @@ def render_montecarlo(result: MonteCarloResult) -> None:
         s.add_column("output", overflow="fold")
         s.add_column("input", overflow="fold")
         s.add_column("Spearman ρ", justify="right")
-        for row in top.itertuples(index=False):
-            s.add_row(escape(row.output), escape(row.input), f"{row.rho:+.2f}")
+        for tup in top.itertuples(index=False):
+            s.add_row(escape(str(tup.output)), escape(str(tup.input)), f"{tup.rho:+.2f}")
         console.print(s)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.table import Table
@@ -78,7 +78,7 @@ def _render(report: NetworkReport, title: str) -> None:
             escape(f"{row.a} - {row.b}"),
             escape(str(row.type)),
             f"{row.weight:+.2f}",
-            row.commitment,
+            cast(str, row.commitment),  # pandas-stubs types itertuples() fields as any scalar
             escape(committed),
         )
     console.print(gaps)
@@ -98,7 +98,7 @@ def _render(report: NetworkReport, title: str) -> None:
     for row in report.position_gaps.itertuples(index=False):
         pg.add_row(
             escape(f"{row.a} - {row.b}"),
-            row.kind,
+            cast(str, row.kind),  # pandas-stubs types itertuples() fields as any scalar
             f"{row.declared:+.2f}",
             f"{row.affinity:+.2f}",
             f"{row.disagreement:.2f}",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from realpolitik.ingest.dates import article_date, find_dates
 from realpolitik.ingest.dictionary import Dictionary, Phrase, load_dictionary, match_at
@@ -209,13 +209,19 @@ class _Trigger:
 
 def _build_nlp(dictionary: Dictionary) -> Any:
     import spacy
+    from spacy.pipeline import EntityRuler
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
     nlp = spacy.blank("en")
-    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=\.)-(?=[A-Za-z])"]
+    # spaCy annotates the tokenizer and pipes as bare callables.
+    cast(Tokenizer, nlp.tokenizer).infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
+    ruler = cast(
+        EntityRuler,
+        nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False}),
+    )
     # One (label, actor id) per lower-cased term; scenario names override the base ids.
     table: dict[str, tuple[str, str]] = {}
     exact: dict[str, tuple[str, str]] = {}
@@ -634,6 +640,7 @@ class EventCoder:
             if not tgt:
                 continue
             key = (phrase.type, frozenset(src), frozenset(tgt))
+            assert source is not None  # `if not source: continue` above
             coded.append((trig, source, target or []))
             if key in seen:
                 continue

@@ -286,7 +286,7 @@ def planb_questions(scenario: Scenario) -> list[tuple[str, str]]:
     for shock in scenario.shocks:
         for edit in shock.edits:
             actor = getattr(edit, "actor", None)
-            if edit.op == "remove-actor" and actor not in removed:
+            if edit.op == "remove-actor" and actor is not None and actor not in removed:
                 removed.append(actor)
     capability = {a.id: a.capability for a in scenario.actors}
     pairs: list[tuple[str, str]] = []

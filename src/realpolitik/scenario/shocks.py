@@ -54,8 +54,8 @@ def apply_edit(s: Scenario, edit: object, where: str = "edit") -> None:
         s.relations = [r for r in s.relations if edit.actor not in r.between]
     elif isinstance(edit, ScaleCapability):
         _need_actor(s, edit.actor, where)
-        a = s.actor(edit.actor)
-        a.capability = a.capability * edit.factor
+        actor = s.actor(edit.actor)
+        actor.capability = actor.capability * edit.factor
     elif isinstance(edit, SetPosition | SetSalience):
         _need_actor(s, edit.actor, where)
         _need_issue(s, edit.issue, where)

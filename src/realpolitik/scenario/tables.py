@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from realpolitik.exceptions import Problem, ScenarioError
 from realpolitik.scenario.model import Scenario
@@ -216,7 +216,7 @@ def _parse_bdm(text: str, filename: str) -> Scenario:
     ids = _unique_ids(names)
     issues = []
     for j, (name, _, _) in enumerate(pairs):
-        col = [(ids[i], v[j]) for i, v in enumerate(values) if v[j] is not None]
+        col = [(ids[i], cell) for i, v in enumerate(values) if (cell := v[j]) is not None]
         ps = [v[0] for _, v in col]
         ss = [v[1] for _, v in col]
         if not col:
@@ -342,7 +342,7 @@ def _parse_ktab(text: str, filename: str) -> Scenario:
     if problems:
         raise ScenarioError(problems)
     ids = _unique_ids(names)
-    issues = []
+    issues: list[dict[str, Any]] = []
     for d in range(n_dims_i):
         label = (
             re.sub(r"(?i)\s*(position|pstn)\s*", " ", header[3 + 2 * d]).strip()

@@ -178,15 +178,15 @@ def input_spec(scenario: Scenario, tree: EscalationTree | None = None) -> InputS
                     1.0,
                 )
             )
-    for i, actor in enumerate(scenario.actors):
+    for i, a in enumerate(scenario.actors):
         rows.append(
             (
-                f"actors[{actor.id}].capability",
+                f"actors[{a.id}].capability",
                 CAPABILITY,
                 i,
                 -1,
-                actor.capability,
-                actor.cite("capability"),
+                a.capability,
+                a.cite("capability"),
                 u.capability,
                 True,
                 0.0,
@@ -556,7 +556,7 @@ class MonteCarloResult:
         if self.n_runs < 3 or not self.input_names:
             return pd.DataFrame(columns=["output", "input", "rho"])
         rho = rank_correlation(self.inputs_, self.outputs())
-        rows = []
+        rows: list[tuple[str, str, float]] = []
         for q, out in enumerate(names):
             col = rho[:, q]
             ok = np.flatnonzero(np.isfinite(col))
@@ -691,14 +691,16 @@ def make_plan(
     """
     base = apply_shocks(scenario, shocks) if shocks else scenario
     t = find_tree(base, tree) if tree is not None else None
+    game: GameTree | None
     if t is not None:
         arrays = outcome_arrays(base, t)
-        game: GameTree | None = game_tree(base, t)
+        game = game_tree(base, t)
         solve_qre(game, np.zeros((game.n_outcomes, game.n_actors)), lam)  # checks lam early
     else:
         arrays = _base_only(base)
         game = None
     root = _root_seed(seed)
+    assert root.entropy is not None  # SeedSequence draws fresh entropy when given None
     plan = MonteCarloPlan(
         arrays=arrays,
         spec=input_spec(base, t),

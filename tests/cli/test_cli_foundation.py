@@ -140,3 +140,46 @@ def test_engine_options_without_an_engine_model():
     r = run("forecast", "--model", "mean", "--rounds", "3")
     assert r.exit_code == 2
     assert "--rounds only apply to models that move actors (eum); add --model eum" in r.output
+
+
+def test_output_path_that_is_a_folder(tmp_path):
+    (tmp_path / "out.yaml").mkdir()
+    r = run("convert", "syria-2020", tmp_path / "out.yaml")
+    assert r.exit_code == 2 and "it is a folder" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_convert_refuses_to_overwrite_its_input_and_misplaced_form(tmp_path):
+    src = tmp_path / "s.yaml"
+    assert run("convert", "syria-2020", src).exit_code == 0
+    before = src.read_text()
+    r = run("convert", src, src)
+    assert r.exit_code == 2 and "is the file being converted" in r.output
+    assert src.read_text() == before
+    r = run("convert", src, tmp_path / "x.json", "--form", "ktab")
+    assert r.exit_code == 2 and "--form applies to .csv output only" in r.output
+
+
+def test_bdm_tables_label_their_scale(data_dir):
+    r = run("show", data_dir / "eum" / "sultan-oil.csv", "--format", "json")
+    issue = json.loads(r.output)["issues"][0]
+    assert issue["low"].startswith("12.85") and issue["high"].startswith("14.25")
+
+
+def test_show_and_scenarios_json():
+    data = json.loads(run("scenarios", "--format", "json").output)
+    assert {"name": "syria-2020", "title": "Syria 2020: Putin's Plan B on Iran"} in data[
+        "scenarios"
+    ]
+    shown = json.loads(run("show", "--format", "json").output)
+    assert [a["id"] for a in shown["actors"]][:2] == ["russia", "iran"]
+
+
+def test_check_counts_in_words(tmp_path):
+    one = tmp_path / "one.yaml"
+    one.write_text(
+        "title: t\nactors: [{id: a, name: A, capability: 1}]\n"
+        "issues: [{id: x, title: X, positions: {a: {position: 1, salience: 1}}}]\n"
+    )
+    r = run("check", one)
+    assert "(1 actor, 1 issue, 0 relations, 0 shocks)" in r.output

@@ -285,3 +285,61 @@ def test_partner_rules_are_checked_at_load():
         "toy.yaml: actors[0].partner_rules[2]: rule 'not-allied-with:zz' names unknown actor 'zz'; known: a, b, c"
         in msgs
     )
+
+
+@pytest.mark.parametrize(("raw", "shown"), [(True, "true"), ("7", '"7"')])
+def test_numbers_must_be_numbers(raw, shown):
+    data = copy.deepcopy(TOY)
+    data["actors"][0]["capability"] = raw
+    assert problems(data) == [f"toy.yaml: actors[0].capability: expected a number; found {shown}"]
+
+
+def test_yaml_yes_is_not_a_number():
+    text = "title: t\nactors: [{id: a, name: A, capability: yes}]\nissues: [{id: x, title: X, positions: {a: {position: 1, salience: 1}}}]\n"
+    with pytest.raises(
+        ScenarioError, match=r"actors\[0\]\.capability: expected a number; found true"
+    ):
+        parse_scenario(text, filename="t.yaml")
+
+
+def test_relation_weight_must_agree_with_its_type():
+    data = copy.deepcopy(TOY)
+    data["relations"][0]["weight"] = -0.5  # an alliance
+    data["shocks"][0]["edits"].append(
+        {"op": "set-relation", "between": ["a", "c"], "type": "war", "weight": 0.4}
+    )
+    msgs = problems(data)
+    assert any(
+        m.startswith(
+            "toy.yaml: relations[0]: a relation of type 'alliance' needs a weight >= 0; found -0.5"
+        )
+        for m in msgs
+    )
+    assert any(
+        "shocks[0].edits[1]: a relation of type 'war' needs a weight <= 0; found 0.4" in m
+        for m in msgs
+    )
+
+
+def test_duplicate_yaml_keys_are_refused():
+    with pytest.raises(
+        ScenarioError, match=r"d.yaml: line 2, column 1: YAML syntax error: duplicate key 'title'"
+    ):
+        parse_scenario("title: a\ntitle: b\n", filename="d.yaml")
+
+
+def test_alias_bombs_and_deep_nesting_are_refused_quickly():
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    prev = "a"
+    for name in "bcdefghij":
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+        prev = name
+    lines.append("title: *j")
+    with pytest.raises(ScenarioError, match="expands to more than 200,000 values"):
+        parse_scenario("\n".join(lines), filename="bomb.yaml")
+    deep = "[" * 2000 + "]" * 2000
+    for name in ("deep.yaml", "deep.json"):
+        with pytest.raises(ScenarioError, match="nested too deeply"):
+            parse_scenario(deep, filename=name)
+    with pytest.raises(ScenarioError, match="nested more than 100 levels"):
+        parse_scenario("[" * 150 + "]" * 150, filename="d.json")

@@ -74,6 +74,11 @@ def user_errors() -> Iterator[None]:
         fail(escape(str(exc)))
 
 
+def plural(n: int, word: str) -> str:
+    """``1 issue``, ``2 issues``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def escape(text: str) -> str:
     """Escape rich markup in user text."""
     from rich.markup import escape as _escape
@@ -81,9 +86,16 @@ def escape(text: str) -> str:
     return _escape(text)
 
 
+def _json_default(obj: Any) -> Any:
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as JSON on stdout (no rich markup, no wrapping)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False, default=_json_default)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
@@ -103,6 +115,8 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) 
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise RealpolitikError(f"cannot write {dest}: folder {folder} does not exist")
+    if dest.is_dir():
+        raise RealpolitikError(f"cannot write {dest}: it is a folder; give a file name")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)

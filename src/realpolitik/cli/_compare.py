@@ -43,9 +43,16 @@ def compare(
     for col in ("issue", "model", "baseline", "shocked", "change"):
         table.add_column(col, justify="left" if col in ("issue", "model") else "right")
     frame = result.to_frame()  # columns: issue, model, baseline, shocked, change
+    emptied = set(result.baseline.issue_ids) - set(result.shocked.issue_ids)
     for issue, name, before, after, diff in frame.itertuples(index=False, name=None):
-        shocked = "removed" if after != after else f"{after:.1f}"
+        # "–": the model gives no forecast (e.g. nash without a status quo); "issue emptied":
+        # the shocks removed every actor of the issue.
+        if issue in emptied:
+            shocked = "issue emptied"
+        else:
+            shocked = "–" if after != after else f"{after:.1f}"
+        base = "–" if before != before else f"{before:.1f}"
         change = "" if diff != diff else f"{diff:+.1f}"
-        table.add_row(escape(s.issue(issue).title), name, f"{before:.1f}", shocked, change)
+        table.add_row(escape(s.issue(issue).title), name, base, shocked, change)
     console.print(table)
     console.print(escape(result.summary()))

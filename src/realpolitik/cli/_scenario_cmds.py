@@ -8,9 +8,25 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import app, console, err_console, escape, user_errors, write_atomic
+from realpolitik.cli._app import (
+    TableOrJson,
+    app,
+    console,
+    err_console,
+    escape,
+    plural,
+    print_json,
+    user_errors,
+    write_atomic,
+)
 from realpolitik.exceptions import InputError, ScenarioError
-from realpolitik.scenario import builtin_scenarios, dump_scenario, load_scenario, write_table
+from realpolitik.scenario import (
+    builtin_scenarios,
+    dump_scenario,
+    load_scenario,
+    scenario_to_data,
+    write_table,
+)
 
 ScenarioArg = Annotated[
     str,
@@ -19,8 +35,15 @@ ScenarioArg = Annotated[
 
 
 @app.command()
-def scenarios() -> None:
+def scenarios(
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
+) -> None:
     """List the built-in scenarios with their titles."""
+    if fmt is TableOrJson.json:
+        print_json({"scenarios": [{"name": n, "title": t} for n, t in builtin_scenarios().items()]})
+        return
     table = Table(title="Built-in scenarios", title_justify="left")
     table.add_column("name", style="bold")
     table.add_column("title")
@@ -30,10 +53,19 @@ def scenarios() -> None:
 
 
 @app.command()
-def show(scenario: ScenarioArg = "syria-2020") -> None:
+def show(
+    scenario: ScenarioArg = "syria-2020",
+    fmt: Annotated[
+        TableOrJson,
+        typer.Option("--format", help="table, or json (the whole scenario in the file format)."),
+    ] = TableOrJson.table,
+) -> None:
     """Summarise a scenario: actors, issues, relations, shocks and escalation trees."""
     with user_errors():
         s = load_scenario(scenario)
+    if fmt is TableOrJson.json:
+        print_json(scenario_to_data(s))
+        return
     console.print(f"[bold]{escape(s.title)}[/]")
     if s.description:
         console.print(escape(s.description.strip()), highlight=False)
@@ -95,8 +127,10 @@ def check(
                 err_console.print(f"  {p}", markup=False, highlight=False)
             continue
         console.print(
-            f"[green]ok:[/] {escape(f)} ({len(s.actors)} actors, {len(s.issues)} issues, "
-            f"{len(s.relations)} relations, {len(s.shocks)} shocks)"
+            f"[green]ok:[/] {escape(f)} ({plural(len(s.actors), 'actor')}, "
+            f"{plural(len(s.issues), 'issue')}, {plural(len(s.relations), 'relation')}, "
+            f"{plural(len(s.shocks), 'shock')})",
+            soft_wrap=True,
         )
     if bad:
         raise typer.Exit(2)
@@ -118,8 +152,15 @@ def convert(
     with user_errors():
         if form not in ("bdm", "ktab"):
             raise InputError(f"--form must be 'bdm' or 'ktab'; got {form!r}")
-        s = load_scenario(source)
+        if Path(source).exists() and Path(source).resolve() == output.resolve():
+            raise InputError(
+                f"{output} is the file being converted; write to another file "
+                "(converting rewrites numbers and drops comments)"
+            )
         suffix = output.suffix.lower()
+        if suffix != ".csv" and form != "bdm":
+            raise InputError(f"--form applies to .csv output only; {output.name!r} is not .csv")
+        s = load_scenario(source)
         if suffix in (".yaml", ".yml"):
             text = dump_scenario(s, "yaml")
         elif suffix == ".json":
@@ -135,5 +176,10 @@ def convert(
         err_console.print(
             "note: the CSV table keeps actors, capabilities, positions and saliences only; "
             "relations, shocks, trees and evidence were left out."
+        )
+    if output.suffix.lower() == ".csv" and form == "bdm" and any(i.scale is None for i in s.issues):
+        err_console.print(
+            "note: a Bueno de Mesquita table carries no scale; reading it back maps each "
+            "position column's lowest..highest value onto 0-100 (use --form ktab to keep 0-100)."
         )
     console.print(f"wrote {escape(str(output))}")

@@ -336,13 +336,89 @@ def _yaml_problem(exc: yaml.YAMLError, filename: str) -> Problem:
     return Problem(filename, where, f"YAML syntax error: {problem}")
 
 
+#: The most values a document may hold once YAML aliases are expanded ("billion laughs").
+MAX_NODES = 200_000
+#: The deepest nesting a document may have.
+MAX_DEPTH = 100
+
+
+class _StrictSafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses duplicate keys in a mapping (the last would win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (first at line {seen[key].line + 1}); "
+                    "the later value would silently win",
+                    key_node.start_mark,
+                )
+            if isinstance(key, str | int | float | bool):
+                seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+def _check_size(data: Any, filename: str) -> None:
+    """Refuse documents that expand past :data:`MAX_NODES` values or nest past :data:`MAX_DEPTH`.
+
+    Walks iteratively with a budget, so an alias bomb is caught after at most MAX_NODES steps.
+    """
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    count = 0
+    while stack:
+        obj, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ScenarioError(
+                [
+                    Problem(
+                        filename,
+                        "",
+                        f"the document expands to more than {MAX_NODES:,} values "
+                        "(YAML aliases repeated inside each other?); a scenario is far smaller",
+                    )
+                ]
+            )
+        if depth > MAX_DEPTH:
+            raise ScenarioError(
+                [Problem(filename, "", f"the document is nested more than {MAX_DEPTH} levels deep")]
+            )
+        if isinstance(obj, dict):
+            stack.extend((v, depth + 1) for v in obj.values())
+        elif isinstance(obj, list):
+            stack.extend((v, depth + 1) for v in obj)
+
+
 def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None = None) -> Any:
-    """Parse YAML or JSON text into plain data (safe YAML loading only)."""
+    """Parse YAML or JSON text into plain data.
+
+    YAML is read with a safe loader that also refuses duplicate keys. Documents that expand
+    past :data:`MAX_NODES` values (alias bombs) or nest past :data:`MAX_DEPTH` levels are refused.
+
+    Raises
+    ------
+    ScenarioError
+        With the line and column of a syntax error, or the limit that was passed.
+
+    Examples
+    --------
+    >>> parse_text("a: 1\\nb: [x, y]")
+    {'a': 1, 'b': ['x', 'y']}
+    >>> parse_text("a: 1\\na: 2", filename="d.yaml")
+    Traceback (most recent call last):
+    ...
+    realpolitik.exceptions.ScenarioError: d.yaml: line 2, column 1: YAML syntax error: duplicate key 'a' (first at line 1); the later value would silently win
+    """
     if fmt is None:
         fmt = "json" if filename.lower().endswith(".json") else "yaml"
+    too_deep = Problem(filename, "", "the document is nested too deeply to read")
     if fmt == "json":
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ScenarioError(
                 [
@@ -353,10 +429,17 @@ def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None 
                     )
                 ]
             ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ScenarioError([_yaml_problem(exc, filename)]) from None
+        except RecursionError:
+            raise ScenarioError([too_deep]) from None
+    else:
+        try:
+            data = yaml.load(text, Loader=_StrictSafeLoader)  # noqa: S506 (a SafeLoader subclass)
+        except yaml.YAMLError as exc:
+            raise ScenarioError([_yaml_problem(exc, filename)]) from None
+        except RecursionError:
+            raise ScenarioError([too_deep]) from None
+    _check_size(data, filename)
+    return data
 
 
 def parse_scenario(

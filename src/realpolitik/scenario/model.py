@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, field_validator, model_validator
 
 ActorKind = Literal["state", "non-state", "leader", "organisation"]
 RelationType = Literal[
@@ -119,8 +119,8 @@ class Meta(_Base):
 
     evidence: EvidenceList = Field(default_factory=list)
     assumption: str | None = None
-    range: tuple[float, float] | None = None
-    sd: float | None = Field(default=None, ge=0)
+    range: tuple[StrictFloat, StrictFloat] | None = None
+    sd: float | None = Field(default=None, ge=0, strict=True)
 
     @field_validator("evidence", mode="before")
     @classmethod
@@ -237,7 +237,7 @@ class Actor(_WithMeta):
     id: str
     name: str
     kind: ActorKind = "state"
-    capability: float = Field(ge=0, allow_inf_nan=False)
+    capability: float = Field(ge=0, allow_inf_nan=False, strict=True)
     leader: str | None = None
     aliases: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
@@ -254,8 +254,8 @@ class Position(_WithMeta):
     """An actor's stand on one issue: where it stands (0–100) and how much it cares (0–1)."""
 
     numeric_fields: ClassVar[tuple[str, ...]] = ("position", "salience")
-    position: float = Field(ge=0, le=100, allow_inf_nan=False)
-    salience: float = Field(ge=0, le=1, allow_inf_nan=False)
+    position: float = Field(ge=0, le=100, allow_inf_nan=False, strict=True)
+    salience: float = Field(ge=0, le=1, allow_inf_nan=False, strict=True)
     notes: str | None = None
 
 
@@ -281,8 +281,8 @@ class Issue(_WithMeta):
     description: str | None = None
     low: str = "0"
     high: str = "100"
-    status_quo: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False)
-    scale: tuple[float, float] | None = None
+    status_quo: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False, strict=True)
+    scale: tuple[StrictFloat, StrictFloat] | None = None
     positions: dict[str, Position]
 
     @field_validator("id")
@@ -303,7 +303,7 @@ class Relation(_WithMeta):
     numeric_fields: ClassVar[tuple[str, ...]] = ("weight",)
     between: tuple[str, str]
     type: RelationType
-    weight: float = Field(default=None, ge=-1, le=1, allow_inf_nan=False)  # type: ignore[assignment]
+    weight: float = Field(default=None, ge=-1, le=1, allow_inf_nan=False, strict=True)  # type: ignore[assignment]
     commitment: Commitment = None  # type: ignore[assignment]
     notes: str | None = None
 
@@ -311,9 +311,24 @@ class Relation(_WithMeta):
     def _defaults(self) -> Relation:
         if self.weight is None:
             self.weight = DEFAULT_WEIGHTS[self.type]
+        _check_sign(self.type, self.weight)
         if self.commitment is None:
             self.commitment = "mutual" if self.type == "alliance" else "none"
         return self
+
+
+COOPERATIVE = ("alliance", "partnership", "alignment")
+HOSTILE = ("rivalry", "hostility", "war")
+
+
+def _check_sign(kind: str, weight: float | None) -> None:
+    """A cooperative type needs a weight >= 0, a hostile one a weight <= 0."""
+    if weight is None:
+        return
+    if kind in COOPERATIVE and weight < 0:
+        raise ValueError(f"a relation of type {kind!r} needs a weight >= 0; found {weight}")
+    if kind in HOSTILE and weight > 0:
+        raise ValueError(f"a relation of type {kind!r} needs a weight <= 0; found {weight}")
 
 
 class _Edit(_Base):
@@ -338,7 +353,7 @@ class ScaleCapability(_Edit):
 
     op: Literal["scale-capability"]
     actor: str
-    factor: float = Field(ge=0, allow_inf_nan=False)
+    factor: float = Field(ge=0, allow_inf_nan=False, strict=True)
 
 
 class SetPosition(_Edit):
@@ -347,7 +362,7 @@ class SetPosition(_Edit):
     op: Literal["set-position"]
     actor: str
     issue: str
-    value: float = Field(ge=0, le=100, allow_inf_nan=False)
+    value: float = Field(ge=0, le=100, allow_inf_nan=False, strict=True)
 
 
 class SetSalience(_Edit):
@@ -356,7 +371,7 @@ class SetSalience(_Edit):
     op: Literal["set-salience"]
     actor: str
     issue: str
-    value: float = Field(ge=0, le=1, allow_inf_nan=False)
+    value: float = Field(ge=0, le=1, allow_inf_nan=False, strict=True)
 
 
 class SetRelation(_Edit):
@@ -365,8 +380,13 @@ class SetRelation(_Edit):
     op: Literal["set-relation"]
     between: tuple[str, str]
     type: RelationType
-    weight: float | None = Field(default=None, ge=-1, le=1, allow_inf_nan=False)
+    weight: float | None = Field(default=None, ge=-1, le=1, allow_inf_nan=False, strict=True)
     commitment: Commitment | None = None
+
+    @model_validator(mode="after")
+    def _sign(self) -> SetRelation:
+        _check_sign(self.type, self.weight)
+        return self
 
 
 Edit = Annotated[
@@ -399,7 +419,7 @@ class Outcome(_Base):
     id: str
     title: str | None = None
     shocks: list[str] = Field(default_factory=list)
-    costs: dict[str, float] = Field(default_factory=dict)
+    costs: dict[str, StrictFloat] = Field(default_factory=dict)
     cost_meta: dict[str, Meta] = Field(default_factory=dict, exclude=True)
 
     @model_validator(mode="before")
@@ -463,9 +483,9 @@ class Uncertainty(_Base):
     ±``capability`` relative (uniform; 0.2 means ±20 %).
     """
 
-    position: float = Field(default=10.0, ge=0, le=100)
-    salience: float = Field(default=0.2, ge=0, le=1)
-    capability: float = Field(default=0.2, ge=0, le=1)
+    position: float = Field(default=10.0, ge=0, le=100, strict=True)
+    salience: float = Field(default=0.2, ge=0, le=1, strict=True)
+    capability: float = Field(default=0.2, ge=0, le=1, strict=True)
 
 
 class Scenario(_Base):

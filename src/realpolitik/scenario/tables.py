@@ -242,6 +242,8 @@ def _parse_bdm(text: str, filename: str) -> Scenario:
             {
                 "id": issue_id,
                 "title": name.title() if name else "Issue",
+                "low": f"{lo:g} (the table's lowest position)",
+                "high": f"{hi:g} (the table's highest position)",
                 "scale": [lo, hi],
                 "positions": {
                     a: {"position": 100.0 * (p - lo) / (hi - lo), "salience": s / sal_div}

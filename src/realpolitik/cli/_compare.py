@@ -9,6 +9,7 @@ from rich.table import Table
 
 from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
 from realpolitik.scenario import load_scenario
 
@@ -23,7 +24,13 @@ def compare(
         ),
     ] = None,  # type: ignore[assignment]
     model: Annotated[
-        list[str] | None, typer.Option("--model", "-m", help="Model to run (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Model to run (repeatable; default: every model). Known: "
+            + ", ".join(available_models()),
+        ),
     ] = None,
     fmt: Annotated[
         TableOrJson, typer.Option("--format", help="table or json.")

@@ -35,11 +35,15 @@ def forecast(
     ] = None,
     rounds: Annotated[
         int | None,
-        typer.Option(help="Maximum bargaining rounds for models that move actors.", min=1),
+        typer.Option(
+            help="Maximum bargaining rounds for models that move actors (eum: 10).", min=1
+        ),
     ] = None,
     tol: Annotated[
         float | None,
-        typer.Option(help="Stop when no position moves more than this (0-100 scale).", min=0),
+        typer.Option(
+            help="Stop when no position moves more than this (0-100 scale; eum: 1e-6).", min=0
+        ),
     ] = None,
     trace: Annotated[
         bool, typer.Option("--trace", help="Show round-by-round positions and accepted offers.")

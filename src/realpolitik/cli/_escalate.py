@@ -116,6 +116,15 @@ def escalate(
     model: Annotated[
         str, typer.Option("--model", "-m", help="The forecasting model behind the payoffs.")
     ] = "eum",
+    shock: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--shock",
+            "-s",
+            help="Apply a shock to the scenario first (repeatable; in order); the tree's "
+            "outcomes then apply their own shocks on top.",
+        ),
+    ] = None,
     fmt: Annotated[
         TableOrJson, typer.Option("--format", help="table or json.")
     ] = TableOrJson.table,
@@ -124,11 +133,12 @@ def escalate(
 
     Each outcome's payoffs are every actor's expected outcome on the forecast of the scenario
     with the outcome's shocks applied, minus explicit costs; choices follow a logit quantal
-    response equilibrium solved by backward induction.
+    response equilibrium solved by backward induction. Shocks given with --shock apply to the
+    scenario before the tree, so they hold in every outcome.
     """
     with user_errors():
         s = load_scenario(scenario)
-        result = solve_escalation(s, tree, lam=lam, model=model)
+        result = solve_escalation(s, tree, lam=lam, model=model, shocks=shock or ())
     if fmt is TableOrJson.json:
         print_json(result.to_dict())
         return

@@ -10,14 +10,22 @@ from typing import Annotated
 
 import typer
 from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from realpolitik.cli._app import Format, app, console, escape, user_errors, write_atomic
 from realpolitik.exceptions import InputError
+from realpolitik.ingest.proposals import Proposal
 from realpolitik.ingest.run import IngestResult
 from realpolitik.ingest.run import ingest as run_ingest
 from realpolitik.ingest.text import MAX_BYTES
+
+
+def _plural(n: int, noun: str, count: bool = True) -> str:
+    """``"1 event"``, ``"2 events"``; only the noun with ``count=False``."""
+    word = noun if n == 1 else noun + "s"
+    return f"{n} {word}" if count else word
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -27,7 +35,8 @@ def _short(text: str, n: int = 90) -> str:
 def _events_table(result: IngestResult) -> Group:
     multi = len(result.files) > 1
     t = Table(
-        title=f"{len(result.events)} events in {sum(result.n_sentences.values())} sentences",
+        title=f"{_plural(len(result.events), 'event')} in "
+        f"{_plural(sum(result.n_sentences.values()), 'sentence')}",
         title_justify="left",
     )
     if multi:
@@ -74,30 +83,59 @@ def _events_table(result: IngestResult) -> Group:
     return Group(t, *lines)
 
 
-def _proposals_table(result: IngestResult) -> Table:
+def _proposals_table(result: IngestResult, with_sentences: bool = True) -> Table:
     t = Table(title="Proposed relation updates", title_justify="left")
-    for col, justify in (
+    columns = [
         ("pair", "left"),
         ("events", "right"),
         ("sum", "right"),
         ("now", "left"),
         ("proposed", "left"),
-        ("sentences", "left"),
-    ):
-        t.add_column(col, justify=justify, overflow="fold", no_wrap=col != "sentences")  # type: ignore[arg-type]
+    ]
+    if with_sentences:
+        columns.append(("sentences", "left"))
+    for col, justify in columns:
+        t.add_column(
+            col,
+            justify=justify,  # type: ignore[arg-type]
+            overflow="fold",
+            no_wrap=col in ("events", "sum"),
+        )
     for p in result.proposals or []:
         now = f"{p.current_type or 'none'} {p.current_weight:+.2f}"
         new = f"{p.proposed_type} {p.proposed_weight:+.2f}" if p.changed else "no change"
-        cites = ", ".join(dict.fromkeys(str(e.sentence) for e in p.events))
-        t.add_row(
+        row = [
             escape(" - ".join(p.between)),
             str(len(p.events)),
             f"{p.total_intensity:+.1f}",
             escape(now),
             escape(new),
-            escape(cites),
-        )
+        ]
+        if with_sentences:
+            row.append(escape(_cites(p)))
+        t.add_row(*row)
     return t
+
+
+def _cites(p: Proposal) -> str:
+    return ", ".join(dict.fromkeys(str(e.sentence) for e in p.events))
+
+
+def _print_proposals(result: IngestResult, target: Console) -> None:
+    """The proposals table; its sentences go below it when the table would not fit."""
+    table = _proposals_table(result)
+    if Measurement.get(target, target.options.update_width(10_000), table).maximum <= target.width:
+        target.print(table)
+        return
+    target.print(_proposals_table(result, with_sentences=False))
+    for p in result.proposals or []:
+        target.print(
+            f"{escape(' - '.join(p.between))}: "
+            f"{_plural(len(set(e.sentence for e in p.events)), 'sentence', count=False)} "
+            f"{escape(_cites(p))}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _render_text(result: IngestResult, target: Console) -> None:
@@ -106,7 +144,7 @@ def _render_text(result: IngestResult, target: Console) -> None:
     target.print(_events_table(result))
     if result.proposals is None:
         return
-    target.print(_proposals_table(result))
+    _print_proposals(result, target)
     if result.shock is None:
         target.print("No relation changes to propose.", highlight=False)
     else:
@@ -200,7 +238,9 @@ def ingest(
             sys.stdout.write(text)
             sys.stdout.flush()
     else:
-        console.print(f"wrote {escape(str(out))} ({len(result.events)} events)", highlight=False)
+        console.print(
+            f"wrote {escape(str(out))} ({_plural(len(result.events), 'event')})", highlight=False
+        )
     if apply is not None:
         n = sum(1 for p in result.proposals or [] if p.changed)
         console.print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -33,10 +34,65 @@ from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
-from realpolitik.simulate.montecarlo import MonteCarloResult, run_montecarlo
+from realpolitik.simulate.montecarlo import (
+    MAX_RUNS,
+    MonteCarloResult,
+    check_runs,
+    run_montecarlo,
+)
 
-#: Runs from which a progress bar is shown (on stderr, only on a terminal).
+#: Runs from which progress is shown on stderr: a bar on a terminal, else a few plain lines.
 PROGRESS_FROM = 2000
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class _ProgressLines:
+    """Progress as plain lines on stderr (piped or logged output, where a bar cannot redraw).
+
+    A line when the runs start; one after the first chunk with its size and an estimate of the
+    time left; then at each tenth of the runs, at most one line per ``every`` seconds; and one
+    at the end.
+    """
+
+    def __init__(self, n_runs: int, every: float = 10.0) -> None:
+        self.every = every
+        self.start = self.last = time.monotonic()
+        self.calls = 0
+        self.next_tenth = 1
+        self._say(f"running {n_runs:,} runs ...")
+
+    def _say(self, text: str) -> None:
+        err_console.print(f"montecarlo: {text}", highlight=False, markup=False)
+        self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        self.calls += 1
+        now = time.monotonic()
+        elapsed = now - self.start
+        left = elapsed / max(done, 1) * (total - done)
+        if done >= total:
+            self._say(f"{total:,} runs done in {_duration(elapsed)}; summarising ...")
+        elif self.calls == 1:
+            self._say(
+                f"running {total:,} runs in chunks of {done:,}: the first took "
+                f"{_duration(elapsed)}, about {_duration(left)} to go"
+            )
+        elif done * 10 >= self.next_tenth * total and now - self.last >= self.every:
+            self._say(
+                f"{done:,} of {total:,} runs done ({done / total:.0%}) in "
+                f"{_duration(elapsed)}, about {_duration(left)} to go"
+            )
+        if done * 10 >= self.next_tenth * total:
+            self.next_tenth = done * 10 // total + 1
 
 
 class EngineChoice(str, Enum):
@@ -48,8 +104,11 @@ class EngineChoice(str, Enum):
 
 @contextmanager
 def _progress(n_runs: int) -> Iterator[Callable[[int, int], None] | None]:
-    if n_runs < PROGRESS_FROM or not err_console.is_terminal:
+    if n_runs < PROGRESS_FROM:
         yield None
+        return
+    if not err_console.is_terminal:
+        yield _ProgressLines(n_runs)
         return
     with Progress(
         TextColumn("[bold]Monte Carlo"),
@@ -147,7 +206,10 @@ def render_montecarlo(result: MonteCarloResult) -> None:
 @app.command()
 def montecarlo(
     scenario: ScenarioArg = "syria-2020",
-    n: Annotated[int, typer.Option("-n", "--runs", help="Number of runs.", min=1)] = 1000,
+    n: Annotated[
+        int,
+        typer.Option("-n", "--runs", help=f"Number of runs (at most {MAX_RUNS:,}).", min=1),
+    ] = 1000,
     seed: Annotated[
         int | None,
         typer.Option(help="Root seed (same seed, same numbers); default: fresh, reported.", min=0),
@@ -186,9 +248,10 @@ def montecarlo(
 
     Each value varies by its `range` or `sd` in the scenario file, else by the scenario's
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
-    seed gives the same numbers locally and on Dask.
+    seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
     """
     with user_errors():
+        check_runs(n)  # before any output: a bad -n says so at once
         s = load_scenario(scenario)
         with _progress(n) as progress:
             result = run_montecarlo(

@@ -11,7 +11,7 @@ from realpolitik.analysis.network import NetworkReport, analyse_network
 from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
-from realpolitik.scenario import load_scenario
+from realpolitik.scenario import apply_shocks, load_scenario
 
 
 def _share(x: float | None) -> str:
@@ -124,6 +124,12 @@ def network(
         str, typer.Option(help="Frustration and blocs solver: auto, exact or heuristic.")
     ] = "auto",
     seed: Annotated[int, typer.Option(help="Seed of the heuristics (large graphs only).")] = 0,
+    shock: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--shock", "-s", help="Apply a shock to the scenario first (repeatable; in order)."
+        ),
+    ] = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
         TableOrJson.table
     ),
@@ -133,7 +139,8 @@ def network(
     Reports the share of balanced triads (strict and generalised), the frustration index with
     the two camps it implies, the blocs, commitment gaps (pairs that cooperate without mutual
     commitment) and pairs whose declared relation disagrees with their issue positions.
-    SCENARIO is a built-in name or a file; the default is the built-in syria-2020.
+    SCENARIO is a built-in name or a file; the default is the built-in syria-2020. With
+    --shock the network is that of the shocked scenario (relations a shock sets or removes).
     """
     with user_errors():
         if method not in ("auto", "exact", "heuristic"):
@@ -141,8 +148,10 @@ def network(
         if not 0.0 <= margin < 1.0:
             raise InputError(f"--margin must be in [0, 1); got {margin!r}")
         s = load_scenario(scenario)
+        if shock:
+            s = apply_shocks(s, shock)
         report = analyse_network(s, margin=margin, method=method, seed=seed)  # type: ignore[arg-type]
     if fmt is TableOrJson.json:
         print_json(report.to_dict())
         return
-    _render(report, s.title)
+    _render(report, s.title + (f" after shock(s) {', '.join(shock)}" if shock else ""))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.measure import Measurement
 from rich.table import Table
 
 from realpolitik.analysis.planb import PlanBResult, plan_b
@@ -38,11 +39,32 @@ def _render(result: PlanBResult, title: str) -> None:
     )
     rules = ", ".join(r.text for r in result.rules) or "none"
     console.print(f"rules: {escape(rules)}", highlight=False)
+    table = _candidates_table(result, with_fails=True)
+    if (
+        Measurement.get(console, console.options.update_width(10_000), table).maximum
+        > console.width
+    ):
+        # Too narrow for the failed rules in a column (piped output is 80 wide): they go below
+        # the table, one line per candidate, where they can wrap.
+        table = _candidates_table(result, with_fails=False)
+        console.print(table)
+        for c in result.candidates:
+            if c.fails:
+                console.print(
+                    f"#{c.rank} {escape(c.id)} fails: {escape(', '.join(c.fails))}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+        return
+    console.print(table)
+
+
+def _candidates_table(result: PlanBResult, with_fails: bool) -> Table:
     table = Table(
         title="Candidates (rules met first, then by gain in expected outcome)",
         title_justify="left",
     )
-    for col, justify in (
+    columns = [
         ("#", "right"),
         ("candidate", "left"),
         ("ok", "left"),
@@ -50,12 +72,16 @@ def _render(result: PlanBResult, title: str) -> None:
         ("of loss", "right"),
         ("its gain", "right"),
         ("price (points)", "left"),
-        ("fails", "left"),
-    ):
-        table.add_column(col, justify=justify, no_wrap=col != "fails")  # type: ignore[arg-type]
+    ]
+    if with_fails:
+        columns.append(("fails", "left"))
+    for col, justify in columns:
+        # Numbers never wrap; names and rules fold if even the narrow table is too wide.
+        wraps = col in ("candidate", "price (points)", "fails")
+        table.add_column(col, justify=justify, no_wrap=not wraps, overflow="fold")  # type: ignore[arg-type]
     for c in result.candidates:
         rec = result.recovered(c.id)
-        table.add_row(
+        row = [
             str(c.rank),
             escape(c.id),
             "yes" if c.passes else "no",
@@ -63,9 +89,11 @@ def _render(result: PlanBResult, title: str) -> None:
             "-" if rec is None else f"{rec:.0%}",
             f"{c.partner_gain:+.3f}",
             escape(_price(result, c.price)),
-            escape("\n".join(c.fails) or "-"),
-        )
-    console.print(table)
+        ]
+        if with_fails:
+            row.append(escape("\n".join(c.fails) or "-"))
+        table.add_row(*row)
+    return table
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,65 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+#: Each byte order mark: what it is called, and the codecs (Python names) it agrees with.
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "UTF-32 (little-endian)", {"utf-32", "utf-32-le"}),
+    (codecs.BOM_UTF32_BE, "UTF-32 (big-endian)", {"utf-32", "utf-32-be"}),
+    (codecs.BOM_UTF8, "UTF-8", {"utf-8", "utf-8-sig"}),
+    (codecs.BOM_UTF16_LE, "UTF-16 (little-endian)", {"utf-16", "utf-16-le"}),
+    (codecs.BOM_UTF16_BE, "UTF-16 (big-endian)", {"utf-16", "utf-16-be"}),
+)
+
+#: Share of a text's visible characters that may be CJK or unprintable under a named encoding
+#: before the text counts as decoded with the wrong one (UTF-8 read as UTF-16 is all CJK).
+GARBLED_SHARE = 0.3
+
+
+def _garbled(text: str) -> float:
+    """The share of CJK or unprintable characters among the visible ones of ``text``.
+
+    Examples
+    --------
+    >>> _garbled("Putin met Erdogan.")
+    0.0
+    >>> round(_garbled("Putin met Erdogan.".encode().decode("utf-16-le")), 2)  # UTF-8 as UTF-16
+    0.89
+    """
+    sample = [ch for ch in text[:65536] if not ch.isspace()]
+    if not sample:
+        return 0.0
+    bad = 0
+    for ch in sample:
+        cp = ord(ch)
+        if 0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF:
+            bad += 1  # CJK, Hangul
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cn", "Co", "Cs") and ch != "\ufeff":
+            bad += 1  # controls, format, unassigned, private use, surrogates
+    return bad / len(sample)
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint when ``data`` looks like UTF-16 without a byte order mark ('' otherwise)."""
+    head = data[:4096]
+    if len(head) < 8:
+        return ""
+    for zeros, enc in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        if zeros.count(0) >= 0.6 * len(zeros):
+            return f" (it looks like UTF-16 without a byte order mark: try --encoding {enc})"
+    return ""
+
+
+def _check_bom(data: bytes, name: str, encoding: str, codec: str) -> None:
+    """Refuse a byte order mark that contradicts the encoding named with --encoding."""
+    for bom, label, agrees in _BOM_CODECS:
+        if data.startswith(bom):
+            if codec not in agrees:
+                raise InputError(
+                    f"{name}: starts with a {label} byte order mark, but the encoding given "
+                    f"is {encoding!r}; leave --encoding out (the mark names the encoding)"
+                )
+            return
 
 
 def decode_article(
@@ -70,41 +130,71 @@ def decode_article(
         )
     if not data.strip():
         raise InputError(f"{name}: file is empty; expected the text of an article")
-    if encoding is None:
+    named = encoding is not None
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(
+                f"{name}: unknown encoding {encoding!r}; use a Python codec name such as "
+                "'utf-8', 'latin-1' or 'cp1252'"
+            ) from None
+        _check_bom(data, name, encoding, codec)
+    else:
         for bom, enc in _BOMS:
             if data.startswith(bom):
                 encoding = enc
                 break
-    if encoding is None or encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
         if b"\x00" in data[:65536]:
             raise InputError(
                 f"{name}: looks like a binary file (it contains NUL bytes), not text; "
-                "give a plain-text article (UTF-8)"
+                f"give a plain-text article (UTF-8){_utf16_hint(data)}"
             )
-    try:
-        codecs.lookup(encoding or "utf-8")
-    except LookupError:
-        raise InputError(
-            f"{name}: unknown encoding {encoding!r}; use a Python codec name such as "
-            "'utf-8', 'latin-1' or 'cp1252'"
-        ) from None
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
+        hint = (
+            "it decodes as UTF-8: leave --encoding out"
+            if named and _decodes_as_utf8(data)
+            else "convert it to UTF-8 or name its encoding with --encoding (e.g. --encoding cp1252)"
+        )
         raise InputError(
             f"{name}: is not {encoding or 'UTF-8'} text (byte 0x{bad} at offset {exc.start}); "
-            "convert it to UTF-8 or name its encoding with --encoding (e.g. --encoding cp1252)"
+            f"{hint}"
         ) from None
+    text = text.removeprefix("\ufeff")
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(8, len(text[:65536]) // 50):
         raise InputError(
             f"{name}: looks like a binary file ({controls} control characters), not text; "
-            "give a plain-text article"
+            f"give a plain-text article{_utf16_hint(data) if named else ''}"
         )
+    if named:
+        share = _garbled(text)
+        if share > GARBLED_SHARE:
+            hint = (
+                "it decodes as UTF-8: leave --encoding out"
+                if _decodes_as_utf8(data)
+                else "name the file's real encoding with --encoding"
+            )
+            raise InputError(
+                f"{name}: decoded as {encoding}, {share:.0%} of the text is CJK or "
+                f"unprintable characters: the file is probably not {encoding}; {hint}"
+            )
     if not text.strip():
         raise InputError(f"{name}: file is empty; expected the text of an article")
     return text
+
+
+def _decodes_as_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 that reads as text (not CJK or control characters)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return "\x00" not in text and _garbled(text) <= GARBLED_SHARE
 
 
 def read_article(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +121,34 @@ def _cell_number(
     return value
 
 
+_DEU_FORMAT = (
+    "backtest needs the tab-separated DEU III data set, whose header names prnr, isnr, a "
+    "position and a salience column per actor (pcom, scom, pde, sde, ...), rp (the reference "
+    "point) and out (the outcome)"
+)
+
+
+def _not_deu(text: str, header: list[str], filename: str) -> str:
+    """Say that the file is not DEU III, and what it looks like instead.
+
+    Examples
+    --------
+    >>> print(_not_deu("title: toy\\nactors: []\\n", ["title: toy"], "toy.yaml").split("; ")[-1])
+    found a first line without tabs, 'title: toy' (it looks like a YAML scenario, not DEU III data)
+    """
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    if len(header) < 2:
+        found = f"found a first line without tabs, {first[:60]!r}"
+        if filename.lower().endswith((".yaml", ".yml")) or re.match(r"^[\w-]+:(\s|$)", first):
+            found += " (it looks like a YAML scenario, not DEU III data)"
+        elif "," in first or ";" in first:
+            found += " (comma- or semicolon-separated? DEU III is tab-separated)"
+    else:
+        shown = ", ".join(repr(h) for h in header[:8]) + (", ..." if len(header) > 8 else "")
+        found = f"found a header with {len(header)} columns: {shown}, none of prnr, isnr, rp, out"
+    return f"not a DEU III file: {_DEU_FORMAT}; {found}"
+
+
 def parse_deu(text: str, *, filename: str = "<string>") -> DeuData:
     """Read DEU III from the text of its tab-separated file.
 
@@ -156,6 +185,8 @@ def parse_deu(text: str, *, filename: str = "<string>") -> DeuData:
         )
     header = [c.strip() for c in rows[0]]
     col = {name: k for k, name in enumerate(header)}
+    if not any(c in col for c in (*_TEXT_COLUMNS, "rp", "out")):
+        raise ScenarioError([Problem(filename, "line 1", _not_deu(text, header, filename))])
     actors = [h[1:] for h in header if h.startswith("p") and h not in _NOT_POSITIONS and len(h) > 1]
     missing = [c for c in (*_TEXT_COLUMNS, "rp", "out") if c not in col]
     missing += [f"s{a}" for a in actors if f"s{a}" not in col]

@@ -59,12 +59,11 @@ from realpolitik.scenario.shocks import apply_shocks
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA, GameTree, solve_qre
 from realpolitik.simulate.outcomes import (
     OutcomeArrays,
-    find_tree,
-    game_tree,
     headline_forecast,
     outcome_arrays,
     outcome_payoffs,
     path_label,
+    shocked_tree,
 )
 
 Engine = Literal["local", "dask"]
@@ -74,6 +73,10 @@ DEFAULT_LEVELS: tuple[float, ...] = (5.0, 50.0, 95.0)
 STATES_PER_CHUNK = 512
 #: Inputs reported per output in the sensitivity ranking.
 TOP_INPUTS = 10
+#: Most runs of one study: every run's inputs and outputs are kept in memory (about 1 KB per
+#: run for the built-in scenario's 130 inputs, 2-3 KB with a tree), and 10,000 runs already
+#: pin the 5-95 % quantiles to a fraction of a point.
+MAX_RUNS = 1_000_000
 
 POSITION, SALIENCE, CAPABILITY, COST = 0, 1, 2, 3
 _KIND_NAMES = ("position", "salience", "capability", "cost")
@@ -349,6 +352,16 @@ def _chunks(n_runs: int, chunk_size: int) -> list[tuple[int, int]]:
     return [(s, min(s + chunk_size, n_runs)) for s in range(0, n_runs, chunk_size)]
 
 
+def _store(
+    merged: dict[str, np.ndarray], part: Mapping[str, np.ndarray], start: int, stop: int, n: int
+) -> None:
+    """Copy one chunk's results into rows ``start:stop`` of ``n``-run arrays (made on first use)."""
+    for key, values in part.items():
+        if key not in merged:
+            merged[key] = np.empty((n, *values.shape[1:]), dtype=values.dtype)
+        merged[key][start:stop] = values
+
+
 def _quantile_dict(values: FloatArray, levels: Sequence[float]) -> dict[str, float | None]:
     q = np.quantile(values, np.asarray(levels) / 100.0, axis=0)
     return {_level(lv): _json_float(v) for lv, v in zip(levels, q, strict=True)}
@@ -382,11 +395,15 @@ def rank_correlation(x: FloatArray, y: FloatArray) -> FloatArray:
     """
 
     def standardised(a: FloatArray) -> FloatArray:
-        rk = rankdata(a, axis=0)
-        rk = rk - rk.mean(axis=0)
-        norm = np.sqrt((rk * rk).sum(axis=0))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(norm > 1e-12, rk / np.where(norm > 0, norm, 1.0), np.nan)
+        # Column by column: ranking a whole (n_runs, n_inputs) array at once needs several
+        # temporaries of its size (6 times the inputs' memory), one column needs a few of n_runs.
+        out = np.empty(a.shape, dtype=np.float64)
+        for j in range(a.shape[1]):
+            rk = rankdata(a[:, j])
+            rk -= rk.mean()
+            norm = math.sqrt(float(rk @ rk))
+            out[:, j] = rk / norm if norm > 1e-12 else np.nan
+        return out
 
     return np.clip(standardised(x).T @ standardised(y), -1.0, 1.0)
 
@@ -689,16 +706,16 @@ def make_plan(
 
     Returns the plan and the (shocked) scenario it was built from.
     """
-    base = apply_shocks(scenario, shocks) if shocks else scenario
-    t = find_tree(base, tree) if tree is not None else None
+    t: EscalationTree | None
     game: GameTree | None
-    if t is not None:
-        arrays = outcome_arrays(base, t)
-        game = game_tree(base, t)
+    if tree is not None:
+        base, t, game = shocked_tree(scenario, tree, shocks)
+        arrays = outcome_arrays(base, t, applied=shocks)
         solve_qre(game, np.zeros((game.n_outcomes, game.n_actors)), lam)  # checks lam early
     else:
+        base = apply_shocks(scenario, shocks) if shocks else scenario
         arrays = _base_only(base)
-        game = None
+        t, game = None, None
     root = _root_seed(seed)
     assert root.entropy is not None  # SeedSequence draws fresh entropy when given None
     plan = MonteCarloPlan(
@@ -748,6 +765,33 @@ def _root_seed(seed: SeedLike | None) -> np.random.SeedSequence:
     return np.random.SeedSequence(None if seed is None else int(seed))
 
 
+def check_runs(n_runs: object) -> int:
+    """Return ``n_runs`` as an int if it is a valid number of runs (1 to :data:`MAX_RUNS`).
+
+    Raises
+    ------
+    InputError
+        Otherwise, saying what is allowed.
+
+    Examples
+    --------
+    >>> check_runs(10_000)
+    10000
+    >>> check_runs(2_000_000)
+    Traceback (most recent call last):
+    ...
+    realpolitik.exceptions.InputError: at most 1,000,000 runs; got 2,000,000 (every run's ...
+    """
+    if isinstance(n_runs, bool) or not isinstance(n_runs, int | np.integer) or n_runs < 1:
+        raise InputError(f"the number of runs must be an integer >= 1; got {n_runs!r}")
+    if n_runs > MAX_RUNS:
+        raise InputError(
+            f"at most {MAX_RUNS:,} runs; got {int(n_runs):,} (every run's inputs and outputs "
+            "are kept in memory, and 10,000 runs already pin the 5-95 % quantiles closely)"
+        )
+    return int(n_runs)
+
+
 def run_montecarlo(
     scenario: Scenario,
     n_runs: int,
@@ -769,7 +813,7 @@ def run_montecarlo(
     ----------
     scenario : Scenario
     n_runs : int
-        Number of runs (≥ 1).
+        Number of runs, from 1 to :data:`MAX_RUNS` (1,000,000).
     seed : int or SeedSequence, optional
         The root seed; run ``k`` uses ``SeedSequence(seed).spawn(n_runs)[k]``. None draws fresh
         entropy (reported as :attr:`MonteCarloResult.seed`, which reproduces the runs).
@@ -819,9 +863,7 @@ def run_montecarlo(
     >>> bool((res.forecasts_ == again.forecasts_).all())
     True
     """
-    if isinstance(n_runs, bool) or not isinstance(n_runs, int | np.integer) or n_runs < 1:
-        raise InputError(f"the number of runs must be an integer >= 1; got {n_runs!r}")
-    n_runs = int(n_runs)
+    n_runs = check_runs(n_runs)
     if engine not in ("local", "dask"):
         raise InputError(f"engine must be 'local' or 'dask'; got {engine!r}")
     if scheduler is not None and engine != "dask":
@@ -844,15 +886,20 @@ def run_montecarlo(
         from realpolitik.simulate._dask import run_chunks
 
         parts = run_chunks(run_chunk, plan, chunks, scheduler=scheduler, progress=progress)
+        merged: dict[str, np.ndarray] = {}
+        for (start, stop), part in zip(chunks, parts, strict=True):
+            _store(merged, part, start, stop, n_runs)
+        del parts
     else:
-        parts = []
+        merged = {}
         done = 0
         for start, stop in chunks:
-            parts.append(run_chunk(plan, start, stop))
+            # Each chunk's results go straight into the run arrays: the engine's memory is
+            # bounded by the chunk size, the kept outputs by n_runs (no concatenated copy).
+            _store(merged, run_chunk(plan, start, stop), start, stop, n_runs)
             done += stop - start
             if progress is not None:
                 progress(done, n_runs)
-    merged = {k: np.concatenate([p[k] for p in parts], axis=0) for k in parts[0]}
     entropy = plan.entropy
     return MonteCarloResult(
         n_runs=n_runs,
@@ -887,6 +934,7 @@ def _forecast_name(plan: MonteCarloPlan) -> str:
 
 __all__ = [
     "DEFAULT_LEVELS",
+    "MAX_RUNS",
     "STATES_PER_CHUNK",
     "TOP_INPUTS",
     "InputSpec",
@@ -894,6 +942,7 @@ __all__ = [
     "MonteCarloResult",
     "input_spec",
     "make_plan",
+    "check_runs",
     "rank_correlation",
     "run_chunk",
     "run_montecarlo",

@@ -26,7 +26,7 @@ Monte Carlo runs of :mod:`realpolitik.simulate.montecarlo`, which perturb them r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,7 @@ from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.engine.registry import get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
-from realpolitik.exceptions import InputError
+from realpolitik.exceptions import InputError, ShockError
 from realpolitik.scenario.arrays import status_quo as scenario_status_quo
 from realpolitik.scenario.arrays import to_state
 from realpolitik.scenario.model import EscalationTree, Scenario
@@ -168,7 +168,12 @@ class OutcomeArrays:
         )
 
 
-def outcome_arrays(scenario: Scenario, tree: str | EscalationTree | None = None) -> OutcomeArrays:
+def outcome_arrays(
+    scenario: Scenario,
+    tree: str | EscalationTree | None = None,
+    *,
+    applied: Sequence[str] = (),
+) -> OutcomeArrays:
     """Apply each outcome's shocks and align the results to the base scenario.
 
     Parameters
@@ -177,6 +182,9 @@ def outcome_arrays(scenario: Scenario, tree: str | EscalationTree | None = None)
         The base scenario (left unchanged).
     tree : str or EscalationTree, optional
         The tree (its id, or the scenario's first tree when None).
+    applied : sequence of str
+        Shocks already applied to ``scenario`` before the tree (``--shock``); only named in
+        error messages, so that a shock applied twice is recognisable as such.
 
     Returns
     -------
@@ -187,7 +195,7 @@ def outcome_arrays(scenario: Scenario, tree: str | EscalationTree | None = None)
     InputError
         If there is no such tree, or an outcome names a cost for an unknown actor.
     ShockError
-        If an outcome's shocks cannot be applied.
+        If an outcome's shocks cannot be applied (the message names the tree and the outcome).
 
     Examples
     --------
@@ -212,7 +220,14 @@ def outcome_arrays(scenario: Scenario, tree: str | EscalationTree | None = None)
         key = tuple(out.shocks)
         if key not in worlds:
             worlds[key] = len(states)
-            states.append(_aligned_state(apply_shocks(scenario, key), actor_at, issue_at))
+            try:
+                shocked = apply_shocks(scenario, key)
+            except ShockError as exc:
+                raise ShockError(
+                    f"escalation tree {t.id!r}, outcome {out.id!r}: {exc}"
+                    f"{_applied_note(applied, key)}"
+                ) from None
+            states.append(_aligned_state(shocked, actor_at, issue_at))
         outcome_world.append(worlds[key])
         for actor, cost in out.costs.items():
             if actor not in actor_at:
@@ -234,6 +249,42 @@ def outcome_arrays(scenario: Scenario, tree: str | EscalationTree | None = None)
         outcome_world=np.asarray(outcome_world, dtype=np.int64),
         costs=costs,
     )
+
+
+def _applied_note(applied: Sequence[str], outcome_shocks: Sequence[str] = ()) -> str:
+    """The context of an error in a tree of a scenario that was shocked first ('' if not)."""
+    if not applied:
+        return ""
+    twice = [x for x in outcome_shocks if x in applied]
+    note = f" (the shocks given with --shock were applied first: {', '.join(applied)}"
+    if twice:
+        listed = ", ".join(repr(x) for x in dict.fromkeys(twice))
+        note += f"; the outcome applies {listed} a second time"
+    return note + ")"
+
+
+def shocked_tree(
+    scenario: Scenario, tree: str | EscalationTree | None, shocks: Sequence[str]
+) -> tuple[Scenario, EscalationTree, GameTree]:
+    """Apply ``shocks`` to ``scenario``, then find its tree and build the solver's game.
+
+    Returns the shocked scenario, its tree and the :class:`GameTree`.
+
+    Raises
+    ------
+    InputError
+        For an unknown tree, or a tree that is broken once ``shocks`` are applied (a node's
+        actor removed by one of them; the message names the shocks).
+    ShockError
+        For an unknown shock.
+    """
+    base = apply_shocks(scenario, shocks) if shocks else scenario
+    t = find_tree(base, tree)
+    try:
+        game = game_tree(base, t)
+    except InputError as exc:
+        raise InputError(f"{exc}{_applied_note(shocks)}") from None
+    return base, t, game
 
 
 def _aligned_state(
@@ -476,6 +527,7 @@ def solve_escalation(
     lam: float = DEFAULT_LAMBDA,
     model: str = "eum",
     options: Mapping[str, Any] | None = None,
+    shocks: Sequence[str] = (),
 ) -> EscalationResult:
     """Solve an escalation tree of ``scenario`` with payoffs from the forecasting engine.
 
@@ -492,6 +544,10 @@ def solve_escalation(
         The forecasting model whose headline forecast gives the payoffs.
     options : mapping, optional
         Options of the model (``variant``, ``max_rounds``, ``tol`` for ``eum``).
+    shocks : sequence of str
+        Shocks applied to the scenario first, in order (``escalate --shock``); every outcome's
+        own shocks then apply on top of them, and the base actors' preferences are those of
+        the shocked scenario.
 
     Returns
     -------
@@ -502,7 +558,8 @@ def solve_escalation(
     InputError
         For an unknown tree or model, a bad ``lam``, or payoffs the solver cannot use.
     ShockError
-        If an outcome's shocks cannot be applied.
+        For an unknown shock, or if an outcome's shocks cannot be applied (e.g. a shock given
+        in ``shocks`` that an outcome applies again).
 
     Examples
     --------
@@ -513,9 +570,8 @@ def solve_escalation(
     >>> round(sum(p["probability"] for p in res.to_dict()["paths"]), 9)
     1.0
     """
-    t = find_tree(scenario, tree)
-    game = game_tree(scenario, t)
-    arrays = outcome_arrays(scenario, t)
+    base, t, game = shocked_tree(scenario, tree, shocks)
+    arrays = outcome_arrays(base, t, applied=shocks)
     worlds = BargainingState(
         position=arrays.position,
         salience=arrays.salience,
@@ -555,5 +611,6 @@ __all__ = [
     "outcome_arrays",
     "outcome_payoffs",
     "path_label",
+    "shocked_tree",
     "solve_escalation",
 ]

@@ -254,9 +254,15 @@ def test_yaml_alias_bomb_is_refused(client):
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_deep_nesting_is_refused(client, fmt):
-    r = client.post("/api/validate", json={"text": "[" * 50_000 + "]" * 50_000, "format": fmt})
-    assert r.status_code == 413
-    assert "nested too deeply" in r.json()["error"]
+    # Not too large (413) but not a scenario: a problem of the document, like any other.
+    text = "[" * 50_000 + "]" * 50_000
+    r = client.post("/api/validate", json={"text": text, "format": fmt})
+    assert r.status_code == 200 and r.json()["valid"] is False
+    assert "nested" in r.json()["problems"][0]["message"]
+    r = client.post("/api/forecast", json={"scenario": {"text": text, "format": fmt}})
+    assert r.status_code == 422
+    assert r.json()["error"] == "invalid scenario"
+    assert "nested" in r.json()["problems"][0]["message"]
 
 
 def test_upload_reads_in_memory(client):

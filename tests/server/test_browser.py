@@ -182,3 +182,46 @@ def test_dashboard_shock_changes_forecast(browser, server_url):
     assert_not_blank(page.locator("#fig-forecast").screenshot())
     assert errors == []
     page.close()
+
+
+# Bounding boxes (left, top, right, bottom) of a drawn figure's legend, x-axis titles and
+# plot areas, as the browser lays them out.
+_BOXES_JS = """(id) => {
+  const fig = document.getElementById(id);
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const all = (sel) => Array.from(fig.querySelectorAll(sel)).map(box);
+  return {legend: all(".legend"), xtitles: all("[class*=xtitle]"), plots: all(".nsewdrag"),
+          figure: box(fig)};
+}"""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width", [1300, 700])
+def test_legends_stay_clear_of_axis_titles(browser, tmp_path: Path, width):
+    from realpolitik.report import gather, render_html
+    from realpolitik.scenario import load_scenario
+
+    # With a shock the forecast legend doubles (each model and its baseline): the longest one.
+    data = gather(
+        load_scenario("syria-2020"),
+        ["iran-support-lost"],
+        n_runs=0,
+        sections=["forecast", "trajectories"],
+    )
+    out = tmp_path / "r.html"
+    out.write_text(render_html(data), encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-figures-drawn]", state="attached", timeout=60_000)
+    for fid in ("fig-forecast", "fig-trajectories"):
+        boxes = page.evaluate(_BOXES_JS, fid)
+        (legend,) = boxes["legend"]
+        assert boxes["xtitles"] and boxes["plots"], (fid, boxes)
+        for other in boxes["xtitles"] + boxes["plots"]:
+            assert not _overlap(legend, other), (fid, width, legend, other)
+        fig = boxes["figure"]
+        assert fig[1] <= legend[1] and legend[3] <= fig[3] + 1, (fid, "legend outside", boxes)
+    page.close()

@@ -11,6 +11,7 @@ from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
 from realpolitik.report import build_report
+from realpolitik.report.data import MAX_RUNS
 from realpolitik.scenario import load_scenario
 
 
@@ -35,7 +36,17 @@ def report(
     ] = None,
     n_runs: Annotated[
         int,
-        typer.Option("--runs", "-n", min=0, help="Monte Carlo runs for the intervals (0: none)."),
+        typer.Option(
+            "--runs",
+            "-n",
+            min=0,
+            max=MAX_RUNS,
+            help=(
+                f"Monte Carlo runs for the intervals (0: none; at most {MAX_RUNS:,}). The time "
+                "grows in proportion to the runs (syria-2020: 200 take seconds, 100,000 "
+                "about ten minutes)."
+            ),
+        ),
     ] = 200,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the Monte Carlo runs.")] = 0,
     model: Annotated[

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from realpolitik.exceptions import InputError, RealpolitikError
-from realpolitik.forecasting import Comparison, ForecastResult, compare, forecast
+from realpolitik.forecasting import Comparison, ForecastResult, compare, forecast, resolve_models
 from realpolitik.scenario.model import Meta, Scenario
 from realpolitik.scenario.shocks import apply_shocks
 
@@ -50,6 +50,9 @@ DEFAULT_MODEL = "eum"
 
 #: Monte Carlo runs of a report unless told otherwise.
 DEFAULT_RUNS = 200
+
+#: Most Monte Carlo runs one report may ask for (the time grows in proportion to the runs).
+MAX_RUNS = 100_000
 
 
 class Unavailable(Exception):
@@ -400,6 +403,78 @@ def explanations_section(
 # --------------------------------------------------------------------------------------------
 # All together
 # --------------------------------------------------------------------------------------------
+def _count(value: Any, what: str, *, high: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise InputError(f"{what} must be a whole number; got {value!r}")
+    if value < 0 or (high is not None and value > high):
+        limit = f"between 0 and {high:,}" if high is not None else ">= 0"
+        raise InputError(f"{what} must be {limit}; got {value}")
+    return int(value)
+
+
+def check_options(
+    scenario: Scenario,
+    shocks: Sequence[str] = (),
+    *,
+    n_runs: int = DEFAULT_RUNS,
+    seed: int = 0,
+    model: str = DEFAULT_MODEL,
+    sections: Iterable[str] | None = None,
+    planb: Sequence[tuple[str, str]] | None = None,
+) -> list[str]:
+    """Check every option of :func:`gather` before anything is computed.
+
+    A mistake in the options (an unknown shock, model, section or actor, a count out of range)
+    is the user's: it raises instead of leaving a section out. Returns the sections to compute.
+
+    Raises
+    ------
+    InputError
+        For an unknown section, a Plan B question naming an unknown actor, or ``n_runs`` or
+        ``seed`` out of range.
+    UnknownModelError
+        For an unknown model (the message lists the known ones).
+    ShockError
+        For an unknown shock.
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import load_scenario
+    >>> check_options(load_scenario("syria-2020"), model="foo")
+    Traceback (most recent call last):
+    ...
+    realpolitik.forecasting.UnknownModelError: unknown model 'foo'; known models: eum, mean, median, nash
+    """
+    wanted = list(SECTIONS) if sections is None else list(sections)
+    unknown = [s for s in wanted if s not in SECTIONS]
+    if unknown:
+        raise InputError(
+            f"unknown report section(s) {', '.join(map(repr, unknown))}; "
+            f"known sections: {', '.join(SECTIONS)}"
+        )
+    _count(n_runs, "n_runs (Monte Carlo runs)", high=MAX_RUNS)
+    _count(seed, "seed")
+    if not isinstance(model, str):
+        raise InputError(f"model must be the name of one model; got {model!r}")
+    resolve_models(model)
+    apply_shocks(scenario, list(shocks))  # raises ShockError naming an unknown shock
+    ids = scenario.actor_ids
+    for pair in planb or ():
+        if len(pair) != 2:
+            raise InputError(f"a Plan B question is (actor, partner to lose); got {pair!r}")
+        actor, without = pair
+        question = f"{actor}:{without}"
+        for who, what in ((actor, "actor"), (without, "partner to lose")):
+            if who not in ids:
+                raise InputError(
+                    f"unknown {what} {who!r} in the Plan B question {question!r}; "
+                    f"actors: {', '.join(ids)}"
+                )
+        if actor == without:
+            raise InputError(f"the actor and the partner it loses must differ; got {question!r}")
+    return wanted
+
+
 def gather(
     scenario: Scenario,
     shocks: Sequence[str] = (),
@@ -440,8 +515,13 @@ def gather(
     ------
     ShockError
         For an unknown shock.
+    UnknownModelError
+        For an unknown model.
     InputError
-        For an unknown section or a negative ``n_runs``.
+        For an unknown section, ``n_runs`` outside 0 to :data:`MAX_RUNS`, a negative ``seed``
+        or a Plan B question naming an unknown actor (see :func:`check_options`). Every
+        mistake in the options raises before anything is computed; sections are left out
+        (with a note) only when they do not apply to the scenario.
 
     Examples
     --------
@@ -450,15 +530,9 @@ def gather(
     >>> data["forecast"]["issues"][0]["id"], "eum" in data["forecast"]["models"]
     ('assad', True)
     """
-    wanted = list(SECTIONS) if sections is None else list(sections)
-    unknown = [s for s in wanted if s not in SECTIONS]
-    if unknown:
-        raise InputError(
-            f"unknown report section(s) {', '.join(map(repr, unknown))}; "
-            f"known sections: {', '.join(SECTIONS)}"
-        )
-    if n_runs < 0:
-        raise InputError(f"n_runs must be a count of runs >= 0; got {n_runs}")
+    wanted = check_options(
+        scenario, shocks, n_runs=n_runs, seed=seed, model=model, sections=sections, planb=planb
+    )
     shocks = list(shocks)
     comparison = compare(scenario, shocks) if shocks else None
     analysed = apply_shocks(scenario, shocks) if shocks else scenario
@@ -478,12 +552,16 @@ def gather(
         "notes": [],
     }
 
-    def attempt(section: str, compute: Callable[[], dict[str, Any]]) -> None:
+    def attempt(section: str, compute: Callable[[], dict[str, Any]], asked: bool = False) -> None:
+        # A question the user asked (``planb``) that cannot be answered is an error; an
+        # analysis the report adds on its own is left out with a note saying why.
         try:
             data[section] = compute()
         except Unavailable as exc:
             data["notes"].append(f"not available: {section} ({exc})")
         except RealpolitikError as exc:
+            if asked:
+                raise
             data["notes"].append(f"{section} left out: {exc}")
 
     if "forecast" in wanted:
@@ -506,7 +584,7 @@ def gather(
     if "planb" in wanted:
         questions = list(planb) if planb is not None else planb_questions(scenario)
         if questions:
-            attempt("planb", lambda: planb_section(scenario, model, questions))
+            attempt("planb", lambda: planb_section(scenario, model, questions), planb is not None)
         else:
             data["notes"].append(
                 "planb left out: no actor states partner rules (partner_rules) with a partner "
@@ -525,9 +603,11 @@ def gather(
 __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_RUNS",
+    "MAX_RUNS",
     "PRODUCERS",
     "SECTIONS",
     "Unavailable",
+    "check_options",
     "gather",
     "meta_dict",
     "planb_questions",

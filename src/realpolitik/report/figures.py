@@ -44,14 +44,29 @@ def wrap(text: str, width: int = 18) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
+#: The legend: one horizontal block at the bottom edge of the whole figure ("container"
+#: coordinates), below the x-axis title. A legend placed under the plot area in "paper"
+#: coordinates (a fraction of the plot's height) lands on the axis title of short plots or of
+#: narrow screens; plotly widens the bottom margin to fit a container legend instead.
+LEGEND: dict[str, Any] = {
+    "orientation": "h",
+    "xref": "container",
+    "x": 0,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+}
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        margin={"l": 10, "r": 10, "t": 50, "b": 110},
         font=_FONT,
         template="plotly_white",
-        legend={"orientation": "h", "y": -0.12},
+        legend=LEGEND,
     )
     return fig
 
@@ -130,7 +145,7 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
         showgrid=False,
         zeroline=False,
     )
-    return _layout(fig, "Forecast per issue and model", 140 + 60 * len(issues))
+    return _layout(fig, "Forecast per issue and model", 210 + 60 * len(issues))
 
 
 def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Figure:
@@ -167,24 +182,79 @@ def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Fig
             shown.add(actor["id"])
         fig.update_yaxes(range=[-2, 102], row=row, col=col)
     fig.update_xaxes(title_text="round", row=n_rows)
-    return _layout(fig, f"Positions round by round ({_e(section['model'])})", 80 + 260 * n_rows)
+    return _layout(fig, f"Positions round by round ({_e(section['model'])})", 150 + 260 * n_rows)
+
+
+#: Up to this many actors, the network is drawn on a circle.
+CIRCLE_MAX = 8
+
+
+def _segment_distance(p: Any, a: Any, b: Any) -> float:
+    """Distance from point ``p`` to the segment ``a``–``b``."""
+    ab = (b[0] - a[0], b[1] - a[1])
+    ap = (p[0] - a[0], p[1] - a[1])
+    norm = ab[0] ** 2 + ab[1] ** 2
+    t = 0.0 if norm == 0 else min(1.0, max(0.0, (ap[0] * ab[0] + ap[1] * ab[1]) / norm))
+    return math.hypot(ap[0] - t * ab[0], ap[1] - t * ab[1])
+
+
+def crowded_edges(
+    pos: dict[str, Any], edges: list[tuple[str, str, float]], tol: float = 0.05
+) -> list[tuple[str, str, str]]:
+    """The ``(a, b, c)`` where node ``c`` lies within ``tol`` of the drawn edge ``a``–``b``.
+
+    A node on another pair's edge hides that edge's end (three nodes in a row: the edges
+    a–b and b–c are drawn over a–c). ``tol`` is relative to the layout's extent.
+
+    Examples
+    --------
+    >>> crowded_edges({"a": (0, 0), "b": (1, 0), "c": (2, 0)}, [("a", "c", 1.0)])
+    [('a', 'c', 'b')]
+    >>> crowded_edges({"a": (0, 0), "b": (1, 1), "c": (2, 0)}, [("a", "c", 1.0)])
+    []
+    """
+    if not pos:
+        return []
+    xs = [float(v[0]) for v in pos.values()]
+    ys = [float(v[1]) for v in pos.values()]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    out = []
+    for a, b, _ in edges:
+        if a == b or a not in pos or b not in pos:
+            continue
+        for c, p in pos.items():
+            if c not in (a, b) and _segment_distance(p, pos[a], pos[b]) < tol * extent:
+                out.append((a, b, c))
+    return out
 
 
 def network_layout(nodes: list[str], edges: list[tuple[str, str, float]]) -> dict[str, Any]:
-    """Deterministic node positions: a spring layout of the positive relations.
+    """Deterministic node positions in which no actor sits on another pair's edge.
 
-    Allies end up close, rivals apart; the layout is seeded so that the same scenario is always
-    drawn the same way.
+    Up to :data:`CIRCLE_MAX` actors stand on a circle in the scenario's order (no three
+    points of a circle are in a row, so no edge is drawn over another). Larger networks get a
+    spring layout of the positive relations, seeded, started from the circle: allies end up
+    close, rivals apart. Should that put an actor on an edge between two others, the circle
+    is used instead.
+
+    Examples
+    --------
+    >>> pos = network_layout(["a", "b", "c", "d"], [("a", "b", 1), ("b", "c", 1), ("c", "d", 1)])
+    >>> crowded_edges(pos, [("a", "b", 1), ("b", "c", 1), ("c", "d", 1), ("a", "d", -1)])
+    []
     """
     G = nx.Graph()
     G.add_nodes_from(nodes)
+    circle = nx.circular_layout(G)
+    if len(nodes) <= CIRCLE_MAX:
+        return circle
     for a, b, w in edges:
-        if w > 0:
+        if w > 0 and a != b:
             G.add_edge(a, b, weight=w)
     if G.number_of_edges() == 0:
-        return nx.circular_layout(G)
-    init = nx.circular_layout(G)
-    return nx.spring_layout(G, pos=init, seed=0, weight="weight", k=1.6 / math.sqrt(len(nodes)))
+        return circle
+    pos = nx.spring_layout(G, pos=circle, seed=0, weight="weight", k=1.6 / math.sqrt(len(nodes)))
+    return circle if crowded_edges(pos, edges) else pos
 
 
 def network_figure(section: dict[str, Any]) -> go.Figure:
@@ -248,7 +318,7 @@ def network_figure(section: dict[str, Any]) -> go.Figure:
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, "Relation network", 560)
+    return _layout(fig, "Relation network", 630)
 
 
 def tree_layout(tree: dict[str, Any]) -> list[dict[str, Any]]:
@@ -389,11 +459,12 @@ def escalation_figure(
     fig.update_layout(annotations=annotations)
     fig.update_xaxes(visible=False, range=[-0.8, max(len(leaves) - 0.2, 0.8)])
     fig.update_yaxes(visible=False, range=[-depth - 1.0, 0.4])
-    return _layout(fig, f"Escalation tree: {_e(tree['title'])}", 260 + 170 * depth)
+    return _layout(fig, f"Escalation tree: {_e(tree['title'])}", 330 + 170 * depth)
 
 
 __all__ = [
     "actor_colours",
+    "crowded_edges",
     "escalation_figure",
     "forecast_figure",
     "network_figure",

@@ -12,28 +12,36 @@ Safe by default:
 * ``realpolitik serve`` binds to 127.0.0.1 unless told otherwise.
 
 Every endpoint only parses its request, calls one public function and returns its ``to_dict()``.
+Every error answer (4xx) has one shape: ``{"error": message, "problems": [...]}``, where
+``problems`` (present for an invalid scenario or request) lists ``{file, where, message,
+text}``; see :func:`error_body`.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Awaitable, Callable, MutableMapping
+import re
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
 from fastapi import FastAPI, File, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.exceptions import InputError, Problem, RealpolitikError, ScenarioError
 from realpolitik.forecasting import compare, forecast
 from realpolitik.report import SECTIONS, gather, render_body, render_html
 from realpolitik.report.data import Unavailable, plain, producer
 from realpolitik.report.html import plotly_js
-from realpolitik.scenario import builtin_scenarios, builtin_text, parse_scenario
+from realpolitik.scenario import builtin_scenarios, builtin_text, parse_scenario, parse_table
 from realpolitik.scenario.model import Scenario
+from realpolitik.scenario.rules import parse_rule
 from realpolitik.scenario.shocks import apply_shocks
 
 #: Largest request body accepted (bytes).
@@ -46,6 +54,13 @@ MAX_REPORT_RUNS = 1000
 MAX_YAML_NODES = 200_000
 #: Longest name or id accepted in a request.
 MAX_NAME = 100
+#: Deepest nesting of a YAML document.
+MAX_YAML_DEPTH = 100
+#: Name suffixes of uploads read as tables (as ``realpolitik check FILE`` reads them).
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+
+#: Formats of scenario text: YAML, JSON, or a table (CSV/TSV, see ``parse_table``).
+TextFormatIn = Literal["yaml", "json", "csv"]
 
 _STATIC = "realpolitik.server.static"
 #: The only files the page may fetch: URL name -> (file name, media type).
@@ -75,7 +90,8 @@ class TooLargeError(RealpolitikError):
 # Requests
 # --------------------------------------------------------------------------------------------
 class _Request(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: 10 is a count, "10" and true are not (no silent coercion of JSON values).
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ScenarioRef(_Request):
@@ -83,7 +99,7 @@ class ScenarioRef(_Request):
 
     name: str | None = Field(default=None, min_length=1, max_length=MAX_NAME, pattern=_NAME_PATTERN)
     text: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
-    format: Literal["yaml", "json"] = "yaml"
+    format: TextFormatIn = "yaml"
 
     @model_validator(mode="after")
     def _one(self) -> ScenarioRef:
@@ -96,7 +112,7 @@ class TextIn(_Request):
     """Scenario text to validate."""
 
     text: str = Field(max_length=MAX_BODY_BYTES)
-    format: Literal["yaml", "json"] = "yaml"
+    format: TextFormatIn = "yaml"
 
 
 class ForecastIn(_Request):
@@ -174,8 +190,15 @@ class ReportIn(_Request):
 # --------------------------------------------------------------------------------------------
 # Scenarios from requests
 # --------------------------------------------------------------------------------------------
-def _yaml_nodes(text: str) -> int:
-    """Count the nodes of a YAML document with its aliases expanded (stops past the limit)."""
+def _yaml_nodes(text: str, filename: str = "upload.yaml") -> int:
+    """Count the nodes of a YAML document with its aliases expanded (stops past the limit).
+
+    Raises
+    ------
+    ScenarioError
+        When the document nests deeper than :data:`MAX_YAML_DEPTH` levels (a problem of the
+        document, like any other: it is not too large, it cannot be a scenario).
+    """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -186,8 +209,16 @@ def _yaml_nodes(text: str) -> int:
         key = id(node)
         if key in sizes:
             return sizes[key]
-        if depth > 100:
-            raise TooLargeError("the YAML document is nested more than 100 levels deep")
+        if depth > MAX_YAML_DEPTH:
+            raise ScenarioError(
+                [
+                    Problem(
+                        filename,
+                        "",
+                        f"the document is nested more than {MAX_YAML_DEPTH} levels deep",
+                    )
+                ]
+            )
         total = 1
         if isinstance(node, yaml.SequenceNode):
             for child in node.value:
@@ -201,25 +232,74 @@ def _yaml_nodes(text: str) -> int:
     return 0 if root is None else size(root, 0)
 
 
-def scenario_from_text(text: str, fmt: Literal["yaml", "json"] = "yaml") -> Scenario:
-    """Parse uploaded scenario text in memory (named ``upload.yaml`` or ``upload.json``).
+def upload_name(filename: str | None, default: str = "upload.yaml") -> str:
+    r"""The base name of an uploaded file, safe to show in messages (never used as a path).
+
+    Folders are dropped, characters other than letters, digits, ``.``, ``_``, ``-`` and
+    spaces become ``_``, leading dots go, and the name is cut to :data:`MAX_NAME` characters
+    (keeping its suffix).
+
+    Examples
+    --------
+    >>> upload_name("C:\\Users\\me\\bdm table.csv"), upload_name("../../etc/passwd")
+    ('bdm table.csv', 'passwd')
+    >>> upload_name("<script>.yaml"), upload_name(".."), upload_name(None)
+    ('_script_.yaml', 'upload.yaml', 'upload.yaml')
+    """
+    base = re.split(r"[\\/]", filename or "")[-1]
+    base = re.sub(r"[^A-Za-z0-9._ -]", "_", base).strip().lstrip(".").strip()
+    if len(base) > MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        keep = dot + suffix if dot and len(suffix) < 10 else ""
+        base = base[: MAX_NAME - len(keep)] + keep
+    return base or default
+
+
+def text_format(name: str) -> TextFormatIn:
+    """The format an uploaded file's name implies: ``json``, ``csv`` (a table) or ``yaml``.
+
+    Examples
+    --------
+    >>> [text_format(n) for n in ("a.JSON", "bdm.csv", "k.tsv", "s.yaml", "s")]
+    ['json', 'csv', 'csv', 'yaml', 'yaml']
+    """
+    lower = name.lower()
+    if lower.endswith(".json"):
+        return "json"
+    if lower.endswith(TABLE_SUFFIXES):
+        return "csv"
+    return "yaml"
+
+
+def scenario_from_text(
+    text: str, fmt: TextFormatIn = "yaml", filename: str | None = None
+) -> Scenario:
+    """Parse scenario text in memory; ``csv`` text is read as a table (``parse_table``).
+
+    ``filename`` only names the text in messages (``upload.yaml`` by default); it is never
+    opened.
 
     Raises
     ------
     ScenarioError
-        With every problem of the text.
+        With every problem of the text (a document nested too deeply is one).
     TooLargeError
         When YAML aliases expand beyond :data:`MAX_YAML_NODES` nodes.
     """
+    name = filename or f"upload.{fmt}"
     try:
-        if fmt == "yaml" and _yaml_nodes(text) > MAX_YAML_NODES:
+        if fmt == "csv":
+            return parse_table(text, filename=name)
+        if fmt == "yaml" and _yaml_nodes(text, name) > MAX_YAML_NODES:
             raise TooLargeError(
                 f"the YAML document expands to more than {MAX_YAML_NODES} nodes (through "
                 "aliases); write it out without anchors and aliases"
             )
-        return parse_scenario(text, filename=f"upload.{fmt}", fmt=fmt)
+        return parse_scenario(text, filename=name, fmt=fmt)
     except RecursionError:
-        raise TooLargeError(f"the {fmt.upper()} document is nested too deeply to read") from None
+        raise ScenarioError(
+            [Problem(name, "", "the document is nested too deeply to read")]
+        ) from None
 
 
 @lru_cache(maxsize=16)
@@ -244,10 +324,81 @@ def _shocked(scenario: Scenario, shocks: list[str]) -> Scenario:
     return apply_shocks(scenario, shocks) if shocks else scenario
 
 
-def _problems(problems: list[Problem]) -> list[dict[str, str]]:
+def _problems(problems: Sequence[Problem]) -> list[dict[str, str]]:
     return [
         {"file": p.file, "where": p.where, "message": p.message, "text": str(p)} for p in problems
     ]
+
+
+def error_body(message: str, problems: Sequence[Problem] | None = None) -> dict[str, Any]:
+    """The one shape of every error answer: ``{"error": message, "problems": [...]}``.
+
+    ``problems`` is present only when there are some; each is ``{file, where, message,
+    text}`` (``text`` is the line ``realpolitik check`` prints).
+
+    Examples
+    --------
+    >>> error_body("unknown shock 'x'")
+    {'error': "unknown shock 'x'"}
+    >>> error_body("invalid request", [Problem("request", "n_runs", "must be >= 0")])["problems"]
+    [{'file': 'request', 'where': 'n_runs', 'message': 'must be >= 0', 'text': 'request: n_runs: must be >= 0'}]
+    """
+    body: dict[str, Any] = {"error": message}
+    if problems:
+        body["problems"] = _problems(problems)
+    return body
+
+
+_PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def request_problems(errors: Sequence[Any]) -> list[Problem]:
+    """Problems of a request that does not match its schema, in the words a user reads.
+
+    ``where`` is the field's path in the body (``scenario.name``, ``rules[0]``); pydantic's
+    ``"Value error, "`` prefixes are dropped, and a short scalar input is quoted.
+
+    Examples
+    --------
+    >>> [str(p) for p in request_problems([{"type": "int_type", "loc": ("body", "n_runs"),
+    ...     "msg": "Input should be a valid integer", "input": True}])]
+    ['request: n_runs: Input should be a valid integer; got true']
+    >>> [str(p) for p in request_problems([{"type": "value_error", "loc": ("body", "scenario"),
+    ...     "msg": "Value error, give exactly one of 'name' or 'text'", "input": {}}])]
+    ["request: scenario: give exactly one of 'name' or 'text'"]
+    """
+    out = []
+    for err in errors:
+        loc = list(err.get("loc", ()))
+        if loc and loc[0] == "body":
+            loc = loc[1:]
+        msg = str(err.get("msg", "invalid value"))
+        for prefix in _PYDANTIC_PREFIXES:
+            if msg.startswith(prefix):
+                msg = msg[len(prefix) :]
+        if err.get("type") == "json_invalid":
+            at = loc[0] if loc and isinstance(loc[0], int) else None
+            reason = (err.get("ctx") or {}).get("error", "")
+            out.append(
+                Problem(
+                    "request",
+                    f"character {at}" if at is not None else "",
+                    f"the body is not valid JSON{f' ({reason})' if reason else ''}",
+                )
+            )
+            continue
+        where = ""
+        for part in loc:
+            where += f"[{part}]" if isinstance(part, int) else ("." if where else "") + str(part)
+        value = err.get("input")
+        if err.get("type") != "missing" and (
+            value is None or isinstance(value, bool | int | float | str)
+        ):
+            shown = json.dumps(value, ensure_ascii=False)
+            if len(shown) <= 40:
+                msg += f"; got {shown}"
+        out.append(Problem("request", where, msg))
+    return out
 
 
 def _summary(s: Scenario) -> dict[str, Any]:
@@ -290,7 +441,7 @@ class BodyLimit:
 
     async def _reject(self, send: Send) -> None:
         body = JSONResponse(
-            {"error": f"request body larger than {self.max_bytes} bytes"}, status_code=413
+            error_body(f"request body larger than {self.max_bytes} bytes"), status_code=413
         )
         await send({"type": "http.response.start", "status": 413, "headers": body.raw_headers})
         await send({"type": "http.response.body", "body": body.body})
@@ -362,23 +513,35 @@ def create_app() -> FastAPI:
         ),
     )
 
+    # Every error answer has the shape of error_body(): {"error": ..., "problems": [...]}.
     @app.exception_handler(ScenarioError)
     async def _scenario_error(request: Request, exc: ScenarioError) -> JSONResponse:
-        return JSONResponse(
-            {"error": "invalid scenario", "problems": _problems(exc.problems)}, status_code=422
-        )
+        return JSONResponse(error_body("invalid scenario", exc.problems), status_code=422)
 
     @app.exception_handler(UnknownScenarioError)
     async def _unknown(request: Request, exc: UnknownScenarioError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=404)
+        return JSONResponse(error_body(str(exc)), status_code=404)
 
     @app.exception_handler(TooLargeError)
     async def _too_large(request: Request, exc: TooLargeError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=413)
+        return JSONResponse(error_body(str(exc)), status_code=413)
 
     @app.exception_handler(RealpolitikError)
     async def _user_error(request: Request, exc: RealpolitikError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=422)
+        return JSONResponse(error_body(str(exc)), status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = request_problems(exc.errors())
+        first = f": {problems[0].where or 'body'}: {problems[0].message}" if problems else ""
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return JSONResponse(error_body(f"invalid request{first}{more}", problems), 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return JSONResponse(
+            error_body(str(exc.detail)), status_code=exc.status_code, headers=exc.headers
+        )
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable[..., Any]) -> Response:
@@ -414,10 +577,13 @@ def create_app() -> FastAPI:
 
     @app.post("/api/upload", tags=["scenarios"])
     def upload(file: UploadFile = File(...)) -> dict[str, Any]:  # noqa: B008
-        """Check an uploaded scenario file (read in memory); returns its text too."""
-        fmt: Literal["yaml", "json"] = (
-            "json" if (file.filename or "").lower().endswith(".json") else "yaml"
-        )
+        """Check an uploaded scenario file (read in memory); returns its text too.
+
+        Messages name the file by its own base name; ``.csv``, ``.tsv`` and ``.txt`` files are
+        read as tables, ``.json`` as JSON, anything else as YAML.
+        """
+        name = upload_name(file.filename)
+        fmt = text_format(name)
         raw = file.file.read(MAX_BODY_BYTES + 1)
         if len(raw) > MAX_BODY_BYTES:
             raise TooLargeError(f"the file is larger than {MAX_BODY_BYTES} bytes")
@@ -427,7 +593,7 @@ def create_app() -> FastAPI:
             raise InputError(
                 f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
             ) from None
-        return {**_validate(text, fmt), "text": text, "format": fmt}
+        return {**_validate(text, fmt, name), "text": text, "format": fmt, "filename": name}
 
     # --- analyses ----------------------------------------------------------------------------
     @app.post("/api/forecast", tags=["analysis"])
@@ -453,9 +619,9 @@ def create_app() -> FastAPI:
         """Rank the substitutes for a lost partner."""
         plan_b = _producer("planb")
         s = scenario_from_ref(body.scenario)
-        return _clean(
-            plan_b(s, body.actor, body.without, rules=body.rules, model=body.model).to_dict()
-        )
+        # Name each rule by its place in the request, as a scenario names its partner_rules.
+        rules = [parse_rule(text, source=f"rules[{k}]") for k, text in enumerate(body.rules or [])]
+        return _clean(plan_b(s, body.actor, body.without, rules=rules, model=body.model).to_dict())
 
     @app.post("/api/escalation", tags=["analysis"])
     def api_escalation(body: EscalationIn) -> dict[str, Any]:
@@ -521,7 +687,7 @@ def create_app() -> FastAPI:
     def static(name: str) -> Response:
         entry = STATIC_FILES.get(name)
         if entry is None:
-            return JSONResponse({"error": "not found"}, status_code=404)
+            return JSONResponse(error_body(f"no static file {name[:MAX_NAME]!r}"), 404)
         file_name, media_type = entry
         return Response(static_text(file_name), media_type=media_type)
 
@@ -529,9 +695,9 @@ def create_app() -> FastAPI:
     return app
 
 
-def _validate(text: str, fmt: Literal["yaml", "json"]) -> dict[str, Any]:
+def _validate(text: str, fmt: TextFormatIn, filename: str | None = None) -> dict[str, Any]:
     try:
-        s = scenario_from_text(text, fmt)
+        s = scenario_from_text(text, fmt, filename)
     except ScenarioError as exc:
         return {"valid": False, "problems": _problems(exc.problems)}
     return {"valid": True, "problems": [], "summary": _summary(s)}
@@ -554,6 +720,10 @@ __all__ = [
     "BodyLimit",
     "ScenarioRef",
     "create_app",
+    "error_body",
+    "request_problems",
     "scenario_from_ref",
     "scenario_from_text",
+    "text_format",
+    "upload_name",
 ]

@@ -21,13 +21,8 @@
     return fetch(path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (data) {
         if (!r.ok) {
-          var msg = data.error;
-          if (!msg && Array.isArray(data.detail)) {
-            msg = data.detail.map(function (d) {
-              return (d.loc || []).slice(1).join(".") + ": " + d.msg;
-            }).join("; ");
-          }
-          var err = new Error(msg || ("HTTP " + r.status));
+          // Every error answer is {"error": message, "problems": [...] (optional)}.
+          var err = new Error(data.error || ("HTTP " + r.status));
           err.data = data;
           err.status = r.status;
           throw err;
@@ -156,7 +151,9 @@
     var reader = new FileReader();
     reader.onload = function () {
       $("editor").value = String(reader.result);
-      state.format = /\.json$/i.test(file.name) ? "json" : "yaml";
+      // As the server reads uploads: .json as JSON, tables (.csv, .tsv, .txt) as CSV, else YAML.
+      state.format = /\.json$/i.test(file.name) ? "json"
+        : /\.(csv|tsv|txt)$/i.test(file.name) ? "csv" : "yaml";
       api("/api/validate", { text: $("editor").value, format: state.format }).then(function (res) {
         showProblems(res.problems);
         if (res.valid) {

@@ -41,6 +41,10 @@ class ScenarioError(RealpolitikError):
         super().__init__("\n".join(lines) if lines else "invalid scenario")
 
 
+class ScenarioTooLargeError(ScenarioError):
+    """A document expands past the size any scenario has (e.g. YAML aliases inside aliases)."""
+
+
 class ShockError(RealpolitikError):
     """A shock names an unknown actor, issue or shock, or cannot be applied."""
 
@@ -59,5 +63,6 @@ __all__ = [
     "Problem",
     "RealpolitikError",
     "ScenarioError",
+    "ScenarioTooLargeError",
     "ShockError",
 ]

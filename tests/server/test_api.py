@@ -249,7 +249,7 @@ def test_yaml_alias_bomb_is_refused(client):
         lines.append(f"a{k}: &a{k} [{', '.join([prev] * 10)}]")
     r = client.post("/api/validate", json={"text": "\n".join(lines)})
     assert r.status_code == 413
-    assert f"more than {MAX_YAML_NODES} nodes" in r.json()["error"]
+    assert f"more than {MAX_YAML_NODES:,} values" in r.json()["error"]
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])

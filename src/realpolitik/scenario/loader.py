@@ -18,7 +18,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
-from realpolitik.exceptions import Problem, ScenarioError
+from realpolitik.exceptions import Problem, ScenarioError, ScenarioTooLargeError
 from realpolitik.scenario.model import Meta, Scenario, all_field_names
 from realpolitik.scenario.rules import RULE_KINDS, RuleError, parse_rule
 
@@ -373,7 +373,7 @@ def _check_size(data: Any, filename: str) -> None:
         obj, depth = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise ScenarioError(
+            raise ScenarioTooLargeError(
                 [
                     Problem(
                         filename,

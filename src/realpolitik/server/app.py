@@ -27,19 +27,25 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from fastapi import FastAPI, File, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik.exceptions import InputError, Problem, RealpolitikError, ScenarioError
+from realpolitik.exceptions import (
+    InputError,
+    Problem,
+    RealpolitikError,
+    ScenarioError,
+    ScenarioTooLargeError,
+)
 from realpolitik.forecasting import compare, forecast
 from realpolitik.report import SECTIONS, gather, render_body, render_html
 from realpolitik.report.data import Unavailable, plain, producer
 from realpolitik.report.html import plotly_js
 from realpolitik.scenario import builtin_scenarios, builtin_text, parse_scenario, parse_table
+from realpolitik.scenario.loader import MAX_NODES
 from realpolitik.scenario.model import Scenario
 from realpolitik.scenario.rules import parse_rule
 from realpolitik.scenario.shocks import apply_shocks
@@ -50,12 +56,10 @@ MAX_BODY_BYTES = 1_000_000
 MAX_RUNS = 5000
 #: Most Monte Carlo runs of a report request (the page reruns it on every change).
 MAX_REPORT_RUNS = 1000
-#: Most nodes a YAML document may hold once its aliases are expanded.
-MAX_YAML_NODES = 200_000
+#: Most values a YAML document may hold once its aliases are expanded (the loader's limit).
+MAX_YAML_NODES = MAX_NODES
 #: Longest name or id accepted in a request.
 MAX_NAME = 100
-#: Deepest nesting of a YAML document.
-MAX_YAML_DEPTH = 100
 #: Name suffixes of uploads read as tables (as ``realpolitik check FILE`` reads them).
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -190,48 +194,6 @@ class ReportIn(_Request):
 # --------------------------------------------------------------------------------------------
 # Scenarios from requests
 # --------------------------------------------------------------------------------------------
-def _yaml_nodes(text: str, filename: str = "upload.yaml") -> int:
-    """Count the nodes of a YAML document with its aliases expanded (stops past the limit).
-
-    Raises
-    ------
-    ScenarioError
-        When the document nests deeper than :data:`MAX_YAML_DEPTH` levels (a problem of the
-        document, like any other: it is not too large, it cannot be a scenario).
-    """
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return 0  # parse_scenario reports the syntax error with its line
-    sizes: dict[int, int] = {}
-
-    def size(node: yaml.Node, depth: int) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if depth > MAX_YAML_DEPTH:
-            raise ScenarioError(
-                [
-                    Problem(
-                        filename,
-                        "",
-                        f"the document is nested more than {MAX_YAML_DEPTH} levels deep",
-                    )
-                ]
-            )
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            for child in node.value:
-                total += size(child, depth + 1)
-        elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                total += size(k, depth + 1) + size(v, depth + 1)
-        sizes[key] = total = min(total, MAX_YAML_NODES + 1)
-        return total
-
-    return 0 if root is None else size(root, 0)
-
-
 def upload_name(filename: str | None, default: str = "upload.yaml") -> str:
     r"""The base name of an uploaded file, safe to show in messages (never used as a path).
 
@@ -287,19 +249,14 @@ def scenario_from_text(
         When YAML aliases expand beyond :data:`MAX_YAML_NODES` nodes.
     """
     name = filename or f"upload.{fmt}"
+    if fmt == "csv":
+        return parse_table(text, filename=name)
     try:
-        if fmt == "csv":
-            return parse_table(text, filename=name)
-        if fmt == "yaml" and _yaml_nodes(text, name) > MAX_YAML_NODES:
-            raise TooLargeError(
-                f"the YAML document expands to more than {MAX_YAML_NODES} nodes (through "
-                "aliases); write it out without anchors and aliases"
-            )
         return parse_scenario(text, filename=name, fmt=fmt)
-    except RecursionError:
-        raise ScenarioError(
-            [Problem(name, "", "the document is nested too deeply to read")]
-        ) from None
+    except ScenarioTooLargeError as exc:
+        # The loader refuses alias bombs and deep nesting; an expansion past any scenario's
+        # size is answered as too large (413), like an oversized body.
+        raise TooLargeError(str(exc.problems[0].message)) from None
 
 
 @lru_cache(maxsize=16)

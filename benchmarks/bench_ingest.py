@@ -8,13 +8,16 @@ plus its parser). Single process, one core.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
 from realpolitik.ingest import EventCoder
 
 SEED = (
-    Path(__file__).resolve().parents[1] / "tests" / "ingest" / "data" / "putin-plan-b-on-iran.txt"
+    Path(os.environ.get("REALPOLITIK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    / "seed"
+    / "putin-plan-b-on-iran.txt"
 )
 
 

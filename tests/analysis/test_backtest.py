@@ -191,3 +191,10 @@ def test_cli_errors_exit_2(tmp_path):
     assert "line 3, column pde" in res.output
     res = CliRunner().invoke(app, ["backtest", str(bad), "--model", "nope"])
     assert res.exit_code == 2
+
+
+def test_within10_counts_an_error_of_exactly_ten_despite_rounding():
+    from realpolitik.analysis.backtest import score
+
+    got = score(np.array([60.000000000001, 39.99999999999]), np.array([50.0, 50.0]))
+    assert got["within10"] == 1.0

@@ -56,6 +56,10 @@ class BacktestResult:
         return {"n_issues": len(self.per_issue), "models": models}
 
 
+#: Tolerance on the 10-point boundary of ``within10`` (forecasts land on it exactly, e.g. 50 vs 60).
+WITHIN_TOL = 1e-9
+
+
 def _num(value: float) -> float | None:
     return json_float(value, 4)
 
@@ -120,7 +124,8 @@ def score(forecast: FloatArray, outcome: FloatArray) -> dict[str, float]:
         "n": int(err.size),
         "mae": float(err.mean()),
         "median_ae": float(np.median(err)),
-        "within10": float(np.mean(err <= 10.0)),
+        # An error of exactly 10 counts, whatever the last bits of floating-point rounding say.
+        "within10": float(np.mean(err <= 10.0 + WITHIN_TOL)),
     }
 
 

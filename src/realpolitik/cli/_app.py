@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -49,6 +49,10 @@ class TableOrJson(str, Enum):
 
     table = "table"
     json = "json"
+
+
+#: The ``--format table|json`` option every command without a CSV form takes.
+TableOrJsonOption = Annotated[TableOrJson, typer.Option("--format", help="table or json.")]
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

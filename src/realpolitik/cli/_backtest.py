@@ -10,7 +10,15 @@ from rich.table import Table
 
 from realpolitik.analysis.backtest import DEFAULT_MODELS, known_models
 from realpolitik.analysis.backtest import backtest as run_backtest
-from realpolitik.cli._app import TableOrJson, app, console, print_json, user_errors, write_atomic
+from realpolitik.cli._app import (
+    TableOrJson,
+    TableOrJsonOption,
+    app,
+    console,
+    print_json,
+    user_errors,
+    write_atomic,
+)
 from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS
 from realpolitik.scenario.deu import load_deu
 
@@ -29,9 +37,7 @@ def backtest(
     rounds: Annotated[
         int, typer.Option(help="Maximum rounds of the EUM models.", min=0)
     ] = DEFAULT_MAX_ROUNDS,
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
-        TableOrJson.table
-    ),
+    fmt: TableOrJsonOption = TableOrJson.table,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write every issue's forecasts to this CSV.")
     ] = None,

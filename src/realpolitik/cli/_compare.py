@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import (
+    TableOrJson,
+    TableOrJsonOption,
+    app,
+    console,
+    escape,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
@@ -32,9 +40,7 @@ def compare(
             + ", ".join(available_models()),
         ),
     ] = None,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="table or json.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """Apply named shocks to a copy of the scenario and compare forecasts with the baseline."""
     with user_errors():

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import (
+    TableOrJson,
+    TableOrJsonOption,
+    app,
+    console,
+    escape,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
@@ -125,9 +133,7 @@ def escalate(
             "outcomes then apply their own shocks on top.",
         ),
     ] = None,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="table or json.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """Solve an escalation tree: choice and path probabilities, each actor's expected payoff.
 

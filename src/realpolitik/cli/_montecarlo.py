@@ -22,6 +22,7 @@ from rich.table import Table
 
 from realpolitik.cli._app import (
     TableOrJson,
+    TableOrJsonOption,
     app,
     console,
     err_console,
@@ -240,9 +241,7 @@ def montecarlo(
         Path | None,
         typer.Option(help="Write every run (outputs and inputs) to a .csv or .parquet file."),
     ] = None,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="table or json.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """Monte Carlo over input uncertainty: forecast quantiles, path probabilities, sensitivity.
 

@@ -8,7 +8,15 @@ import typer
 from rich.table import Table
 
 from realpolitik.analysis.network import NetworkReport, analyse_network
-from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import (
+    TableOrJson,
+    TableOrJsonOption,
+    app,
+    console,
+    escape,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import apply_shocks, load_scenario
@@ -130,9 +138,7 @@ def network(
             "--shock", "-s", help="Apply a shock to the scenario first (repeatable; in order)."
         ),
     ] = None,
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
-        TableOrJson.table
-    ),
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """The relations as a signed graph: balance, frustration and camps, blocs and gaps.
 

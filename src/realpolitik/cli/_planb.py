@@ -9,7 +9,15 @@ from rich.measure import Measurement
 from rich.table import Table
 
 from realpolitik.analysis.planb import PlanBResult, plan_b
-from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import (
+    TableOrJson,
+    TableOrJsonOption,
+    app,
+    console,
+    escape,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.scenario import load_scenario
 
@@ -127,9 +135,7 @@ def planb(
             help="Apply the actor's partner_rules from the scenario file.",
         ),
     ] = True,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="table or json.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """Rank the substitutes for a lost partner: the gain, the price, and the rules each breaks."""
     with user_errors():

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from realpolitik.cli._app import (
     TableOrJson,
+    TableOrJsonOption,
     app,
     console,
     err_console,
@@ -36,9 +37,7 @@ ScenarioArg = Annotated[
 
 @app.command()
 def scenarios(
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="table or json.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """List the built-in scenarios with their titles."""
     if fmt is TableOrJson.json:

@@ -1,0 +1,126 @@
+"""Relations as numbers: affinity between actors, and utility that counts friends' outcomes.
+
+Relations enter the engines as two actor × actor arrays built from a scenario's ``relations``:
+
+* ``weight[i, j]``: the declared signed weight in [−1, 1] (symmetric; 0 where no relation);
+* ``commitment[i, j]``: how firmly ``i`` is committed to ``j`` — 1 for a mutual commitment,
+  :data:`ONE_WAY` (1/2) where ``i`` alone is committed to ``j`` (``one-way`` with ``i`` first),
+  0 otherwise (no commitment, or only ``j`` committed to ``i``).
+
+**Affinity** (:func:`affinity`) is the weight strengthened by commitment::
+
+    A[i, j] = w_ij · (1 + c_ij) / 2    where w_ij ≥ 0
+    A[i, j] = w_ij                     where w_ij < 0
+
+A cooperative tie without commitment counts half ("an alliance is defined by mutual
+commitments": a partner that has promised nothing may or may not stand by you, and with nothing
+else known both are equally likely); a one-way commitment from ``i`` counts three quarters for
+``i`` and half for ``j``; a mutual commitment counts in full. Hostile ties need no commitment to
+count in full. So a mutual alliance gives 1, a partnership without commitment 0.3, an alignment
+0.15, a war −1. The diagonal is 0: affinity is about others.
+
+**Relational utility** (:func:`relational_utility`) is an actor's own utility plus an
+affinity-weighted share of every other actor's (interdependent utility)::
+
+    V_i = U_i + ρ · Σ_j A[i, j] U_j / max(1, Σ_j |A[i, j]|)
+
+with ρ = :data:`CARE` = 1/2: the outcomes of others together never count for more than half of
+the actor's own, and one weak tie counts little. A friend's gain raises ``V_i``, a rival's gain
+lowers it.
+
+Both constants were fixed from these first principles before any result of the built-in
+scenario was looked at, are the same for every scenario, and their effect is swept in
+``benchmarks/bench_relations.py`` (docs/relations.md keeps the table).
+
+References
+----------
+.. [1] B. Bueno de Mesquita, *The War Trap*, Yale University Press, 1981 (third parties' utility
+   for either side from their ties to it).
+.. [2] M. F. Altfeld and B. Bueno de Mesquita, "Choosing sides in wars", International Studies
+   Quarterly 23(1), 1979.
+.. [3] B. A. Leeds, A. G. Long and S. McLaughlin Mitchell, "Reevaluating alliance reliability",
+   Journal of Conflict Resolution 44(5), 2000 (allies honour their commitments in about three of
+   four wars).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from realpolitik._types import FloatArray
+
+#: Commitment of the first actor of a ``one-way`` relation to the second (mutual is 1).
+ONE_WAY = 0.5
+#: ρ: the share of one's own utility that others' outcomes may count for, together.
+CARE = 0.5
+
+
+def affinity(weight: FloatArray, commitment: FloatArray) -> FloatArray:
+    """Affinity ``A[..., i, j]`` from relation weights and commitments (see the module).
+
+    Parameters
+    ----------
+    weight : ndarray, shape (..., n_actors, n_actors)
+        Signed relation weights in [−1, 1], 0 where there is no relation.
+    commitment : ndarray, shape (..., n_actors, n_actors)
+        ``commitment[i, j]`` in [0, 1]: how firmly ``i`` is committed to ``j``.
+
+    Returns
+    -------
+    ndarray, shape (..., n_actors, n_actors)
+        Zero on the diagonal.
+
+    Examples
+    --------
+    A mutual alliance, a partnership with a one-way commitment from actor 0 to actor 2, and a
+    war between actors 1 and 2:
+
+    >>> w = np.array([[0, 1, .6], [1, 0, -1], [.6, -1, 0]])
+    >>> c = np.array([[0, 1, .5], [1, 0, 0], [0, 0, 0]])
+    >>> affinity(w, c)
+    array([[ 0.  ,  1.  ,  0.45],
+           [ 1.  ,  0.  , -1.  ],
+           [ 0.3 , -1.  ,  0.  ]])
+    """
+    w = np.asarray(weight, dtype=np.float64)
+    c = np.asarray(commitment, dtype=np.float64)
+    a = np.where(w >= 0, w * (1.0 + c) / 2.0, w)
+    n = a.shape[-1]
+    return np.where(np.eye(n, dtype=bool), 0.0, a)
+
+
+def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = CARE) -> FloatArray:
+    """Each actor's utility with a share of every other actor's (see the module).
+
+    Parameters
+    ----------
+    utility : ndarray, shape (..., n_actors)
+        Own utilities; NaN (an actor with nothing at stake) counts as 0 in others' sums and
+        stays NaN for the actor itself.
+    affinity : ndarray, shape (..., n_actors, n_actors)
+        From :func:`affinity`; broadcast against ``utility``.
+    care : float
+        ρ, the weight of others' outcomes.
+
+    Returns
+    -------
+    ndarray, shape (..., n_actors)
+
+    Examples
+    --------
+    Actor 0 is allied (affinity 1) to actor 1 and at war (−1) with actor 2: it counts their
+    utilities 0.8 and 0.2 as (0.8 − 0.2) / 2 = 0.3, times ρ = 1/2:
+
+    >>> a = np.array([[0.0, 1.0, -1.0], [1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]])
+    >>> relational_utility(np.array([0.5, 0.8, 0.2]), a)
+    array([0.65, 0.9 , 0.1 ])
+    """
+    u = np.asarray(utility, dtype=np.float64)
+    a = np.asarray(affinity, dtype=np.float64)
+    known = np.where(np.isfinite(u), u, 0.0)
+    others = (a * known[..., None, :]).sum(axis=-1)
+    norm = np.maximum(1.0, np.abs(a).sum(axis=-1))
+    return u + care * others / norm
+
+
+__all__ = ["CARE", "ONE_WAY", "affinity", "relational_utility"]

@@ -19,6 +19,8 @@ import numpy as np
 from realpolitik._json import json_float
 from realpolitik.analysis.network import analyse_network
 from realpolitik.analysis.planb import PlanBResult, plan_b
+from realpolitik.engine.affinity import relational_utility
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.exceptions import InputError
@@ -247,7 +249,9 @@ def _outcome_and_forecast(
     return float(u[ids.index(actor)]), {i: float(f[j]) for j, i in enumerate(issues)}
 
 
-def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options: Any) -> dict:
+def partner_losses(
+    scenario: Scenario, actor: str, model: str = HEADLINE_MODEL, **options: Any
+) -> dict:
     """What losing each cooperative partner costs ``actor``, largest loss first.
 
     A cooperative partner is an actor whose declared relation with ``actor`` has a positive
@@ -257,7 +261,8 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
     Returns
     -------
     dict of str to float
-        Partner id → the actor's expected outcome with it minus without it.
+        Partner id → the actor's relational expected outcome with it minus without it (as
+        :func:`realpolitik.analysis.planb.plan_b` computes the loss).
 
     Examples
     --------
@@ -283,16 +288,25 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
     n = len(rows)
     present = np.broadcast_to(state.present, (n + 1, *state.present.shape)).copy()
     present[np.arange(1, n + 1), rows, :] = False
+    aff = np.broadcast_to(
+        np.zeros((len(ids), len(ids))) if state.affinity is None else state.affinity,
+        (n + 1, len(ids), len(ids)),
+    ).copy()
+    for k, r in enumerate(rows):  # a removed partner's ties go with it
+        aff[1 + k, r, :] = 0.0
+        aff[1 + k, :, r] = 0.0
     batched = BargainingState(
         position=np.broadcast_to(state.position, present.shape).copy(),
         salience=np.broadcast_to(state.salience, present.shape).copy(),
         capability=np.broadcast_to(state.capability, present.shape[:-1]).copy(),
         present=present,
+        affinity=aff,
     )
     sq = np.broadcast_to(status_quo(scenario), (n + 1, state.n_issues)).copy()
     run = get_model(model)(batched, status_quo=sq, **options)
     f = next(iter(run.forecasts.values()))
-    u = expected_outcome(state.position, state.salience, state.present, f)[:, ids.index(actor)]
+    own = expected_outcome(state.position, state.salience, present, f)
+    u = relational_utility(own, aff)[:, ids.index(actor)]
     losses = {p: float(u[0] - u[1 + k]) for k, p in enumerate(partners)}
     return dict(sorted(losses.items(), key=lambda kv: -kv[1]))
 
@@ -303,7 +317,7 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
 def explain_actor(
     scenario: Scenario,
     actor: str,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     *,
     without: str | None = None,
     **options: Any,

@@ -53,6 +53,12 @@ from realpolitik._types import FloatArray
 ONE_WAY = 0.5
 #: ρ: the share of one's own utility that others' outcomes may count for, together.
 CARE = 0.5
+#: Cost (on the 0–1 payoff scale) of standing aside while a partner one is fully committed to
+#: (mutual commitment, weight 1) fights. Allies honour their commitments in about three wars of
+#: four (Leeds, Long & Mitchell 2000: 74.5 %); this is the payoff difference that makes a logit
+#: chooser at the default rationality λ = 20 honour a commitment with that probability when
+#: nothing else is at stake: ln(0.745 / 0.255) / 20.
+ABANDON = float(np.log(0.745 / 0.255) / 20.0)
 
 
 def affinity(weight: FloatArray, commitment: FloatArray) -> FloatArray:
@@ -89,6 +95,42 @@ def affinity(weight: FloatArray, commitment: FloatArray) -> FloatArray:
     return np.where(np.eye(n, dtype=bool), 0.0, a)
 
 
+def abandonment_cost(
+    weight: FloatArray, commitment: FloatArray, fights_alone: FloatArray, scale: float = ABANDON
+) -> FloatArray:
+    """What each actor pays for the committed partners it leaves to fight without it.
+
+    ``cost_i = ABANDON · Σ_j c_ij · max(w_ij, 0) · f_ij`` where ``f_ij`` is 1 when ``j`` fights
+    and ``i`` is not on its side. No commitment, no cost.
+
+    Parameters
+    ----------
+    weight, commitment : ndarray, shape (n_actors, n_actors)
+        As for :func:`affinity` (the relations before the crisis).
+    fights_alone : ndarray, shape (..., n_actors, n_actors)
+        ``f[..., i, j]``: 1 where ``j`` fights and ``i`` is not on its side, else 0.
+
+    Returns
+    -------
+    ndarray, shape (..., n_actors)
+
+    Examples
+    --------
+    Actor 0 is mutually allied to 1 (weight 1) and one-way committed to 2 (weight 0.6); both
+    fight without it:
+
+    >>> w = np.array([[0, 1, .6], [1, 0, 0], [.6, 0, 0]])
+    >>> c = np.array([[0, 1, .5], [1, 0, 0], [0, 0, 0]])
+    >>> f = np.array([[0, 1, 1], [0, 0, 0], [0, 0, 0]])
+    >>> (abandonment_cost(w, c, f) / ABANDON).round(6).tolist()
+    [1.3, 0.0, 0.0]
+    """
+    tie = np.asarray(commitment, dtype=np.float64) * np.maximum(
+        np.asarray(weight, dtype=np.float64), 0.0
+    )
+    return scale * (tie * np.asarray(fights_alone, dtype=np.float64)).sum(axis=-1)
+
+
 def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = CARE) -> FloatArray:
     """Each actor's utility with a share of every other actor's (see the module).
 
@@ -123,4 +165,4 @@ def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = 
     return u + care * others / norm
 
 
-__all__ = ["CARE", "ONE_WAY", "affinity", "relational_utility"]
+__all__ = ["ABANDON", "CARE", "ONE_WAY", "abandonment_cost", "affinity", "relational_utility"]

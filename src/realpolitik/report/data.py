@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError, RealpolitikError
 from realpolitik.forecasting import Comparison, ForecastResult, compare, forecast, resolve_models
 from realpolitik.scenario.model import Meta, Scenario
@@ -46,7 +47,7 @@ PRODUCERS: dict[str, tuple[str, str]] = {
 }
 
 #: The model whose rounds, Plan B, escalation payoffs and explanations the report shows.
-DEFAULT_MODEL = "eum"
+DEFAULT_MODEL = HEADLINE_MODEL
 
 #: Monte Carlo runs of a report unless told otherwise.
 DEFAULT_RUNS = 200

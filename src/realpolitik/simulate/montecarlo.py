@@ -52,6 +52,7 @@ from scipy.stats import rankdata
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray, SeedLike
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import InputError
 from realpolitik.scenario.model import EscalationTree, Meta, Scenario
@@ -698,7 +699,7 @@ def make_plan(
     seed: SeedLike | None = None,
     shocks: Sequence[str] = (),
     tree: str | EscalationTree | None = None,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     lam: float = DEFAULT_LAMBDA,
     options: Mapping[str, Any] | None = None,
 ) -> tuple[MonteCarloPlan, Scenario]:
@@ -798,7 +799,7 @@ def run_montecarlo(
     seed: SeedLike | None = None,
     shocks: Sequence[str] = (),
     tree: str | EscalationTree | None = None,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     engine: Engine = "local",
     scheduler: Any = None,
     chunk_size: int | None = None,

@@ -170,7 +170,10 @@ def test_shocks(syria, russia):
     shocked = apply_shocks(syria, ["iran-support-lost"])
     st, ids, _ = to_state(shocked)
     u = expected_outcome(
-        st.position, st.salience, st.present, forecast(shocked, model="eum-rel").forecasts["eum-rel"]
+        st.position,
+        st.salience,
+        st.present,
+        forecast(shocked, model="eum-rel").forecasts["eum-rel"],
     )[ids.index("russia")]
     assert lost.data["outcome"] == pytest.approx(u)
     assert f"to {u:.2f}" in lost.text and "falls" in lost.text

@@ -36,7 +36,8 @@ def forecast(
     rounds: Annotated[
         int | None,
         typer.Option(
-            help="Maximum bargaining rounds for models that move actors (eum: 10).", min=1
+            help="Maximum bargaining rounds for models that move actors (eum: 10; eum-rel: until no position moves, at most 100).",
+            min=1,
         ),
     ] = None,
     tol: Annotated[

@@ -155,7 +155,7 @@ def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = 
 
     >>> a = np.array([[0.0, 1.0, -1.0], [1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]])
     >>> relational_utility(np.array([0.5, 0.8, 0.2]), a)
-    array([0.65, 0.9 , 0.1 ])
+    array([ 0.65,  1.05, -0.05])
     """
     u = np.asarray(utility, dtype=np.float64)
     a = np.asarray(affinity, dtype=np.float64)

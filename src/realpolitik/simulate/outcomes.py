@@ -238,8 +238,13 @@ def outcome_arrays(
     >>> arrays.n_worlds, len(arrays.outcome_ids)
     (8, 9)
     >>> k = arrays.outcome_ids.index("war-russia-stays-out")
-    >>> bool(arrays.present[arrays.outcome_world[k], s.actor_ids.index("iran")].any())
-    False
+    >>> i = s.actor_ids.index("iran")
+
+    In the war Iran (45) fights the US (100) alone and keeps, in expectation, the share of its
+    capability given by its chance to prevail, 45 / 145:
+
+    >>> round(float(arrays.capability[arrays.outcome_world[k], i]), 2)
+    13.97
     """
     t = find_tree(scenario, tree)
     base, actors, issues = to_state(scenario)

@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from realpolitik.exceptions import Problem, ScenarioError, ScenarioTooLargeError
-from realpolitik.scenario.model import Meta, Scenario, all_field_names
+from realpolitik.scenario.model import Fight, Meta, Scenario, all_field_names
 from realpolitik.scenario.rules import RULE_KINDS, RuleError, parse_rule
 
 TextFormat = Literal["yaml", "json"]
@@ -266,7 +266,7 @@ def check_references(s: Scenario, filename: str) -> list[Problem]:
             if hasattr(edit, "between"):
                 for j, actor in enumerate(edit.between):
                     check_actor(f"{where}.between[{j}]", actor)
-            if hasattr(edit, "sides"):
+            if isinstance(edit, Fight):
                 for j, side in enumerate(edit.sides):
                     for q, actor in enumerate(side):
                         check_actor(f"{where}.sides[{j}][{q}]", actor)

@@ -135,9 +135,9 @@ def _fight(s: Scenario, edit: Fight, where: str, joins: Mapping[str, str], shock
                         f"{where}: {chooser!r} cannot join {ally!r}: it fights on the other side"
                     )
                 sides[k].append(chooser)
-    for side in sides:
-        for actor in side:
-            _need_actor(s, actor, where)
+    for members in sides:
+        for member in members:
+            _need_actor(s, member, where)
     for issue_id in edit.issues:
         _need_issue(s, issue_id, where)
     ids = s.actor_ids
@@ -151,24 +151,24 @@ def _fight(s: Scenario, edit: Fight, where: str, joins: Mapping[str, str], shock
     position = np.zeros((n, m))
     salience = np.zeros((n, m))
     present = np.zeros((n, m), dtype=bool)
-    for j, issue in enumerate(s.issues):
-        for actor, pos in issue.positions.items():
-            position[at[actor], j] = pos.position
-            salience[at[actor], j] = pos.salience
-            present[at[actor], j] = True
+    for j, iss in enumerate(s.issues):
+        for who, stand in iss.positions.items():
+            position[at[who], j] = stand.position
+            salience[at[who], j] = stand.salience
+            present[at[who], j] = True
     decides = np.array([i in edit.issues for i in issues], dtype=bool)
     cap, pos, prob = expected_aftermath(capability, position, salience, present, side, decides)
     why = f"{where}: fight {sides[0]} against {sides[1]} (chances {prob[0]:.2f} / {prob[1]:.2f})"
-    for i, actor in enumerate(s.actors):
+    for i, fighter in enumerate(s.actors):
         if side[i] >= 0:
-            actor.capability = float(cap[i])
-            actor.meta["capability"] = Meta(evidence=list(edit.evidence), assumption=why)
-    for j, issue in enumerate(s.issues):
-        for actor_id, p in issue.positions.items():
+            fighter.capability = float(cap[i])
+            fighter.meta["capability"] = Meta(evidence=list(edit.evidence), assumption=why)
+    for j, iss in enumerate(s.issues):
+        for actor_id, stand in iss.positions.items():
             i = at[actor_id]
             if side[i] >= 0 and decides[j]:
-                p.position = float(min(100.0, max(0.0, pos[i, j])))
-                p.meta["position"] = Meta(evidence=list(edit.evidence), assumption=why)
+                stand.position = float(min(100.0, max(0.0, pos[i, j])))
+                stand.meta["position"] = Meta(evidence=list(edit.evidence), assumption=why)
     for a in sides[0]:
         for b in sides[1]:
             apply_edit(

@@ -270,8 +270,8 @@ def check_references(s: Scenario, filename: str) -> list[Problem]:
                 for j, side in enumerate(edit.sides):
                     for q, actor in enumerate(side):
                         check_actor(f"{where}.sides[{j}][{q}]", actor)
-                for j, issue in enumerate(edit.issues):
-                    check_issue(f"{where}.issues[{j}]", issue)
+                for j, issue_id in enumerate(edit.issues):
+                    check_issue(f"{where}.issues[{j}]", issue_id)
     for t, tree in enumerate(s.escalation):
         _check_tree(tree, f"escalation[{t}]", actors, actor_ids, shock_ids, add)
     return problems

@@ -292,7 +292,8 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     dict of str to ndarray
         ``inputs`` (r, n_inputs), ``forecasts`` (r, n_issues); with a tree also
         ``paths`` (r, n_paths), ``outcomes`` (r, n_outcomes), ``payoffs`` (r, n_actors),
-        ``choices`` (r, n_nodes, max_options) and ``outcome_payoffs`` (r, n_outcomes, n_actors).
+        ``choices`` (r, n_nodes, max_options), ``outcome_payoffs`` (r, n_outcomes, n_actors),
+        ``node_values`` (r, n_nodes, n_actors) and ``world_forecasts`` (r, n_worlds, n_issues).
     """
     a, spec = plan.arrays, plan.spec
     x = spec.draw(plan.generators(start, stop))
@@ -327,18 +328,32 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     )
     capability = np.maximum(a.capability * cap_scale[:, None] + cap_add[:, None], 0.0)
     n_worlds = a.n_worlds
+    affinity = None
+    if a.affinity is not None:
+        affinity = np.broadcast_to(a.affinity, (r, *a.affinity.shape)).reshape(
+            r * n_worlds, n_actors, n_actors
+        )
     state = BargainingState(
         position=position.reshape(r * n_worlds, n_actors, n_issues),
         salience=salience.reshape(r * n_worlds, n_actors, n_issues),
         capability=capability.reshape(r * n_worlds, n_actors),
         present=np.ascontiguousarray(present).reshape(r * n_worlds, n_actors, n_issues),
+        affinity=affinity,
     )
     _, f = headline_forecast(state, a.status_quo, plan.model, plan.options)
     forecasts = f.reshape(r, n_worlds, n_issues)
     out: dict[str, np.ndarray] = {"inputs": x, "forecasts": forecasts[:, 0]}
     if plan.game is not None:
+        if a.abandon is not None:
+            costs = costs + a.abandon
         payoffs = outcome_payoffs(
-            position[:, 0], salience[:, 0], present[:, 0], forecasts, a.outcome_world, costs
+            position[:, 0],
+            salience[:, 0],
+            present[:, 0],
+            forecasts,
+            a.outcome_world,
+            costs,
+            None if a.affinity is None else a.affinity[0],
         )
         qre = solve_qre(plan.game, payoffs, plan.lam)
         out["paths"] = qre.path_probabilities
@@ -346,6 +361,8 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
         out["payoffs"] = qre.payoffs
         out["choices"] = qre.probabilities
         out["outcome_payoffs"] = payoffs
+        out["node_values"] = qre.node_values
+        out["world_forecasts"] = forecasts
     return out
 
 
@@ -748,6 +765,8 @@ def _base_only(scenario: Scenario) -> OutcomeArrays:
         status_quo=status_quo(scenario),
         outcome_world=np.zeros(0, dtype=np.int64),
         costs=np.zeros((0, len(actors))),
+        affinity=None if state.affinity is None else state.affinity[None],
+        abandon=np.zeros((0, len(actors))),
     )
 
 

@@ -96,7 +96,10 @@ def affinity(weight: FloatArray, commitment: FloatArray) -> FloatArray:
 
 
 def abandonment_cost(
-    weight: FloatArray, commitment: FloatArray, fights_alone: FloatArray, scale: float = ABANDON
+    weight: FloatArray,
+    commitment: FloatArray,
+    fights_alone: FloatArray,
+    scale: float | None = None,
 ) -> FloatArray:
     """What each actor pays for the committed partners it leaves to fight without it.
 
@@ -109,6 +112,8 @@ def abandonment_cost(
         As for :func:`affinity` (the relations before the crisis).
     fights_alone : ndarray, shape (..., n_actors, n_actors)
         ``f[..., i, j]``: 1 where ``j`` fights and ``i`` is not on its side, else 0.
+    scale : float, optional
+        The cost of a full commitment (default :data:`ABANDON`).
 
     Returns
     -------
@@ -128,10 +133,13 @@ def abandonment_cost(
     tie = np.asarray(commitment, dtype=np.float64) * np.maximum(
         np.asarray(weight, dtype=np.float64), 0.0
     )
+    scale = ABANDON if scale is None else scale
     return scale * (tie * np.asarray(fights_alone, dtype=np.float64)).sum(axis=-1)
 
 
-def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = CARE) -> FloatArray:
+def relational_utility(
+    utility: FloatArray, affinity: FloatArray, care: float | None = None
+) -> FloatArray:
     """Each actor's utility with a share of every other actor's (see the module).
 
     Parameters
@@ -141,8 +149,8 @@ def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = 
         stays NaN for the actor itself.
     affinity : ndarray, shape (..., n_actors, n_actors)
         From :func:`affinity`; broadcast against ``utility``.
-    care : float
-        ρ, the weight of others' outcomes.
+    care : float, optional
+        ρ, the weight of others' outcomes (default :data:`CARE`).
 
     Returns
     -------
@@ -162,6 +170,7 @@ def relational_utility(utility: FloatArray, affinity: FloatArray, care: float = 
     known = np.where(np.isfinite(u), u, 0.0)
     others = (a * known[..., None, :]).sum(axis=-1)
     norm = np.maximum(1.0, np.abs(a).sum(axis=-1))
+    care = CARE if care is None else care
     return u + care * others / norm
 
 

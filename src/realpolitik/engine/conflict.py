@@ -40,7 +40,7 @@ DECISIVENESS = 1.0
 
 
 def win_probability(
-    strength_a: FloatArray | float, strength_b: FloatArray | float, m: float = DECISIVENESS
+    strength_a: FloatArray | float, strength_b: FloatArray | float, m: float | None = None
 ) -> FloatArray:
     """The chance that side A prevails: ``C_A^m / (C_A^m + C_B^m)`` (1/2 when both are 0).
 
@@ -53,6 +53,7 @@ def win_probability(
     >>> float(win_probability(0.0, 0.0))
     0.5
     """
+    m = DECISIVENESS if m is None else m
     a = np.asarray(strength_a, dtype=np.float64) ** m
     b = np.asarray(strength_b, dtype=np.float64) ** m
     total = a + b
@@ -67,7 +68,7 @@ def expected_aftermath(
     present: BoolArray,
     side: np.ndarray,
     decides: BoolArray,
-    m: float = DECISIVENESS,
+    m: float | None = None,
 ) -> tuple[FloatArray, FloatArray, tuple[float, float]]:
     """Capabilities and positions after a fight, in expectation over who wins.
 
@@ -80,6 +81,8 @@ def expected_aftermath(
         0 or 1 for the two sides, -1 for actors outside the fight.
     decides : ndarray of bool, shape (n_issues,)
         The issues the fight decides.
+    m : float, optional
+        Decisiveness (default :data:`DECISIVENESS`).
 
     Returns
     -------

@@ -42,7 +42,7 @@ import pandas as pd
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
-from realpolitik.engine.affinity import CARE, abandonment_cost, relational_utility
+from realpolitik.engine.affinity import abandonment_cost, relational_utility
 from realpolitik.engine.registry import HEADLINE_MODEL, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
@@ -457,7 +457,7 @@ def outcome_payoffs(
     outcome_world: IntArray,
     costs: FloatArray,
     affinity: FloatArray | None = None,
-    care: float = CARE,
+    care: float | None = None,
 ) -> FloatArray:
     """Every actor's payoff at every outcome.
 

@@ -145,13 +145,7 @@ def group_coalitions(
     limit = within + WITHIN_TOL
     issues = np.arange(m)
     for _ in range(max(n - 1, 0)):
-        allowed = (
-            upper[None]
-            & active[:, :, None]
-            & active[:, None, :]
-            & ~cannot
-            & (dist <= limit)
-        )
+        allowed = upper[None] & active[:, :, None] & active[:, None, :] & ~cannot & (dist <= limit)
         masked = np.where(allowed, dist, np.inf).reshape(m, n * n)
         best = masked.argmin(axis=1)  # first in row-major order: lowest (a, b) among ties
         go = np.isfinite(masked[issues, best])
@@ -246,8 +240,7 @@ class CoalitionResult:
         return [c.to_dict() for c in self.coalitions]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per coalition: issue, rank, members (comma-separated), size, weight, share,
-        position.
+        """One row per coalition (members as one comma-separated string), heaviest first.
 
         Examples
         --------
@@ -345,9 +338,7 @@ def coalitions(
         moving = [name for name, run in runs.items() if run.positions is not None]
         model = DEFAULT_MODEL if DEFAULT_MODEL in runs else (moving or list(runs))[0]
     if model not in runs:
-        raise InputError(
-            f"model {model!r} was not run for this forecast; run: {', '.join(runs)}"
-        )
+        raise InputError(f"model {model!r} was not run for this forecast; run: {', '.join(runs)}")
     state, actor_ids, issue_ids = to_state(result.scenario)
     run = runs[model]
     moved = run.positions is not None
@@ -362,7 +353,9 @@ def coalitions(
         for k, issue in enumerate(issue_ids)
         if state.present[i, k]
     }
-    return CoalitionResult(model=model, moved=moved, within=within, coalitions=found, positions=final)
+    return CoalitionResult(
+        model=model, moved=moved, within=within, coalitions=found, positions=final
+    )
 
 
 def find_coalitions(

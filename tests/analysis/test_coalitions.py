@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from realpolitik.analysis._coalitions_reference import reference_groups
 from realpolitik.analysis.coalitions import (
     CLOSENESS,
     coalitions,
@@ -17,42 +18,6 @@ from realpolitik.analysis.coalitions import (
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import UnknownModelError, forecast
 from realpolitik.scenario import load_scenario, parse_scenario
-
-
-# --------------------------------------------------------------------------------------------
-# The slow reference: the rule as written in docs/coalitions.md, with plain loops
-# --------------------------------------------------------------------------------------------
-def reference_groups(position, present, affinity, within=CLOSENESS):
-    """Per issue, a list of groups (sorted lists of actor indices), by the rule in words."""
-    n, m = len(position), len(position[0])
-    out = []
-    for k in range(m):
-        groups = [[i] for i in range(n) if present[i][k]]
-        while True:
-            best = None
-            for ga in range(len(groups)):
-                for gb in range(ga + 1, len(groups)):
-                    far = 0.0
-                    hostile = False
-                    for i in groups[ga]:
-                        for j in groups[gb]:
-                            far = max(far, abs(float(position[i][k]) - float(position[j][k])))
-                            if affinity[i][j] < 0 or affinity[j][i] < 0:
-                                hostile = True
-                    if hostile or far > within + 1e-9:
-                        continue
-                    # Groups are kept sorted by their lowest member, so the first pair found at
-                    # the smallest distance is the tie-break of the rule.
-                    if best is None or far < best[0]:
-                        best = (far, ga, gb)
-            if best is None:
-                break
-            _, ga, gb = best
-            groups[ga] = sorted(groups[ga] + groups[gb])
-            del groups[gb]
-            groups.sort(key=lambda g: g[0])
-        out.append(sorted(groups))
-    return out
 
 
 def groups_from_labels(labels):
@@ -263,6 +228,7 @@ def test_to_frame_and_to_dict_are_tidy():
         "weight": 35.0,
         "share": pytest.approx(35 / 65),
         "position": pytest.approx(1120 / 35),
+        "model": "mean",
     }
 
 

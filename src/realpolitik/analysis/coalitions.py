@@ -236,8 +236,11 @@ class CoalitionResult:
         return next((c for c in self.on(issue) if actor in c.members), None)
 
     def to_dict(self) -> list[dict[str, Any]]:
-        """The list printed under ``coalitions`` by ``forecast --format json``."""
-        return [c.to_dict() for c in self.coalitions]
+        """The list printed under ``coalitions`` by ``forecast --format json``.
+
+        Each item is ``{issue, members, weight, share, position, model}``.
+        """
+        return [c.to_dict() | {"model": self.model} for c in self.coalitions]
 
     def to_frame(self) -> pd.DataFrame:
         """One row per coalition (members as one comma-separated string), heaviest first.

@@ -254,3 +254,43 @@ def test_eum_coalitions_group_the_eum_final_positions():
         x = pos.loc[list(c.members), c.issue]
         assert x.max() - x.min() <= CLOSENESS + 1e-9
         assert got.positions[(c.members[0], c.issue)] == pytest.approx(x.iloc[0])
+
+
+# --------------------------------------------------------------------------------------------
+# explain
+# --------------------------------------------------------------------------------------------
+def test_explain_tells_the_coalition_and_why_close_actors_stay_out():
+    from realpolitik.analysis.explain import explain_actor
+
+    [c] = explain_actor(_toy(), "c", model="mean").by_topic("coalitions")
+    assert c.text == (
+        "On X, C ends up with B (together 54% of the weight, at 32.0 on the stated positions, "
+        "which the mean model leaves unmoved); within 10 points of C, D stays out because D and "
+        "C are rivals (weight −0.30)."
+    )
+    assert c.data["members"] == ["c", "b"]
+    assert c.data["blocked"] == [
+        {"actors": ["d"], "with": [], "reason": "hostile", "pair": ["c", "d"]}
+    ]
+    assert "relations[0]" in c.paths()  # the rivalry it rests on
+    [a] = explain_actor(_toy(), "a", model="mean").by_topic("coalitions")
+    # b is 8 from a, c is 15 from a: only b is told, with the negative neutral relation.
+    assert a.text.startswith("On X, A ends up alone (15% of the weight, at 20.0")
+    assert a.text.endswith(
+        "within 10 points of A, B ends up with C instead because B and A lean against each "
+        "other (neutral, weight −0.10)."
+    )
+
+
+def test_explain_on_the_seed_matches_the_coalitions():
+    from realpolitik.analysis.explain import explain_actor
+
+    s = load_scenario("syria-2020")
+    found = coalitions(forecast(s, model="eum"), "eum")
+    told = explain_actor(s, "russia").by_topic("coalitions")
+    assert [t.data["issue"] for t in told] == s.issue_ids
+    for t in told:
+        assert t.data["members"] == list(found.of("russia", t.data["issue"]).members)
+    esc = next(t for t in told if t.data["issue"] == "escalation")
+    assert "United States and Russia are rivals (weight −0.30)" in esc.text
+    assert {"france", "germany"} <= set(esc.data["blocked"][0]["actors"])

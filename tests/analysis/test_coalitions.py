@@ -294,3 +294,21 @@ def test_explain_on_the_seed_matches_the_coalitions():
     esc = next(t for t in told if t.data["issue"] == "escalation")
     assert "United States and Russia are rivals (weight −0.30)" in esc.text
     assert {"france", "germany"} <= set(esc.data["blocked"][0]["actors"])
+
+
+# --------------------------------------------------------------------------------------------
+# report
+# --------------------------------------------------------------------------------------------
+def test_report_section_and_table():
+    import re
+
+    from realpolitik.report import gather, render_html
+
+    data = gather(_toy(), n_runs=0, model="mean", sections=["coalitions"])
+    sec = data["coalitions"]
+    assert sec["model"] == "mean" and not sec["moved"]
+    assert [c["names"] for c in sec["coalitions"]] == [["C", "B"], ["D"], ["A"]]
+    page = render_html(data)
+    rows = re.findall(r'<tr data-issue="x"><td>([^<]*)</td><td>([^<]*)</td>', page)
+    assert rows == [("X", "C, B"), ("", "D"), ("", "A")]
+    assert "54%" in page

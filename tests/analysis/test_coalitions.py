@@ -291,9 +291,26 @@ def test_explain_on_the_seed_matches_the_coalitions():
     assert [t.data["issue"] for t in told] == s.issue_ids
     for t in told:
         assert t.data["members"] == list(found.of("russia", t.data["issue"]).members)
-    esc = next(t for t in told if t.data["issue"] == "escalation")
-    assert "United States and Russia are rivals (weight −0.30)" in esc.text
-    assert {"france", "germany"} <= set(esc.data["blocked"][0]["actors"])
+    for t in told:
+        assert t.data["relations_only"] == (t.data["issue"] in found.relations_only())
+        for b in t.data["blocked"]:
+            a, other = b["pair"]
+            assert a in t.data["members"] and other not in t.data["members"]
+            if b["reason"] == "hostile":
+                assert s.relation(a, other).weight < 0
+                assert f"{s.actor(other).name} and {s.actor(a).name} are" in t.text
+
+
+def test_relations_only_names_the_issues_where_closeness_separates_no_one():
+    res = forecast(_toy(), model="mean")
+    assert coalitions(res, "mean").relations_only() == []  # spread 18
+    assert coalitions(res, "mean", within=20).relations_only() == ["x"]
+    assert coalitions(res, "mean").spread("x") == 18.0
+    # Within 20 only the hostile pairs split: c-d rivals, a-b negative neutral.
+    assert [c.members for c in coalitions(res, "mean", within=20).on("x")] == [
+        ("c", "b"),
+        ("d", "a"),
+    ]
 
 
 # --------------------------------------------------------------------------------------------

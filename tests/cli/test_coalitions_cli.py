@@ -101,3 +101,11 @@ def test_errors_exit_2_with_a_message(args, message):
     assert r.exit_code == 2
     assert message in r.output
     assert "Traceback" not in r.output
+
+
+def test_json_names_the_issues_decided_by_relations_alone():
+    got = _json("coalitions")
+    positions = {i["id"]: i["positions"]["eum"] for i in _json("forecast", "-m", "eum")["issues"]}
+    expected = [k for k, p in positions.items() if max(p.values()) - min(p.values()) <= 10 + 1e-9]
+    assert got["relations_only"] == expected
+    assert _json("coalitions", "-m", "mean")["relations_only"] == []

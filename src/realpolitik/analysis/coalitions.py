@@ -235,6 +235,21 @@ class CoalitionResult:
         """The coalition ``actor`` is in on ``issue`` (None when it does not take part)."""
         return next((c for c in self.on(issue) if actor in c.members), None)
 
+    def spread(self, issue: str) -> float:
+        """Largest distance between two final positions on ``issue`` (points)."""
+        xs = [x for (_, i), x in self.positions.items() if i == issue]
+        return max(xs) - min(xs) if xs else 0.0
+
+    def relations_only(self) -> list[str]:
+        """The issues on which every actor ends within ``within`` points of every other.
+
+        There closeness separates no one: the coalitions are set by the hostile relations alone
+        and, where several partitions fit them, by the order of the actors in the file (see
+        ``docs/coalitions.md``).
+        """
+        issues = list(dict.fromkeys(c.issue for c in self.coalitions))
+        return [i for i in issues if self.spread(i) <= self.within + WITHIN_TOL]
+
     def to_dict(self) -> list[dict[str, Any]]:
         """The list printed under ``coalitions`` by ``forecast --format json``.
 

@@ -737,6 +737,13 @@ def _coalitions(
                 )
             text += f"; within {found.within:g} points of {name}, {told} because {reason}"
             blocked.append({"actors": close, "with": outside, "reason": why, "pair": [a, b]})
+        alike = issue.id in found.relations_only()
+        if alike:
+            text += (
+                f"; every actor of this issue ends within {found.within:g} points of every "
+                "other, so only the hostile relations (and the order of the actors in the file) "
+                "separate the coalitions"
+            )
         out.append(
             Sentence(
                 text + ".",
@@ -750,6 +757,7 @@ def _coalitions(
                     "share": mine.share,
                     "position": mine.position,
                     "blocked": blocked,
+                    "relations_only": alike,
                 },
             )
         )

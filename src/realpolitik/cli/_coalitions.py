@@ -14,6 +14,7 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    plural,
     print_json,
     user_errors,
 )
@@ -67,6 +68,7 @@ def coalitions(
                 "moved": result.moved,
                 "within": result.within,
                 "shocks": list(shock or []),
+                "relations_only": result.relations_only(),
                 "coalitions": result.to_dict(),
             }
         )
@@ -101,3 +103,13 @@ def coalitions(
             f"{c.position:.1f}",
         )
     console.print(table)
+    alike = result.relations_only()
+    if alike:
+        console.print(
+            f"On {plural(len(alike), 'issue')} ({escape(', '.join(alike))}) every actor ends "
+            f"within {result.within:g} points of every other: there the hostile relations alone "
+            "(and, among the partitions that fit them, the order of the actors in the file) "
+            "set the coalitions.",
+            highlight=False,
+            soft_wrap=True,
+        )

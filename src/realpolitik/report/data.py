@@ -278,7 +278,13 @@ def coalitions_section(result: ForecastResult, model: str) -> dict[str, Any]:
     names = {a.id: a.name for a in result.scenario.actors}
     rows = [c | {"names": [names[m] for m in c["members"]]} for c in found.to_dict()]
     return plain(
-        {"model": found.model, "moved": found.moved, "within": found.within, "coalitions": rows}
+        {
+            "model": found.model,
+            "moved": found.moved,
+            "within": found.within,
+            "relations_only": found.relations_only(),
+            "coalitions": rows,
+        }
     )
 
 

@@ -367,6 +367,14 @@ def _coalitions(data: dict[str, Any]) -> str:
             f'<td class="num">{share}</td><td class="num">{_num(c["position"])}</td></tr>'
         )
     parts.append("</table>")
+    alike = [titles.get(i, i) for i in sec.get("relations_only", [])]
+    if alike:
+        parts.append(
+            f'<p class="note">On {_e("; ".join(alike))} every actor ends within '
+            f"{sec['within']:g} points of every other: there the hostile relations alone (and, "
+            "among the partitions that fit them, the order of the actors in the file) set the "
+            "coalitions.</p>"
+        )
     return "\n".join(parts)
 
 

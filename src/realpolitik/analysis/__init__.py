@@ -59,3 +59,13 @@ __all__ += [
     "parse_rule",
     "plan_b",
 ]
+
+# Coalitions on each issue (docs/coalitions.md).
+from realpolitik.analysis.coalitions import (  # noqa: E402
+    Coalition,
+    CoalitionResult,
+    coalitions,
+    find_coalitions,
+)
+
+__all__ += ["Coalition", "CoalitionResult", "coalitions", "find_coalitions"]

@@ -307,7 +307,7 @@ def summarise(
             x = position[members, k]
             pos = float(mw @ x / cw) if cw > 0 else float(x.mean())
             share = cw / total if total > 0 else float("nan")
-            groups.append((cw, int(rep), tuple(actor_ids[i] for i in members), share, pos))
+            groups.append((cw, int(rep), tuple(actor_ids[int(i)] for i in members), share, pos))
         groups.sort(key=lambda g: (-g[0], g[1]))
         out += [Coalition(issue, g[2], g[0], g[3], g[4]) for g in groups]
     return out

@@ -111,5 +111,4 @@ def coalitions(
             "(and, among the partitions that fit them, the order of the actors in the file) "
             "set the coalitions.",
             highlight=False,
-            soft_wrap=True,
         )

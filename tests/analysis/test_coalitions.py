@@ -329,3 +329,36 @@ def test_report_section_and_table():
     rows = re.findall(r'<tr data-issue="x"><td>([^<]*)</td><td>([^<]*)</td>', page)
     assert rows == [("X", "C, B"), ("", "D"), ("", "A")]
     assert "54%" in page
+
+
+def test_explain_gives_the_distance_when_no_hostility_keeps_an_actor_out():
+    from realpolitik.analysis.explain import explain_actor
+
+    s = parse_scenario(
+        {
+            "title": "t",
+            "actors": [{"id": x, "name": x.upper(), "capability": 1} for x in "abc"],
+            "issues": [
+                {
+                    "id": "x",
+                    "title": "X",
+                    "positions": {
+                        "a": {"position": 0, "salience": 1, "assumption": "by hand"},
+                        "b": {"position": 8, "salience": 1, "assumption": "by hand"},
+                        "c": {"position": 14, "salience": 1, "assumption": "by hand"},
+                    },
+                }
+            ],
+        }
+    )
+    # b and c (6 apart) merge before a and b (8 apart); a is then 14 from c.
+    [a] = explain_actor(s, "a", model="mean").by_topic("coalitions")
+    assert a.text == (
+        "On X, A ends up alone (33% of the weight, at 0.0 on the stated positions, which the "
+        "mean model leaves unmoved); within 10 points of A, B ends up with C instead because C "
+        "is 14.0 points from A."
+    )
+    assert a.data["blocked"] == [
+        {"actors": ["b"], "with": ["c"], "reason": "far", "pair": ["a", "c"]}
+    ]
+    assert "issues[0].positions.c.position" in a.paths()

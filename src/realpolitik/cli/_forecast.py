@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from realpolitik.analysis.coalitions import coalitions
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
@@ -88,7 +89,10 @@ def forecast(
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
     if fmt is Format.json:
-        print_json(result.to_dict(trace=trace))
+        data = result.to_dict(trace=trace)
+        with user_errors():  # of the headline moving model (docs/coalitions.md)
+            data["coalitions"] = coalitions(result).to_dict()
+        print_json(data)
         return
     frame = result.to_frame()
     if fmt is Format.csv:

@@ -32,6 +32,7 @@ SECTIONS: tuple[str, ...] = (
     "trajectories",
     "montecarlo",
     "network",
+    "coalitions",
     "planb",
     "escalation",
     "explanations",
@@ -40,6 +41,7 @@ SECTIONS: tuple[str, ...] = (
 #: Where each analysis lives: section -> (module, function).
 PRODUCERS: dict[str, tuple[str, str]] = {
     "network": ("realpolitik.analysis.network", "analyse_network"),
+    "coalitions": ("realpolitik.analysis.coalitions", "coalitions"),
     "planb": ("realpolitik.analysis.planb", "plan_b"),
     "explanations": ("realpolitik.analysis.explain", "explain_actor"),
     "escalation": ("realpolitik.simulate.outcomes", "solve_escalation"),
@@ -269,6 +271,22 @@ def network_section(scenario: Scenario) -> dict[str, Any]:
         if r.between[0] != r.between[1]
     ]
     return plain({"nodes": nodes, "edges": edges, "analysis": report.to_dict()})
+
+
+def coalitions_section(result: ForecastResult, model: str) -> dict[str, Any]:
+    """Per issue, the coalitions of ``model``'s final positions, members by name."""
+    found = producer("coalitions")(result, model)
+    names = {a.id: a.name for a in result.scenario.actors}
+    rows = [c | {"names": [names[m] for m in c["members"]]} for c in found.to_dict()]
+    return plain(
+        {
+            "model": found.model,
+            "moved": found.moved,
+            "within": found.within,
+            "relations_only": found.relations_only(),
+            "coalitions": rows,
+        }
+    )
 
 
 def planb_questions(scenario: Scenario) -> list[tuple[str, str]]:
@@ -582,6 +600,8 @@ def gather(
             attempt("network", lambda: network_section(analysed))
         else:
             data["notes"].append("network left out: the scenario declares no relations")
+    if "coalitions" in wanted:
+        attempt("coalitions", lambda: coalitions_section(result, model))
     if "planb" in wanted:
         questions = list(planb) if planb is not None else planb_questions(scenario)
         if questions:

@@ -286,7 +286,7 @@ def test_explain_on_the_seed_matches_the_coalitions():
     from realpolitik.analysis.explain import explain_actor
 
     s = load_scenario("syria-2020")
-    found = coalitions(forecast(s, model="eum"), "eum")
+    found = coalitions(forecast(s, model="eum-rel"), "eum-rel")
     told = explain_actor(s, "russia").by_topic("coalitions")
     assert [t.data["issue"] for t in told] == s.issue_ids
     for t in told:

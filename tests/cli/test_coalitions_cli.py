@@ -22,8 +22,8 @@ def _json(*args: str) -> dict:
 def test_coalitions_partition_every_issue_close_and_without_hostile_pairs():
     s = rp.load_scenario("syria-2020")
     got = _json("coalitions")
-    assert got["model"] == "eum" and got["moved"] and got["within"] == 10.0
-    positions = {i["id"]: i["positions"]["eum"] for i in _json("forecast", "-m", "eum")["issues"]}
+    assert got["model"] == "eum-rel" and got["moved"] and got["within"] == 10.0
+    positions = {i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]}
     for issue in s.issues:
         mine = [c for c in got["coalitions"] if c["issue"] == issue.id]
         members = [m for c in mine for m in c["members"]]
@@ -83,7 +83,7 @@ def test_table_names_the_model_and_the_rule():
     r = runner.invoke(app, ["coalitions"], env={"COLUMNS": "120"})
     assert r.exit_code == 0, r.output
     assert "Escalation after Soleimani's killing" in r.output
-    assert "eum final positions; members all within 10 points, no hostile pair" in r.output
+    assert "eum-rel final positions; members all within 10 points, no hostile pair" in r.output
     r = runner.invoke(app, ["coalitions", "-m", "median"], env={"COLUMNS": "120"})
     assert "median stated positions (the model moves no one)" in r.output
 
@@ -105,7 +105,7 @@ def test_errors_exit_2_with_a_message(args, message):
 
 def test_json_names_the_issues_decided_by_relations_alone():
     got = _json("coalitions")
-    positions = {i["id"]: i["positions"]["eum"] for i in _json("forecast", "-m", "eum")["issues"]}
+    positions = {i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]}
     expected = [k for k, p in positions.items() if max(p.values()) - min(p.values()) <= 10 + 1e-9]
     assert got["relations_only"] == expected
     assert _json("coalitions", "-m", "mean")["relations_only"] == []

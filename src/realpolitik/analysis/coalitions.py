@@ -46,6 +46,7 @@ import pandas as pd
 from realpolitik._json import json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.analysis.backtest import WITHIN_TOL
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import ForecastResult, forecast
 from realpolitik.scenario.arrays import to_state
@@ -56,7 +57,7 @@ from realpolitik.scenario.shocks import apply_shocks
 CLOSENESS = 10.0
 
 #: The model whose final positions coalitions are read from unless told otherwise.
-DEFAULT_MODEL = "eum"
+DEFAULT_MODEL = HEADLINE_MODEL
 
 
 def relation_weights(scenario: Scenario) -> FloatArray:

@@ -159,6 +159,7 @@ def main() -> None:
     print("Sweeps (point scenario; one parameter moved, the others fixed; yes = claim holds)")
     print(f"{'parameter':<34} {'value':>8}   1    2    3    4")
     saved = (affinity_mod.CARE, affinity_mod.ABANDON, conflict_mod.DECISIVENESS)
+    war = conflict_mod.WAR_COST
     try:
         for v in (0.0, 0.25, AFFINITY_WEIGHT, 1.0):
             c = point_claims_theta(s, v)
@@ -174,8 +175,13 @@ def main() -> None:
         for v in (0.5, 1.0, 2.0, 4.0):
             conflict_mod.DECISIVENESS = v
             print(_row("m contest decisiveness", v, point_claims(s)))
+        conflict_mod.DECISIVENESS = saved[2]
+        for v in (0.0, 0.25, 0.5, 1.0):
+            conflict_mod.WAR_COST = v
+            print(_row("cost of a certainly lost fight", v, point_claims(s)))
     finally:
         affinity_mod.CARE, affinity_mod.ABANDON, conflict_mod.DECISIVENESS = saved
+        conflict_mod.WAR_COST = war
 
 
 def point_claims_theta(s, theta: float) -> dict[str, bool]:

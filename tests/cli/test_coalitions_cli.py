@@ -23,7 +23,9 @@ def test_coalitions_partition_every_issue_close_and_without_hostile_pairs():
     s = rp.load_scenario("syria-2020")
     got = _json("coalitions")
     assert got["model"] == "eum-rel" and got["moved"] and got["within"] == 10.0
-    positions = {i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]}
+    positions = {
+        i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]
+    }
     for issue in s.issues:
         mine = [c for c in got["coalitions"] if c["issue"] == issue.id]
         members = [m for c in mine for m in c["members"]]
@@ -105,7 +107,9 @@ def test_errors_exit_2_with_a_message(args, message):
 
 def test_json_names_the_issues_decided_by_relations_alone():
     got = _json("coalitions")
-    positions = {i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]}
+    positions = {
+        i["id"]: i["positions"]["eum-rel"] for i in _json("forecast", "-m", "eum-rel")["issues"]
+    }
     expected = [k for k, p in positions.items() if max(p.values()) - min(p.values()) <= 10 + 1e-9]
     assert got["relations_only"] == expected
     assert _json("coalitions", "-m", "mean")["relations_only"] == []

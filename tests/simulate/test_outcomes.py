@@ -171,8 +171,9 @@ def test_issue_emptied_by_a_shock_counts_for_nobody() -> None:
 
 def test_syria_payoffs_agree_with_the_forecast_api() -> None:
     """Every outcome's payoffs equal relational expected outcomes on
-    ``forecast(apply_shocks(..., joins))`` minus the typed and abandonment costs."""
+    ``forecast(apply_shocks(..., joins))`` minus the typed, fighting and abandonment costs."""
     from realpolitik.engine.affinity import ABANDON, relational_utility
+    from realpolitik.engine.conflict import WAR_COST
     from realpolitik.scenario.arrays import relation_arrays
 
     s = load_scenario("syria-2020")
@@ -194,10 +195,12 @@ def test_syria_payoffs_agree_with_the_forecast_api() -> None:
         for actor, cost in out.costs.items():
             want[actors.index(actor)] -= cost
         # Abandonment, loop by loop: i pays for every committed partner fighting without it.
+        # Fighting, loop by loop: every fighter pays WAR_COST times its side's chance to lose.
         for i, a in enumerate(actors):
             for fight in shocked.fights:
-                for side in fight.sides:
+                for q, side in enumerate(fight.sides):
                     if a in side:
+                        want[i] -= WAR_COST * (1 - fight.probability[q])
                         continue
                     for b in side:
                         j = actors.index(b)

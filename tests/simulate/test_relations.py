@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from realpolitik.cli import app
 from realpolitik.engine.affinity import ABANDON, CARE
+from realpolitik.engine.conflict import WAR_COST
 from realpolitik.exceptions import ScenarioError, ShockError
 from realpolitik.forecasting import compare
 from realpolitik.scenario import load_scenario, parse_scenario
@@ -100,12 +101,13 @@ def _p_join(commitment: str, affinity: float) -> float:
     """By hand (model mean). Together: everyone at 50, forecast 50. Alone: A and E at 100/3
     with capabilities 1/3 and 4/3, B at 100 with 1: forecast (1/3 * 100/3 + 4/3 * 100/3 +
     100) / (8/3) = 58.33. A and B share position 100, so U_A = U_B: 0.5 together and 0.5833
-    alone. B's payoff U_B + rho * affinity * U_A, minus the abandonment cost when it stays
-    out while committed."""
+    alone. B's payoff U_B + rho * affinity * U_A, minus the cost of fighting when it joins and
+    the abandonment cost when it stays out while committed."""
     alone = (1 / 3 * 100 / 3 + 4 / 3 * 100 / 3 + 100) / (8 / 3)
     u_together, u_alone = 0.5, 1 - (100 - alone) / 100
     cost = ABANDON * 0.6 if commitment == "mutual" else 0.0
-    v_join = u_together * (1 + CARE * affinity)
+    # Joining, B fights on a side that loses with 1/2: it pays WAR_COST / 2.
+    v_join = u_together * (1 + CARE * affinity) - WAR_COST * 0.5
     v_stay = u_alone * (1 + CARE * affinity) - cost
     return 1 / (1 + math.exp(-20 * (v_join - v_stay)))
 
@@ -125,6 +127,10 @@ def test_a_mutual_commitment_makes_backing_more_likely():
     # No commitment, no abandonment cost: the two outcomes differ only by the fight.
     res = solve_escalation(parse_scenario(toy("none")), "t", model="mean")
     assert res.arrays.abandon.max() == 0
+    # The cost of fighting: A loses alone with 2/3, with B with 1/2; E the complement.
+    war = dict(zip(res.arrays.outcome_ids, res.arrays.war.tolist(), strict=True))
+    assert war["alone"] == pytest.approx([2 / 3 * WAR_COST, 0.0, 1 / 3 * WAR_COST])
+    assert war["together"] == pytest.approx([0.5 * WAR_COST, 0.5 * WAR_COST, 0.5 * WAR_COST])
     res = solve_escalation(parse_scenario(toy("mutual")), "t", model="mean")
     b = res.arrays.actor_ids.index("b")
     alone = res.arrays.outcome_ids.index("alone")

@@ -18,7 +18,9 @@ In expectation over who wins (:func:`expected_aftermath`):
   of the other side;
 * **positions** on the issues the fight decides: the winner imposes its terms, so every fighter
   moves to ``p x_i + (1 − p) x̄_other``, with ``x̄_other`` the other side's capability ×
-  salience weighted mean position (Fearon 1995: the expected outcome of war).
+  salience weighted mean position (Fearon 1995: the expected outcome of war);
+* **cost**: every fighter pays :data:`WAR_COST` times its chance of losing (:func:`war_cost`) —
+  the costs of war that make a bargain better than a fight (Fearon 1995).
 
 References
 ----------
@@ -37,6 +39,11 @@ from realpolitik._types import BoolArray, FloatArray
 
 #: m of the contest success function.
 DECISIVENESS = 1.0
+#: What a certainly lost fight costs a fighter on the 0–1 payoff scale: a lost war is the worst
+#: outcome the scale knows (1, as if every issue ended at the far end). Fighting risks it with
+#: the chance of losing, so each fighter pays ``WAR_COST · (1 − p)``, ``p`` its side's chance:
+#: joining a fight costs in proportion to the strength of the other side.
+WAR_COST = 1.0
 
 
 def win_probability(
@@ -127,4 +134,16 @@ def expected_aftermath(
     return new_cap, new_pos, (float(prob[0]), float(prob[1]))
 
 
-__all__ = ["DECISIVENESS", "expected_aftermath", "win_probability"]
+def war_cost(lose_probability: FloatArray | float, scale: float | None = None) -> FloatArray:
+    """What fighting costs a fighter: ``WAR_COST · P(its side loses)``.
+
+    Examples
+    --------
+    >>> round(float(war_cost(100 / 145)), 4)  # Iran (45) against the US (100)
+    0.6897
+    """
+    scale = WAR_COST if scale is None else scale
+    return scale * np.asarray(lose_probability, dtype=np.float64)
+
+
+__all__ = ["DECISIVENESS", "WAR_COST", "expected_aftermath", "war_cost", "win_probability"]

@@ -344,8 +344,7 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     forecasts = f.reshape(r, n_worlds, n_issues)
     out: dict[str, np.ndarray] = {"inputs": x, "forecasts": forecasts[:, 0]}
     if plan.game is not None:
-        if a.abandon is not None:
-            costs = costs + a.abandon
+        costs = costs + a.derived_costs()
         payoffs = outcome_payoffs(
             position[:, 0],
             salience[:, 0],
@@ -766,7 +765,6 @@ def _base_only(scenario: Scenario) -> OutcomeArrays:
         outcome_world=np.zeros(0, dtype=np.int64),
         costs=np.zeros((0, len(actors))),
         affinity=None if state.affinity is None else state.affinity[None],
-        abandon=np.zeros((0, len(actors))),
     )
 
 

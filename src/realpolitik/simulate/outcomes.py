@@ -15,10 +15,11 @@ This module is the glue between a scenario's ``escalation`` trees and the solver
    (:func:`realpolitik.engine.utility.expected_outcome`: salience-weighted closeness of the
    shocked forecast to the actor's **base** positions, in [0, 1], plus an affinity-weighted
    share of every other actor's, :func:`realpolitik.engine.affinity.relational_utility`, with
-   the base scenario's relations) minus two costs: the **abandonment cost** of standing aside
+   the base scenario's relations) minus three costs: the **cost of fighting** for every actor
+   in a ``fight`` of the outcome's world (:func:`realpolitik.engine.conflict.war_cost`: in
+   proportion to its side's chance of losing), the **abandonment cost** of standing aside
    while a committed partner fights (:func:`realpolitik.engine.affinity.abandonment_cost`,
-   derived from the base relations and the outcome's ``fight`` edits) and the outcome's typed
-   ``costs``, if any. An actor's preferences are those of the base scenario: a shock that
+   from the base relations), both derived, and the outcome's typed ``costs``, if any. An actor's preferences are those of the base scenario: a shock that
    moves its stated position (``russia-backs-iran`` moves Russia to 60 on escalation) changes
    how the bargaining goes, not what the actor wants; an actor removed by a shock is still
    judged by its original positions and saliences against the forecasts of the world without
@@ -43,6 +44,7 @@ import pandas as pd
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.engine.affinity import abandonment_cost, relational_utility
+from realpolitik.engine.conflict import war_cost
 from realpolitik.engine.registry import HEADLINE_MODEL, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
@@ -152,6 +154,8 @@ class OutcomeArrays:
         relations, which also weigh others' outcomes in the payoffs.
     abandon : ndarray, shape (n_outcomes, n_actors), optional
         Derived abandonment costs (0 where no committed partner fights alone).
+    war : ndarray, shape (n_outcomes, n_actors), optional
+        Derived costs of fighting (0 for actors in no fight).
     world_joins : tuple, optional
         Per world, the ``(chooser, ally)`` pairs of the options that lead there.
     """
@@ -170,6 +174,7 @@ class OutcomeArrays:
     affinity: FloatArray | None = None
     abandon: FloatArray | None = None
     world_joins: tuple[tuple[tuple[str, str], ...], ...] = ()
+    war: FloatArray | None = None
 
     @property
     def n_worlds(self) -> int:
@@ -196,9 +201,17 @@ class OutcomeArrays:
             affinity=self.affinity,
         )
 
+    def derived_costs(self) -> FloatArray:
+        """The costs the model derives (fighting, abandonment), shape (n_outcomes, n_actors)."""
+        out = np.zeros_like(self.costs)
+        for part in (self.abandon, self.war):
+            if part is not None:
+                out = out + part
+        return out
+
     def total_costs(self) -> FloatArray:
-        """Typed plus derived (abandonment) costs, shape (n_outcomes, n_actors)."""
-        return self.costs if self.abandon is None else self.costs + self.abandon
+        """Typed plus derived costs, shape (n_outcomes, n_actors)."""
+        return self.costs + self.derived_costs()
 
 
 def outcome_arrays(
@@ -255,6 +268,7 @@ def outcome_arrays(
     worlds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], int] = {((), ()): 0}
     states = [base]
     alone = [np.zeros((len(actors), len(actors)))]
+    fighting = [np.zeros(len(actors))]
     outcome_world = []
     costs = np.zeros((len(t.outcomes), len(actors)))
     for k, out in enumerate(t.outcomes):
@@ -270,6 +284,7 @@ def outcome_arrays(
                 ) from None
             states.append(_aligned_state(shocked, actor_at, issue_at))
             alone.append(_fights_alone(shocked, actor_at))
+            fighting.append(_lose_chances(shocked, actor_at))
         outcome_world.append(worlds[key])
         for actor, cost in out.costs.items():
             if actor not in actor_at:
@@ -295,6 +310,7 @@ def outcome_arrays(
         affinity=np.stack([_affinity_of(s, len(actors)) for s in states]),
         abandon=abandon,
         world_joins=tuple(w[1] for w in worlds),
+        war=war_cost(np.stack(fighting)[ow]) if len(ow) else costs * 0,
     )
 
 
@@ -322,6 +338,16 @@ def _outcome_joins(tree: EscalationTree) -> dict[str, tuple[tuple[str, str], ...
                     "join fights differently; give each its own outcome"
                 )
             out[opt.outcome] = pairs
+    return out
+
+
+def _lose_chances(shocked: Scenario, actor_at: Mapping[str, int]) -> FloatArray:
+    """Per actor, the summed chance of losing over the world's fights it is in (0 if none)."""
+    out = np.zeros(len(actor_at))
+    for fight in shocked.fights:
+        for k in (0, 1):
+            for a in fight.sides[k]:
+                out[actor_at[a]] += 1.0 - fight.probability[k]
     return out
 
 

@@ -165,8 +165,13 @@ def test_known_choice_today(case, tree, node, option, model):
 
 
 # --- with the relational engine (issue 10) -------------------------------------------------------
-#: The fight edits and ``joins`` fields written with the scenarios (/work/notes/cases-fight-patch.md):
+#: The fight edits and ``joins`` fields written with the scenarios (docs/cases.md, at the end):
 #: new shocks, the outcomes they are appended to, and the options that join a side.
+TSKHINVALI = (
+    "The shelling of Tskhinvali by the Georgian armed forces during the night of 7 to 8 August 2008"
+    " marked the beginning of the large-scale armed conflict in Georgia"
+)
+ALL_NECESSARY_MEANS = "to use all necessary means to uphold and implement resolution 660 (1990)"
 FIGHTS: dict[str, dict[str, Any]] = {
     "georgia-2008": {
         "shocks": [
@@ -178,6 +183,7 @@ FIGHTS: dict[str, dict[str, Any]] = {
                         "op": "fight",
                         "sides": [["georgia"], ["south-ossetia"]],
                         "issues": ["breakaway-status"],
+                        "evidence": [{"source": "iiffmcg2009", "quote": TSKHINVALI}],
                     }
                 ],
             }
@@ -205,6 +211,7 @@ FIGHTS: dict[str, dict[str, Any]] = {
                             ["iraq"],
                         ],
                         "issues": ["kuwait-sovereignty"],
+                        "evidence": [{"source": "unsc678", "quote": ALL_NECESSARY_MEANS}],
                     }
                 ],
             }
@@ -218,7 +225,12 @@ FIGHTS: dict[str, dict[str, Any]] = {
                 "id": "fight-at-sea",
                 "title": "US and Soviet forces clash at the quarantine line",
                 "edits": [
-                    {"op": "fight", "sides": [["us"], ["ussr"]], "issues": ["missiles-in-cuba"]}
+                    {
+                        "op": "fight",
+                        "sides": [["us"], ["ussr"]],
+                        "issues": ["missiles-in-cuba"],
+                        "assumption": "The counterfactual clash if Soviet ships run the quarantine.",
+                    }
                 ],
             },
             {
@@ -229,6 +241,7 @@ FIGHTS: dict[str, dict[str, Any]] = {
                         "op": "fight",
                         "sides": [["us"], ["cuba"]],
                         "issues": ["missiles-in-cuba", "cuba-invasion"],
+                        "assumption": "The counterfactual air strike and invasion.",
                     }
                 ],
             },

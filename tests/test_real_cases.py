@@ -294,7 +294,7 @@ def relational(case: str) -> rp.Scenario:
     return rp.parse_scenario(with_fights(raw(case), case), filename=f"{case}.yaml")
 
 
-#: Known outcomes the relational engine does not derive, measured with it (main at a9c9d16, point
+#: Known outcomes the relational engine does not derive, measured with it (main at 901a2e9, point
 #: inputs, default λ; docs/cases.md has the numbers and the Monte Carlo shares).
 RELATIONAL_WRONG = {
     ("georgia-2008", "us-answer"): (

@@ -7,8 +7,11 @@ With the relational engine installed, ``eum-rel`` is run on the cases with their
 point solution; where it does not (the Monte Carlo is then not the same model), the choice shares
 are not reported and a warning says so.
 
-Run: ``.venv/bin/python benchmarks/real_cases.py [-n 1000] [--seed 1]``. Not a speed benchmark:
-it prints figures, it asserts nothing.
+``--sweep`` also moves, one at a time, the input of each case that is most a matter of judgement
+(a salience set from the anchors of docs/cases.md) and prints what every claim becomes.
+
+Run: ``.venv/bin/python benchmarks/real_cases.py [-n 1000] [--seed 1] [--sweep]``. Not a speed
+benchmark: it prints figures, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sweep", action="store_true", help="also sweep the judgement inputs")
     args = parser.parse_args()
 
     T = cases_module()
@@ -115,6 +119,50 @@ def main() -> None:
         print("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)))
     for line in inconsistent:
         print(f"warning: Monte Carlo with no input uncertainty != point solution: {line}")
+    if args.sweep:
+        print()
+        sweep(T, models)
+
+
+#: (case, actor, issue, values): the salience of each case that is most a matter of judgement.
+SWEEPS = [
+    ("georgia-2008", "us", "breakaway-status", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]),
+    ("gulf-war-1990", "us", "kuwait-sovereignty", [0.5, 0.8, 1.0]),
+    ("cuba-1962", "ussr", "missiles-in-cuba", [0.3, 0.5, 0.8, 1.0]),
+]
+
+
+def sweep(T: ModuleType, models: list[str]) -> None:
+    """Every claim at the point inputs, with one salience moved at a time."""
+    for case, actor, issue, values in SWEEPS:
+        tree = TREES[case]
+        print(f"{case}: salience of {actor} on {issue} (file: see the case)")
+        for model in models:
+            for v in values:
+                data = T.with_fights(T.raw(case), case) if model == "eum-rel" else T.raw(case)
+                data["issues"] = [dict(i) for i in data["issues"]]
+                for i in data["issues"]:
+                    if i["id"] == issue:
+                        i["positions"] = dict(i["positions"])
+                        i["positions"][actor] = dict(i["positions"][actor]) | {"salience": v}
+                s = rp.parse_scenario(data, filename=f"{case}.yaml")
+                cells = []
+                f = rp.forecast(s, model=model)
+                for c, iss, _, _ in T.KNOWN_FORECASTS:
+                    if c == case:
+                        cells.append(f"{iss} {f.forecasts[model][f.issue_ids.index(iss)]:5.1f}")
+                res = solve_escalation(s, tree, model=model)
+                for c, _, node, option in T.KNOWN_CHOICES:
+                    if c == case:
+                        cells.append(f"{option} {res.choices()[node][option]:6.1%}")
+                for c, _, outcome, iss, _, _ in T.KNOWN_WORLDS:
+                    if c == case and model == "eum-rel":
+                        row = list(res.arrays.outcome_ids).index(outcome)
+                        k = list(res.arrays.issue_ids).index(iss)
+                        cells.append(
+                            f"{iss} after {outcome} {res.outcome_forecasts()[row, k]:5.1f}"
+                        )
+                print(f"  {model:8} {v:4.2f}  " + "  ".join(cells))
 
 
 if __name__ == "__main__":

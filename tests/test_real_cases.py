@@ -32,7 +32,7 @@ from realpolitik.simulate.outcomes import solve_escalation
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "scenarios"
 #: Whether the relational engine of issue 10 (model ``eum-rel``, ``fight``, ``joins``) is installed.
 HAVE_RELATIONAL = "eum-rel" in rp.available_models()
-TODAY_MODELS = ("mean", "median", "eum")
+BASE_MODELS = ("mean", "median", "eum")
 
 
 def raw(case: str) -> dict[str, Any]:
@@ -63,7 +63,7 @@ KNOWN_FORECASTS = [
 ]
 
 #: What the models before issue 10 get wrong on the base scenarios (measured; docs/cases.md gives the numbers).
-TODAY_WRONG = {
+BASE_WRONG = {
     ("georgia-2008", "breakaway-status", "mean"): "the US's global capability counts in full",
     ("georgia-2008", "breakaway-status", "median"): "the US's global capability counts in full",
     ("georgia-2008", "breakaway-status", "eum"): "the US's global capability counts in full",
@@ -82,8 +82,8 @@ def on_known_side(value: float, known: float, loser: float) -> bool:
 def _forecast_cases() -> list[Any]:
     out = []
     for case, issue, known, loser in KNOWN_FORECASTS:
-        for model in TODAY_MODELS:
-            why = TODAY_WRONG.get((case, issue, model))
+        for model in BASE_MODELS:
+            why = BASE_WRONG.get((case, issue, model))
             marks = [pytest.mark.xfail(reason=f"{model}: {why}", strict=False)] if why else []
             out.append(pytest.param(case, issue, known, loser, model, marks=marks))
     return out
@@ -138,7 +138,7 @@ KNOWN_CHOICES = [
 ]
 
 #: Measured with those models; docs/cases.md explains each.
-TODAY_CHOICE_WRONG = {
+BASE_CHOICE_WRONG = {
     ("ussr-choice", "eum"): "in eum's base world the USSR already gets the assurances for nothing",
     ("us-choice", "median"): "the median does not move: every outcome pays the same",
     ("ussr-choice", "median"): "the median does not move: every outcome pays the same",
@@ -149,15 +149,15 @@ RELATION_ONLY = "relation-only shocks change no payoff: every option pays the sa
 def _choice_cases() -> list[Any]:
     out = []
     for case, tree, node, option in KNOWN_CHOICES:
-        for model in TODAY_MODELS:
-            why = RELATION_ONLY if case != "cuba-1962" else TODAY_CHOICE_WRONG.get((node, model))
+        for model in BASE_MODELS:
+            why = RELATION_ONLY if case != "cuba-1962" else BASE_CHOICE_WRONG.get((node, model))
             marks = [pytest.mark.xfail(reason=f"{model}: {why}", strict=False)] if why else []
             out.append(pytest.param(case, tree, node, option, model, marks=marks))
     return out
 
 
 @pytest.mark.parametrize(("case", "tree", "node", "option", "model"), _choice_cases())
-def test_known_choice_today(case, tree, node, option, model):
+def test_known_choice_without_relations(case, tree, node, option, model):
     res = solve_escalation(load(case), tree, model=model)
     assert res.choices()[node][option] > 0.5, res.choices()[node]
 

@@ -294,28 +294,24 @@ def relational(case: str) -> rp.Scenario:
     return rp.parse_scenario(with_fights(raw(case), case), filename=f"{case}.yaml")
 
 
-#: Known outcomes the relational engine does not derive, measured with it (main at 901a2e9, point
-#: inputs, default λ; docs/cases.md has the numbers and the Monte Carlo shares).
+#: Known outcomes the relational engine does not derive, measured with it (point inputs, default
+#: λ, with the cost of fighting; docs/cases.md has the numbers and the Monte Carlo shares).
 RELATIONAL_WRONG = {
-    ("georgia-2008", "us-answer"): (
-        "the US's payoffs tie (1.259): eum-rel forecasts 20 with or without the US in the war,"
-        " and the war's losses do not reach the US's payoff"
+    ("georgia-2008", "russia-answer"): (
+        "intervene 47.8 % against hold back 52.2 %: with the cost of fighting, the war's gain on"
+        " the breakaway issue barely fails to pay for it"
     ),
     ("georgia-2008", "russia-alone"): (
         "eum-rel forecasts 20 after Russia's war: the fight moves only the fighters, and the US,"
         " which does not fight, keeps its weight on the issue"
     ),
     ("gulf-war-1990", "us-decision"): (
-        "attack 17 %: Kuwait is forecast restored (100) under sanctions alone, so the war's"
-        " capability losses make waiting better"
+        "attack 7.8 %: Kuwait is forecast restored (100) under sanctions alone, so the war's"
+        " costs make waiting better"
     ),
     ("cuba-1962", "us-choice"): (
-        "quarantine 0 %: the USSR would run it (clash at sea 0.98 against the deal's 0.61), and"
-        " the US does better striking Cuba (0.70) than in the clash (0.13)"
-    ),
-    ("cuba-1962", "ussr-choice"): (
-        "withdraw 0.1 %: a clash at sea, which the USSR wins with p = 0.45, leaves the missiles"
-        " forecast at 82 and costs it nothing in payoff"
+        "quarantine 7.7 % against a strike 92.3 %: the USSR is expected to stand aside after a"
+        " strike, which the model then finds cheaper than the quarantine's bargain"
     ),
 }
 

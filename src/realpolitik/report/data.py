@@ -12,6 +12,7 @@ the scenario (no escalation tree, no relations) is left out with a note saying w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import math
@@ -22,7 +23,14 @@ import numpy as np
 
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError, RealpolitikError
-from realpolitik.forecasting import Comparison, ForecastResult, compare, forecast, resolve_models
+from realpolitik.forecasting import (
+    Comparison,
+    ForecastResult,
+    compare,
+    forecast,
+    resolve_models,
+    stability,
+)
 from realpolitik.scenario.model import Meta, Scenario
 from realpolitik.scenario.shocks import apply_shocks
 
@@ -210,6 +218,8 @@ def forecast_section(result: ForecastResult, comparison: Comparison | None) -> d
         if base is not None and issue_id in base.issue_ids:
             kb = base.issue_ids.index(issue_id)
             entry["baseline"] = {name: v[kb] for name, v in base.forecasts.items()}
+        if result.stability:
+            entry["stability"] = {name: v[k] for name, v in result.stability.items()}
         issues.append(entry)
     out: dict[str, Any] = {"models": list(result.forecasts), "issues": issues}
     if comparison is not None:
@@ -555,7 +565,11 @@ def gather(
     shocks = list(shocks)
     comparison = compare(scenario, shocks) if shocks else None
     analysed = apply_shocks(scenario, shocks) if shocks else scenario
-    result = comparison.shocked if comparison is not None else forecast(analysed)
+    if comparison is not None:
+        shares = stability(analysed, list(comparison.shocked.runs), comparison.shocked.forecasts)
+        result = dataclasses.replace(comparison.shocked, stability=shares)
+    else:
+        result = forecast(analysed, with_stability=True)
 
     data: dict[str, Any] = {
         "scenario": scenario_summary(scenario),

@@ -125,7 +125,7 @@ def main() -> None:
     head = ("case", "claim", "model", "point", f"share of {args.n} draws")
     widths = [max(len(r[k]) for r in [head, *rows]) for k in range(5)]
     for r in [head, *rows]:
-        print("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)))
+        print("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip())
     for line in inconsistent:
         print(f"warning: Monte Carlo with no input uncertainty != point solution: {line}")
     if args.sweep:

@@ -485,8 +485,9 @@ def plan_b(
     --------
     The actor ``a`` (at 100) loses its strong partner ``p`` against ``o`` (at 0); ``b`` and
     ``c`` both stand at 40, ``b`` four times as strong. With the weighted median forecasting the
-    system, the forecast falls from 100 to 40 without ``p``; ``a`` and ``b`` meet at
-    (30 · 100 + 20 · 40) / 50 = 76, which becomes the forecast:
+    system, the forecast falls from 100 to 40 without ``p``. In the logroll ``a`` (weight 30)
+    outweighs ``b`` (20), so both move to 100 and the forecast is back at 100: ``a`` gains 0.6
+    and concedes nothing, but ``b`` loses as much (it stands at 40), so there is no Plan B:
 
     >>> from realpolitik.scenario import parse_scenario
     >>> pos = {"a": 100, "p": 100, "o": 0, "b": 40, "c": 40}
@@ -498,10 +499,19 @@ def plan_b(
     >>> r = plan_b(s, "a", "p", model="median")
     >>> round(r.outcome_with, 4), round(r.outcome_without, 4)
     (1.0, 0.4)
-    >>> [(c.id, round(c.gain, 4), c.price) for c in r.candidates][:1]
+    >>> [(c.id, round(c.gain, 4), c.price, round(c.partner_gain, 4)) for c in r.candidates][:1]
+    [('b', 0.6, {}, -0.6)]
+    >>> r.best is None
+    True
+
+    Splitting the issue instead (``pair_model="mean"``), they meet at (30 · 100 + 20 · 40) / 50
+    = 76, which becomes the forecast:
+
+    >>> [(c.id, round(c.gain, 4), c.price)
+    ...  for c in plan_b(s, "a", "p", model="median", pair_model="mean").candidates][:1]
     [('b', 0.36, {'x': 24.0})]
     >>> [c.id for c in plan_b(s, "a", "p", ["not:b"], model="median").candidates]
-    ['o', 'c', 'b']
+    ['c', 'o', 'b']
     """
     ids = scenario.actor_ids
     for who, what in ((actor, "actor"), (without, "partner to lose (--without)")):

@@ -17,6 +17,7 @@ from realpolitik.engine.registry import (
     get_model,
     model_options,
 )
+from realpolitik.engine.optional import optional_models
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
@@ -199,7 +200,8 @@ def _num(x: float) -> float | None:
 
 
 def resolve_models(model: str | Sequence[str] | None) -> list[str]:
-    """The models to run: the baselines plus those asked for (all registered when none are).
+    """The models to run: the baselines plus those asked for (when none are, every registered
+    model but the optional ones, see :mod:`realpolitik.engine.optional`).
 
     Raises
     ------
@@ -208,7 +210,8 @@ def resolve_models(model: str | Sequence[str] | None) -> list[str]:
     """
     known = available_models()
     if model is None or (not isinstance(model, str) and len(model) == 0):
-        return list(BASELINES) + [m for m in known if m not in BASELINES]
+        optional = optional_models()  # run only when named (DEU-only models, smp)
+        return list(BASELINES) + [m for m in known if m not in BASELINES and m not in optional]
     asked = [model] if isinstance(model, str) else list(model)
     for m in asked:
         if m not in known:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from realpolitik.scenario.arrays import to_state
 from realpolitik.scenario.tables import parse_table
 
 DATA = Path(__file__).parent / "data"
-KTAB = Path("/work/shared/data/ktab")
+REPO = Path(__file__).resolve().parents[2]
+KTAB = Path(os.environ.get("REALPOLITIK_SHARED", REPO.parent / "shared")) / "data" / "ktab"
 
 
 def _ktab_state(name: str) -> BargainingState:

@@ -278,34 +278,65 @@ def smp_step(
         + pu_rcvr
     ) / n
     sq_value = total_util / n
+    pick = _choose(sq_value, bargain_value, inits, rcvrs, capability)
     new = position.copy()
     partner = np.full(n, -1, dtype=np.int64)
-    for k in range(n):
-        # Options in the order KTAB queues them: by initiator; k's own status quo at k's turn.
-        order: list[int] = []  # -1 = status quo, else bargain index
-        for b, (i, j) in enumerate(zip(inits, rcvrs, strict=True)):
-            if i > k and -1 not in order:
-                order.append(-1)
-            if i == k or j == k:
-                if i == k and -1 not in order:
-                    order.append(-1)
-                order.append(b)
-        if -1 not in order:
-            order.append(-1)
-        if len(order) == 1:
-            continue
-        values = np.stack([sq_value if b < 0 else bargain_value[:, b] for b in order], axis=1)
-        chance = condorcet_chances(values, capability)
-        pick = order[int(np.argmax(chance))]
-        if pick < 0:
-            continue
-        if inits[pick] == k:
-            new[k] = b_init[pick]
-            partner[k] = rcvrs[pick]
-        else:
-            new[k] = b_rcvr[pick]
-            partner[k] = inits[pick]
+    took = pick >= 0
+    b = np.maximum(pick, 0)
+    as_init = took & (inits[b] == idx) if inits.size else np.zeros(n, bool)
+    as_rcvr = took & ~as_init
+    if inits.size:
+        new[as_init] = b_init[b[as_init]]
+        new[as_rcvr] = b_rcvr[b[as_rcvr]]
+        partner[as_init] = rcvrs[b[as_init]]
+        partner[as_rcvr] = inits[b[as_rcvr]]
     return new, target.astype(np.int64), partner
+
+
+def _choose(
+    sq_value: FloatArray,
+    bargain_value: FloatArray,
+    inits: IntArray,
+    rcvrs: IntArray,
+    capability: FloatArray,
+) -> IntArray:
+    """For each actor k, the bargain it adopts (index into ``inits``) or -1 for its status quo.
+
+    Actor k's options are its status quo and the bargains it is party to, in KTAB's queue
+    order (by initiator; k's status quo at k's own turn, just before its own bargain); the one
+    with the largest chance in the Condorcet election of all actors' values wins, the first on
+    a tie. The actors are handled in chunks, all options of a chunk padded to one length.
+    """
+    n = sq_value.shape[0]
+    n_b = inits.size
+    pick = np.full(n, -1, dtype=np.int64)
+    if n_b == 0:
+        return pick
+    ks = np.arange(n)
+    party = (inits[None, :] == ks[:, None]) | (rcvrs[None, :] == ks[:, None])  # (k, b)
+    key = np.where(party, inits[None, :] + 0.5 * (inits[None, :] == ks[:, None]), np.inf)
+    key = np.concatenate([ks[:, None].astype(np.float64), key], axis=1)  # column 0: SQ
+    order = np.argsort(key, axis=1, kind="stable")
+    n_opt = int(np.isfinite(key).sum(axis=1).max())
+    order = order[:, :n_opt]
+    valid = np.isfinite(np.take_along_axis(key, order, axis=1))  # (k, o)
+    values_all = np.concatenate([sq_value[:, None], bargain_value], axis=1)  # (voter, option)
+    chunk = max(1, int(4_000_000 // max(1, n * n_opt * n_opt)))
+    for start in range(0, n, chunk):
+        sl = slice(start, min(n, start + chunk))
+        opts = order[sl]  # (c, o)
+        ok = valid[sl]
+        vals = values_all[:, opts]  # (voter, c, o)
+        diff = vals[:, :, :, None] - vals[:, :, None, :]  # (voter, c, a, b)
+        coal = 1e-8 + np.maximum(capability[:, None, None, None] * diff, 0.0).sum(0)
+        win = coal / (coal + np.swapaxes(coal, -1, -2))
+        eye = np.eye(n_opt, dtype=bool)
+        win = np.where(eye, 0.5, win)
+        win = np.where(ok[:, None, :], win, 1.0)
+        chance = np.where(ok, win.prod(axis=-1), -1.0)
+        best = opts[np.arange(opts.shape[0]), np.argmax(chance, axis=1)]
+        pick[sl] = best - 1  # column 0 is the status quo
+    return pick
 
 
 def _values_of(

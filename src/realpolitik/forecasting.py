@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from realpolitik._json import json_float
+from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import (
     OFFER_KINDS,
     ModelRun,
@@ -17,7 +18,6 @@ from realpolitik.engine.registry import (
     get_model,
     model_options,
 )
-from realpolitik.engine.optional import optional_models
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
@@ -200,8 +200,9 @@ def _num(x: float) -> float | None:
 
 
 def resolve_models(model: str | Sequence[str] | None) -> list[str]:
-    """The models to run: the baselines plus those asked for (when none are, every registered
-    model but the optional ones, see :mod:`realpolitik.engine.optional`).
+    """The models to run: the baselines plus those asked for (all registered when none are).
+
+    With none asked for, the optional models (:mod:`realpolitik.engine.optional`) stay out.
 
     Raises
     ------

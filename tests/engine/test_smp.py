@@ -132,7 +132,9 @@ def test_per_issue_equals_separate_runs() -> None:
     run = run_smp(state, joint=False)
     for k in range(3):
         act = present[:, k]
-        alone = run_smp_arrays(pos[act, k : k + 1] / 100, sal[act, k : k + 1], state.capability[act])
+        alone = run_smp_arrays(
+            pos[act, k : k + 1] / 100, sal[act, k : k + 1], state.capability[act]
+        )
         assert run.positions is not None
         np.testing.assert_allclose(run.positions[act, k], alone.rounds[-1, :, 0] * 100)
 

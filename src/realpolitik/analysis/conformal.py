@@ -40,9 +40,7 @@ def conformal_quantile(scores: FloatArray, level: float = LEVEL) -> float:
     return float(s[k - 1]) if 1 <= k <= s.size else float("inf")
 
 
-def grouped_radii(
-    scores: FloatArray, groups: Sequence[str], level: float = LEVEL
-) -> FloatArray:
+def grouped_radii(scores: FloatArray, groups: Sequence[str], level: float = LEVEL) -> FloatArray:
     """Per issue, the conformal quantile of the scores of the other groups (proposals).
 
     Examples

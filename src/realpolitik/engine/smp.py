@@ -271,11 +271,7 @@ def smp_step(
     pu_init = _values_of(position, salience, risk, b_init)  # (a, bargain)
     pu_rcvr = _values_of(position, salience, risk, b_rcvr)
     bargain_value = (
-        total_util[:, None]
-        - self_util[:, inits]
-        - self_util[:, rcvrs]
-        + pu_init
-        + pu_rcvr
+        total_util[:, None] - self_util[:, inits] - self_util[:, rcvrs] + pu_init + pu_rcvr
     ) / n
     sq_value = total_util / n
     pick = _choose(sq_value, bargain_value, inits, rcvrs, capability)

@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 
 from realpolitik._types import BoolArray, FloatArray
-from realpolitik.engine.eu_models import nash_achen
 from realpolitik.engine.baselines import weighted_mean
+from realpolitik.engine.eu_models import nash_achen
 from realpolitik.engine.optional import register_optional_model
 from realpolitik.engine.registry import ModelRun
 from realpolitik.engine.state import BargainingState

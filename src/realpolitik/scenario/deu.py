@@ -391,8 +391,6 @@ def load_deu(path: str | Path) -> DeuData:
     return parse_deu(text, filename=str(p))
 
 
-
-
 @lru_cache(maxsize=1)
 def _council_rules() -> dict[str, Any]:
     text = resources.files("realpolitik.data").joinpath("eu/council.json").read_text("utf-8")

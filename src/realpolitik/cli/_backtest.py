@@ -71,12 +71,23 @@ def backtest(
         ("n", "right"),
         ("MAE", "right"),
         ("median AE", "right"),
-        ("within 10", "right"),
-        ("cover 80%", "right"),
+        ("in 10", "right"),
+        ("cov80", "right"),
         ("width", "right"),
-        ("gain vs mean [95% CI]", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    gains = Table(
+        title="Gain in MAE over the weighted mean (cluster bootstrap over proposals)",
+        title_justify="left",
+    )
+    for name, justify in (
+        ("model", "left"),
+        ("gain", "right"),
+        ("95% low", "right"),
+        ("95% high", "right"),
+        ("real?", "left"),
+    ):
+        gains.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for label, row in result.summary.iterrows():
         table.add_row(
             str(label),
@@ -86,22 +97,35 @@ def backtest(
             f"{row['within10']:.1%}",
             f"{row['coverage80']:.1%}",
             f"{row['interval_width']:.1f}",
-            "–"
-            if label == "mean"
-            else f"{row['gain']:+.2f} [{row['gain_low']:+.2f}, {row['gain_high']:+.2f}]",
         )
+        if label != "mean":
+            real = row["gain_low"] > 0 or row["gain_high"] < 0
+            gains.add_row(
+                str(label),
+                f"{row['gain']:+.2f}",
+                f"{row['gain_low']:+.2f}",
+                f"{row['gain_high']:+.2f}",
+                ("better" if row["gain"] > 0 else "worse") if real else "no clear difference",
+            )
     console.print(table)
+    if gains.row_count:
+        console.print(gains)
     frame = result.breakdown
     if not frame.empty:
         pivot = frame.pivot_table(index="model", columns=["by", "group"], values="mae", sort=False)
-        by_table = Table(
-            title="MAE by issue type, procedure and Council rule", title_justify="left"
-        )
-        by_table.add_column("model")
+        short = {"binary": "bin", "continuous": "cont"}
+        counts = []
         for key in pivot.columns:
             by, group = str(key[0]), str(key[1])
             n = int(frame[(frame["by"] == by) & (frame["group"] == group)]["n"].max())
-            by_table.add_column(f"{group} ({n})", justify="right")
+            counts.append(f"{short.get(group, group)} {n}")
+        by_table = Table(
+            title=f"MAE by issue type, procedure and Council rule (issues: {', '.join(counts)})",
+            title_justify="left",
+        )
+        by_table.add_column("model", no_wrap=True)
+        for key in pivot.columns:
+            by_table.add_column(short.get(str(key[1]), str(key[1])), justify="right", no_wrap=True)
         for label, row in pivot.iterrows():
             by_table.add_row(str(label), *(f"{v:.2f}" for v in row.tolist()))
         console.print(by_table)
@@ -118,12 +142,12 @@ def backtest(
             )
         console.print(sets)
     tried = result.configurations
-    if tried:
+    if tried.get("ensemble_settings"):
         console.print(
-            f"configurations: {tried.get('models', 0)} forecasts scored; the ensemble's inner CV "
-            f"chose among {tried.get('ensemble_settings', 0)} settings; "
-            f"{tried.get('ensemble_design_explored', 0)} ensemble designs were explored on these "
-            "issues before its design was fixed (docs/backtest.md)",
+            f"configurations: {tried['models']} forecasts scored; the ensemble's inner CV chose "
+            f"among {tried['ensemble_settings']} settings; {tried['ensemble_design_explored']} "
+            "ensemble designs were explored on these issues before its design was fixed "
+            "(docs/backtest.md)",
             style="dim",
             highlight=False,
         )

@@ -122,10 +122,16 @@ def test_eu_models_run_on_every_deu_issue(deu):
     from realpolitik.scenario.deu import eu_rules
 
     rules = eu_rules(deu)
-    for name in ("compromise-eu", "procedural", "nash-achen"):
+    groups = tuple(deu.proposal_ids)
+    for name, opts in (
+        ("compromise-eu", {"eu": rules}),
+        ("procedural", {"eu": rules}),
+        ("nash-achen", {}),
+        ("exchange", {"groups": groups}),
+    ):
         fn = get_model(name)
-        a = fn(deu.state, status_quo=deu.reference_point, eu=rules).forecasts
-        b = fn(deu.state, status_quo=deu.reference_point, eu=rules).forecasts
+        a = fn(deu.state, status_quo=deu.reference_point, **opts).forecasts
+        b = fn(deu.state, status_quo=deu.reference_point, **opts).forecasts
         for key, v in a.items():
             assert v.shape == (353,) and np.isfinite(v).all(), key
             assert ((v >= 0) & (v <= 100)).all(), key

@@ -52,6 +52,7 @@ DEFAULT_MODELS: tuple[str, ...] = (
     "compromise-eu",
     "procedural",
     "nash-achen",
+    "exchange",
     "smp",
     "ensemble",
 )
@@ -212,6 +213,8 @@ def model_forecasts(
         options["eu"] = eu_rules(data)
     if "joint" in taken:
         options["joint"] = False  # DEU III issues are separate decisions
+    if "groups" in taken:
+        options["groups"] = tuple(data.proposal_ids)  # issues are linked within a proposal
     return dict(fn(data.state, status_quo=data.reference_point, **options).forecasts)
 
 

@@ -132,6 +132,7 @@ def _load_builtin_models() -> None:
         "realpolitik.engine.smp",
         "realpolitik.engine.eu_models",
         "realpolitik.engine.stacking",
+        "realpolitik.engine.exchange",
     ):
         try:
             importlib.import_module(module)

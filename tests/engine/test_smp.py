@@ -154,3 +154,19 @@ def test_smp_is_optional_in_default_forecasts() -> None:
     assert "smp" in optional_models()
     assert "smp" not in resolve_models(None)
     assert "smp" in resolve_models(["smp"])
+
+
+def test_per_issue_smp_on_deu_issues_is_deterministic_and_in_range():
+    from realpolitik.scenario.deu import load_deu
+
+    path = KTAB.parent / "deu" / "deu3.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    data = load_deu(path)
+    sub = data.select(np.isfinite(data.outcome) & (np.arange(data.n_issues) % 20 == 0))
+    a = run_smp(sub.state, joint=False)
+    b = run_smp(sub.state, joint=False)
+    for key in ("smp", "smp-mean"):
+        assert np.isfinite(a.forecasts[key]).all()
+        assert ((a.forecasts[key] >= 0) & (a.forecasts[key] <= 100)).all()
+        np.testing.assert_array_equal(a.forecasts[key], b.forecasts[key])

@@ -216,7 +216,10 @@ def resolve_models(model: str | Sequence[str] | None) -> list[str]:
     asked = [model] if isinstance(model, str) else list(model)
     for m in asked:
         if m not in known:
-            raise UnknownModelError(f"unknown model {m!r}; known models: {', '.join(known)}")
+            optional = optional_models()
+            listed = ", ".join(k for k in known if k not in optional)
+            extra = f"; run only when named: {', '.join(sorted(optional))}" if optional else ""
+            raise UnknownModelError(f"unknown model {m!r}; known models: {listed}{extra}")
     return list(dict.fromkeys([*BASELINES, *asked]))
 
 

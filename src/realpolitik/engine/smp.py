@@ -301,7 +301,7 @@ def _choose(
     Actor k's options are its status quo and the bargains it is party to, in KTAB's queue
     order (by initiator; k's status quo at k's own turn, just before its own bargain); the one
     with the largest chance in the Condorcet election of all actors' values wins, the first on
-    a tie. The actors are handled in chunks, all options of a chunk padded to one length.
+    a tie. Actors with the same number of options are handled together.
     """
     n = sq_value.shape[0]
     n_b = inits.size
@@ -312,26 +312,25 @@ def _choose(
     party = (inits[None, :] == ks[:, None]) | (rcvrs[None, :] == ks[:, None])  # (k, b)
     key = np.where(party, inits[None, :] + 0.5 * (inits[None, :] == ks[:, None]), np.inf)
     key = np.concatenate([ks[:, None].astype(np.float64), key], axis=1)  # column 0: SQ
-    order = np.argsort(key, axis=1, kind="stable")
-    n_opt = int(np.isfinite(key).sum(axis=1).max())
-    order = order[:, :n_opt]
-    valid = np.isfinite(np.take_along_axis(key, order, axis=1))  # (k, o)
+    order = np.argsort(key, axis=1, kind="stable")  # valid options first, in queue order
+    n_valid = np.isfinite(key).sum(axis=1)
     values_all = np.concatenate([sq_value[:, None], bargain_value], axis=1)  # (voter, option)
-    chunk = max(1, int(4_000_000 // max(1, n * n_opt * n_opt)))
-    for start in range(0, n, chunk):
-        sl = slice(start, min(n, start + chunk))
-        opts = order[sl]  # (c, o)
-        ok = valid[sl]
-        vals = values_all[:, opts]  # (voter, c, o)
-        diff = vals[:, :, :, None] - vals[:, :, None, :]  # (voter, c, a, b)
-        coal = 1e-8 + np.maximum(capability[:, None, None, None] * diff, 0.0).sum(0)
-        win = coal / (coal + np.swapaxes(coal, -1, -2))
-        eye = np.eye(n_opt, dtype=bool)
-        win = np.where(eye, 0.5, win)
-        win = np.where(ok[:, None, :], win, 1.0)
-        chance = np.where(ok, win.prod(axis=-1), -1.0)
-        best = opts[np.arange(opts.shape[0]), np.argmax(chance, axis=1)]
-        pick[sl] = best - 1  # column 0 is the status quo
+    # Actors with the same number of options are handled together, in chunks.
+    for c in np.unique(n_valid):
+        if c < 2:
+            continue
+        group = np.nonzero(n_valid == c)[0]
+        chunk = max(1, int(4_000_000 // (n * c * c)))
+        for start in range(0, group.size, chunk):
+            ks_c = group[start : start + chunk]
+            opts = order[ks_c, :c]  # (kk, c)
+            vals = values_all[:, opts]  # (voter, kk, c)
+            diff = vals[:, :, :, None] - vals[:, :, None, :]  # (voter, kk, a, b)
+            coal = 1e-8 + np.maximum(capability[:, None, None, None] * diff, 0.0).sum(0)
+            win = coal / (coal + np.swapaxes(coal, -1, -2))
+            win = np.where(np.eye(c, dtype=bool), 0.5, win)
+            best = np.argmax(win.prod(axis=-1), axis=1)
+            pick[ks_c] = opts[np.arange(ks_c.size), best] - 1  # column 0 is the status quo
     return pick
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from realpolitik._json import json_float
+from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import (
     OFFER_KINDS,
     ModelRun,
@@ -220,6 +221,8 @@ def _num(x: float) -> float | None:
 def resolve_models(model: str | Sequence[str] | None) -> list[str]:
     """The models to run: the baselines plus those asked for (all registered when none are).
 
+    With none asked for, the optional models (:mod:`realpolitik.engine.optional`) stay out.
+
     Raises
     ------
     UnknownModelError
@@ -227,11 +230,15 @@ def resolve_models(model: str | Sequence[str] | None) -> list[str]:
     """
     known = available_models()
     if model is None or (not isinstance(model, str) and len(model) == 0):
-        return list(BASELINES) + [m for m in known if m not in BASELINES]
+        optional = optional_models()  # run only when named (DEU-only models, smp)
+        return list(BASELINES) + [m for m in known if m not in BASELINES and m not in optional]
     asked = [model] if isinstance(model, str) else list(model)
     for m in asked:
         if m not in known:
-            raise UnknownModelError(f"unknown model {m!r}; known models: {', '.join(known)}")
+            optional = optional_models()
+            listed = ", ".join(k for k in known if k not in optional)
+            extra = f"; run only when named: {', '.join(sorted(optional))}" if optional else ""
+            raise UnknownModelError(f"unknown model {m!r}; known models: {listed}{extra}")
     return list(dict.fromkeys([*BASELINES, *asked]))
 
 

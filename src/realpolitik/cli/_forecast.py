@@ -14,6 +14,7 @@ from realpolitik.analysis.coalitions import coalitions
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
+from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import ForecastResult
@@ -74,8 +75,10 @@ def forecast(
     if tol is not None:
         options["tol"] = tol
     with user_errors():
-        moving = {m for m in available_models() if model_options(m)}
-        if options and model and not moving & set(model):
+        # Models taking every flag given; optional ones (smp) are not offered as the default.
+        takers = {m for m in available_models() if set(options) <= set(model_options(m))}
+        moving = (takers - optional_models()) or takers
+        if options and model and not takers & set(model):
             flags = ", ".join(f"--{ {'max_rounds': 'rounds'}.get(k, k) }" for k in options)
             raise InputError(
                 f"{flags} only apply to models that move actors ({', '.join(sorted(moving))}); "

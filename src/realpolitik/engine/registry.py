@@ -130,7 +130,14 @@ def _load_builtin_models() -> None:
     """Import the modules that register the built-in models (kept lazy to avoid cycles)."""
     import importlib
 
-    for module in ("realpolitik.engine.eum", "realpolitik.engine.nash"):
+    for module in (
+        "realpolitik.engine.eum",
+        "realpolitik.engine.nash",
+        "realpolitik.engine.smp",
+        "realpolitik.engine.eu_models",
+        "realpolitik.engine.stacking",
+        "realpolitik.engine.exchange",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:  # pragma: no cover - during development only

@@ -472,7 +472,7 @@ def check_options(
     >>> check_options(load_scenario("syria-2020"), model="foo")
     Traceback (most recent call last):
     ...
-    realpolitik.forecasting.UnknownModelError: unknown model 'foo'; known models: eum, eum-rel, mean, median, nash
+    realpolitik.forecasting.UnknownModelError: unknown model 'foo'; known models: eum, eum-rel, mean, median, nash; run only when named: compromise-eu, ensemble, exchange, nash-achen, procedural, smp
     """
     wanted = list(SECTIONS) if sections is None else list(sections)
     unknown = [s for s in wanted if s not in SECTIONS]

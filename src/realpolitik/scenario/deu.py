@@ -11,6 +11,16 @@ no salience for 54 positions of 13 issues, and with this convention the capabili
 weighted mean of the 353 issues with an outcome scores a mean absolute error of 23.09, the
 figure published with the copy of the data we use.
 
+Besides positions, the file records per issue the legislative procedure (``proc``: ``COD``, the
+ordinary legislative procedure or co-decision, or ``CNS``, consultation), the Council's voting
+rule (``counvte``: ``QMV`` or ``Unan``) and the dates of the proposal (``intro``) and of the
+final act (``finact``). Those dates come in three forms: ``dd-mm-yy``, ``dd-mm-yyyy``, and
+``yyyy-mm-dd`` — the last is always a mangled ``dd-mm-yy`` whose day (13 to 31) was read as a
+year 19dd/20dd and whose year as a day (every such cell has a "year" of 1930, 1931 or 2013 to
+2029 and a "day" of 01 to 19, and none has a day of 1 to 12: the dates whose day could pass as a
+month were left alone). :func:`repair_date` swaps them back (``2020-05-08`` is 20 May 2008);
+``999`` means no final act.
+
 References
 ----------
 .. [1] J. Arregui and C. Perarnaud, "The Decision-making in the European Union (DEU III)
@@ -20,15 +30,21 @@ References
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from realpolitik._types import FloatArray
+from realpolitik.engine.eu_models import EuRules
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import Problem, ScenarioError
 
@@ -59,6 +75,12 @@ class DeuData:
         The status quo; NaN where the data set gives none.
     lines : tuple of int
         The line of the file each issue came from.
+    procedure : tuple of str
+        ``COD`` (ordinary legislative procedure), ``CNS`` (consultation) or ``""`` per issue.
+    council_rule : tuple of str
+        ``QMV`` or ``Unan`` (the Council's voting rule) or ``""`` per issue.
+    proposal_date, decision_date : tuple of datetime.date or None
+        The (repaired) dates of the proposal and of the final act; None where unknown.
     """
 
     issue_ids: tuple[str, ...]
@@ -68,6 +90,35 @@ class DeuData:
     outcome: FloatArray
     reference_point: FloatArray
     lines: tuple[int, ...]
+    procedure: tuple[str, ...] = field(default=())
+    council_rule: tuple[str, ...] = field(default=())
+    proposal_date: tuple[dt.date | None, ...] = field(default=())
+    decision_date: tuple[dt.date | None, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        n = len(self.issue_ids)
+        for name, fill in (
+            ("procedure", ""),
+            ("council_rule", ""),
+            ("proposal_date", None),
+            ("decision_date", None),
+        ):
+            if len(getattr(self, name)) != n:
+                object.__setattr__(self, name, tuple([fill] * n))
+
+    def roles(self) -> tuple[str, ...]:
+        """Each actor's role: ``commission``, ``parliament`` or ``member`` (a member state).
+
+        Examples
+        --------
+        >>> text = ('"prnr"\\t"isnr"\\t"pcom"\\t"pep"\\t"pde"\\t"scom"\\t"sep"\\t"sde"\\t"rp"\\t"out"\\n'
+        ...         '\\t\\t1\\t1\\t1\\t\\t\\t\\t\\t\\n"x"\\t"x1"\\t0\\t0\\t0\\t50\\t50\\t50\\t0\\t0\\n')
+        >>> parse_deu(text).roles()
+        ('commission', 'parliament', 'member')
+        """
+        return tuple(
+            {"com": "commission", "ep": "parliament"}.get(a, "member") for a in self.actors
+        )
 
     @property
     def n_issues(self) -> int:
@@ -92,7 +143,39 @@ class DeuData:
             outcome=self.outcome[idx],
             reference_point=self.reference_point[idx],
             lines=tuple(self.lines[i] for i in idx),
+            procedure=tuple(self.procedure[i] for i in idx),
+            council_rule=tuple(self.council_rule[i] for i in idx),
+            proposal_date=tuple(self.proposal_date[i] for i in idx),
+            decision_date=tuple(self.decision_date[i] for i in idx),
         )
+
+
+def repair_date(text: str) -> dt.date | None:
+    """A DEU III date cell as a date, swapping back the mangled ``yyyy-mm-dd`` form.
+
+    Returns None for an empty cell, ``999`` or anything that is not a date.
+
+    Examples
+    --------
+    >>> repair_date("26-01-00"), repair_date("17-04-96"), repair_date("20-07-2016")
+    (datetime.date(2000, 1, 26), datetime.date(1996, 4, 17), datetime.date(2016, 7, 20))
+    >>> repair_date("2020-05-08"), repair_date("1930-05-01"), repair_date("999")
+    (datetime.date(2008, 5, 20), datetime.date(2001, 5, 30), None)
+    """
+    t = text.strip()
+    try:
+        if m := re.fullmatch(r"(\d\d)-(\d\d)-(\d\d)", t):
+            yy = int(m[3])
+            return dt.date(1900 + yy if yy >= 90 else 2000 + yy, int(m[2]), int(m[1]))
+        if m := re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", t):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if m := re.fullmatch(r"(\d{2})(\d\d)-(\d\d)-(\d\d)", t):
+            # The day was read as a year (19dd or 20dd) and the two-digit year as a day.
+            yy = int(m[4])
+            return dt.date(1900 + yy if yy >= 90 else 2000 + yy, int(m[3]), int(m[2]))
+    except ValueError:
+        return None
+    return None
 
 
 def _cell_number(
@@ -223,6 +306,11 @@ def parse_deu(text: str, *, filename: str = "<string>") -> DeuData:
 
     issue_ids, proposal_ids, lines = [], [], []
     pos_rows, sal_rows, rp, out = [], [], [], []
+    procedure, rule, intro, final = [], [], [], []
+
+    def text_cell(row: list[str], name: str) -> str:
+        return row[col[name]].strip() if name in col else ""
+
     for k, row in enumerate(rows[2:], start=3):
         if not any(c.strip() for c in row):
             continue
@@ -239,6 +327,10 @@ def parse_deu(text: str, *, filename: str = "<string>") -> DeuData:
         issue_ids.append(isnr)
         proposal_ids.append(row[col["prnr"]].strip())
         lines.append(k)
+        procedure.append(text_cell(row, "proc"))
+        rule.append(text_cell(row, "counvte"))
+        intro.append(repair_date(text_cell(row, "intro")))
+        final.append(repair_date(text_cell(row, "finact")))
         pos = [
             _cell_number(row[col[f"p{a}"]], filename, k, f"p{a}", problems, scale=True)
             for a in actors
@@ -274,6 +366,10 @@ def parse_deu(text: str, *, filename: str = "<string>") -> DeuData:
         outcome=np.array(out, dtype=np.float64),
         reference_point=np.array(rp, dtype=np.float64),
         lines=tuple(lines),
+        procedure=tuple(procedure),
+        council_rule=tuple(rule),
+        proposal_date=tuple(intro),
+        decision_date=tuple(final),
     )
 
 
@@ -295,4 +391,66 @@ def load_deu(path: str | Path) -> DeuData:
     return parse_deu(text, filename=str(p))
 
 
-__all__ = ["MISSING_SALIENCE", "DeuData", "load_deu", "parse_deu"]
+@lru_cache(maxsize=1)
+def _council_rules() -> dict[str, Any]:
+    text = resources.files("realpolitik.data").joinpath("eu/council.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def eu_rules(data: DeuData) -> EuRules:
+    """The Council's voting rules, membership and the procedure of every issue of ``data``.
+
+    Each issue is dated by its final act, or by the proposal when no final act is recorded
+    (dates repaired as :func:`repair_date` does); an issue with neither is taken to fall under
+    the Nice rules. Weights and thresholds come from ``realpolitik/data/eu/council.json``
+    (Amsterdam votes before 1 May 2004, Nice votes until 31 October 2014, Lisbon population and
+    member thresholds after; unanimity gives every member one vote and a threshold of 1).
+
+    Examples
+    --------
+    >>> text = ('"prnr"\\t"isnr"\\t"proc"\\t"counvte"\\t"intro"\\t"pcom"\\t"pep"\\t"pde"\\t"plu"'
+    ...         '\\t"scom"\\t"sep"\\t"sde"\\t"slu"\\t"rp"\\t"out"\\n'
+    ...         '\\t\\t\\t\\t\\t1\\t1\\t1\\t1\\t\\t\\t\\t\\t\\t\\n'
+    ...         '"x"\\t"x1"\\t"CNS"\\t"QMV"\\t"01-02-99"\\t0\\t0\\t0\\t0\\t50\\t50\\t50\\t50\\t0\\t0\\n')
+    >>> r = eu_rules(parse_deu(text))
+    >>> r.commission, r.parliament, r.council_weight[:, 0].tolist(), r.codecision.tolist()
+    (0, 1, [0.0, 0.0, 10.0, 2.0], [False])
+    """
+    rules = _council_rules()
+    joined = {a: dt.date.fromisoformat(d) for a, d in rules["joined"].items()}
+    ams, nice, lis = rules["amsterdam"], rules["nice"], rules["lisbon"]
+    ams_until = dt.date.fromisoformat(ams["until"])
+    nice_until = dt.date.fromisoformat(nice["until"])
+    n, m = len(data.actors), data.n_issues
+    member = np.zeros((n, m), dtype=bool)
+    weight = np.zeros((n, m))
+    vote_t = np.zeros(m)
+    count_t = np.zeros(m)
+    for k in range(m):
+        date = data.decision_date[k] or data.proposal_date[k] or ams_until
+        unanimity = data.council_rule[k].lower().startswith("unan")
+        if date < ams_until:
+            table, vote_t[k] = ams["votes"], ams["threshold"]
+        elif date < nice_until:
+            table, vote_t[k] = nice["votes"], nice["threshold"]
+        else:
+            table, vote_t[k], count_t[k] = lis["population"], lis["population_share"], lis["states"]
+        for i, a in enumerate(data.actors):
+            if a in joined and joined[a] <= date and a in table:
+                member[i, k] = True
+                weight[i, k] = 1.0 if unanimity else float(table[a])
+        if unanimity:
+            vote_t[k], count_t[k] = 1.0, 0.0
+    index = {a: i for i, a in enumerate(data.actors)}
+    return EuRules(
+        commission=index.get("com", -1),
+        parliament=index.get("ep", -1),
+        member=member,
+        council_weight=weight,
+        vote_threshold=vote_t,
+        count_threshold=count_t,
+        codecision=np.array([p.upper() == "COD" for p in data.procedure], dtype=bool),
+    )
+
+
+__all__ = ["MISSING_SALIENCE", "DeuData", "eu_rules", "load_deu", "parse_deu", "repair_date"]

@@ -105,7 +105,7 @@ def test_eu_models_need_deu_data():
 
 
 def test_new_models_do_not_change_default_forecasts():
-    assert resolve_models(None) == [*BASELINES, "eum", "nash"]
+    assert resolve_models(None) == [*BASELINES, "eum", "eum-rel", "nash"]
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,7 @@ DEFAULT_MODELS: tuple[str, ...] = (
     "mean",
     "median",
     "eum",
+    "eum-rel",
     "eum-scholz2011",
     "nash",
     "status-quo",
@@ -189,10 +190,8 @@ def model_forecasts(
     """
     if model == "status-quo":
         return {"status-quo": data.reference_point.copy()}
-    if model == "eum" or model.startswith("eum-"):
+    if model == "eum" or (model.startswith("eum-") and model[4:] in VARIANTS):
         variant = "bdm" if model == "eum" else model[4:]
-        if variant not in VARIANTS:
-            raise InputError(f"unknown model {model!r}; known models: {', '.join(known_models())}")
         run = run_eum(
             data.state, variant=cast(Variant, variant), max_rounds=max_rounds, record=False
         )

@@ -285,7 +285,10 @@ def test_registered_model_accepts_options():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"variant": "bueno"}, r"variant must be one of \['bdm', 'scholz2011'\]; got 'bueno'"),
+        (
+            {"variant": "bueno"},
+            r"variant must be one of \['bdm', 'scholz2011', 'scholz2011-replication'\]; got 'bueno'",
+        ),
         ({"max_rounds": -1}, r"max_rounds must be an integer >= 0; got -1"),
         ({"tol": -0.5}, r"tol must be a number >= 0; got -0.5"),
     ],
@@ -298,3 +301,30 @@ def test_bad_options_raise_input_error(kwargs, message):
 def test_saliences_on_the_wrong_scale_are_named():
     with pytest.raises(InputError, match=r"saliences must lie in \[0, 1\].*divide 0-100"):
         run_eum(one_issue([0, 100], [80, 40], [1, 1]))
+
+
+def test_scholz2011_capitulates_as_the_paper_says_and_the_replication_never(data_dir):
+    """The paper classifies a capitulation as EU_i(i→j) < 0 < EU_i(j→i) with |EU_i(i→j)| >
+    EU_i(j→i); the public replication's test (EU_i(j→i) < |EU_i(j→i)|) never fires. On
+    sultan-oil round 1 Russia capitulates to Nazer (14.20 → 12.90) only under the paper; under
+    the replication nobody moves and the run stops after one round. On the EC emissions example
+    both are the same round by round."""
+    from realpolitik.engine.eum import run_eum
+    from realpolitik.scenario import load_scenario, to_state
+
+    s = load_scenario(data_dir / "eum" / "sultan-oil.csv")
+    state, ids, _ = to_state(s)
+    lo, hi = s.issues[0].scale
+    russia = ids.index("russia")
+    paper = run_eum(state, variant="scholz2011")
+    repl = run_eum(state, variant="scholz2011-replication")
+    assert paper.offer_kind[0, russia, 0] == 3  # capitulation
+    assert lo + (hi - lo) * paper.rounds[1, russia, 0] / 100 == pytest.approx(12.90)
+    assert (repl.offer_kind == 3).sum() == 0
+    assert repl.n_rounds == 1 and repl.converged
+    assert lo + (hi - lo) * repl.rounds[-1, russia, 0] / 100 == pytest.approx(14.20)
+    ec, _, _ = to_state(load_scenario(data_dir / "eum" / "ec-emissions-1994.csv"))
+    np.testing.assert_array_equal(
+        run_eum(ec, variant="scholz2011").rounds,
+        run_eum(ec, variant="scholz2011-replication").rounds,
+    )

@@ -14,6 +14,7 @@ from realpolitik.analysis.coalitions import coalitions
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
+from realpolitik.engine.eum import VARIANTS
 from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
@@ -34,7 +35,11 @@ def forecast(
     scenario: ScenarioArg = "syria-2020",
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help=_models_help())] = None,
     variant: Annotated[
-        str | None, typer.Option(help="EUM variant: 'bdm' (default) or 'scholz2011'.")
+        str | None,
+        typer.Option(
+            help="EUM variant: 'bdm' (default), 'scholz2011' (the paper) or "
+            "'scholz2011-replication' (the public replication: no capitulation)."
+        ),
     ] = None,
     rounds: Annotated[
         int | None,
@@ -84,8 +89,8 @@ def forecast(
                 f"{flags} only apply to models that move actors ({', '.join(sorted(moving))}); "
                 f"add --model {sorted(moving)[0]}"
             )
-        if variant is not None and variant not in ("bdm", "scholz2011"):
-            raise InputError(f"--variant must be 'bdm' or 'scholz2011'; got {variant!r}")
+        if variant is not None and variant not in VARIANTS:
+            raise InputError(f"--variant must be one of {', '.join(VARIANTS)}; got {variant!r}")
         s = load_scenario(scenario)
         try:
             result = run_forecast(s, model=model or None, with_stability=stable, **options)

@@ -49,7 +49,7 @@ def _probabilities(
             v += w[k] * (lean[k][a] - lean[k][b])
         return v
 
-    if variant == "scholz2011":
+    if variant in ("scholz2011", "scholz2011-replication"):
         everything = 0.0
         for k in actors:
             for a in actors:
@@ -59,7 +59,7 @@ def _probabilities(
     for a in actors:
         for b in actors:
             if abs(x[a] - x[b]) <= tie * scale:
-                prob[(a, b)] = 0.0 if variant == "scholz2011" else 0.5
+                prob[(a, b)] = 0.0 if variant in ("scholz2011", "scholz2011-replication") else 0.5
                 continue
             positive = 0.0
             absolute = 0.0
@@ -68,7 +68,7 @@ def _probabilities(
                 if v > 0:
                     positive += v
                 absolute += abs(v)
-            if variant == "scholz2011":
+            if variant in ("scholz2011", "scholz2011-replication"):
                 prob[(a, b)] = positive / everything if everything > 0 else 0.0
             else:
                 prob[(a, b)] = positive / absolute if absolute > 0 else 0.5
@@ -140,11 +140,16 @@ def _one_round(
             elif eu_ji > EU_EPS and eu_ij < -EU_EPS and eu_ji - abs(eu_ij) > EU_EPS:
                 kind = COMPROMISE
                 position = x[i] + (x[j] - x[i]) * abs(eu_ij) / eu_ji
-                if variant == "scholz2011":
+                if variant in ("scholz2011", "scholz2011-replication"):
                     key = (abs(eu_ij) * x[i] + eu_ji * x[j]) / (abs(eu_ij) + eu_ji)
                 else:
                     key = abs(position - x[i])
-            elif eu_ji > EU_EPS and eu_ij < -EU_EPS and abs(eu_ij) - eu_ji > EU_EPS:
+            elif (
+                variant != "scholz2011-replication"
+                and eu_ji > EU_EPS
+                and eu_ij < -EU_EPS
+                and abs(eu_ij) - eu_ji > EU_EPS
+            ):
                 kind, position = CAPITULATION, x[j]
                 key = abs(position - x[i])
             else:

@@ -41,9 +41,12 @@ utility-model) does, which matches the paper's published rounds:
   ``(|EU_i(i→j)| x_i + EU_i(j→i) x_j) / (|EU_i(i→j)| + EU_i(j→i))``, a weighted position that is
   not the position it moves to (Scholz's program; it biases moves towards the low end).
 
-Capitulation is as the paper classifies it in both variants. (The replication's test reads
-``EU_i(j→i) < |EU_i(j→i)|`` and so never fires; on the paper's example no capitulation arises
-either way, and the rounds are the same.)
+Capitulation is as the paper classifies it (``EU_i(i→j) < 0 < EU_i(j→i)`` with
+``|EU_i(i→j)| > EU_i(j→i)``): the paper is not ambiguous there. The public replication's test
+reads ``EU_i(j→i) < |EU_i(j→i)|``, a typo that never fires; ``scholz2011-replication`` gives
+that behaviour (no capitulation ever) for comparison with the replication's output. On the
+paper's EC emissions example no capitulation arises either way and the rounds are the same; on
+sultan-oil round 1 differs (Russia capitulates to Nazer, 14.20 → 12.90, only in ``scholz2011``).
 
 ``bdm`` (the default) removes those inconsistencies:
 
@@ -78,9 +81,11 @@ from realpolitik.engine.registry import ModelRun, register_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import InputError
 
-Variant = Literal["bdm", "scholz2011"]
+Variant = Literal["bdm", "scholz2011", "scholz2011-replication"]
 
-VARIANTS: tuple[str, ...] = ("bdm", "scholz2011")
+VARIANTS: tuple[str, ...] = ("bdm", "scholz2011", "scholz2011-replication")
+#: Variants that follow Scholz et al.'s program (the all-pairs denominator, its compromise key).
+_SCHOLZ = ("scholz2011", "scholz2011-replication")
 #: Rounds run unless told otherwise (see docs/eum.md for why).
 DEFAULT_MAX_ROUNDS = 10
 #: A run stops once no position moves by more than this many points (0–100 scale).
@@ -209,7 +214,7 @@ def _probability(
     """
     g = w[:, :, None] * dist ** r[:, :, None]
     pos = _positive_votes(g, z, order, count) if lean is None else _leaning_votes(g, lean)
-    if variant == "scholz2011":
+    if variant in _SCHOLZ:
         den = _all_pair_votes(g, present)[:, None, None]
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(den > 0, pos / den, 0.0)
@@ -280,12 +285,15 @@ def _step(
     loses = valid & (eu_ji > EU_EPS) & (eu_ij < -EU_EPS)
     comp = loses & (eu_ji + eu_ij > EU_EPS)
     capit = loses & (-eu_ij - eu_ji > EU_EPS)
+    if variant == "scholz2011-replication":
+        # The replication's test reads EU_i(j→i) < |EU_i(j→i)|, which never holds.
+        capit = np.zeros_like(capit)
 
     with np.errstate(invalid="ignore", divide="ignore"):
         frac = np.where(comp, -eu_ij / eu_ji, 0.0)
     target = np.where(comp, xi + (xj - xi) * frac, np.broadcast_to(xj, valid.shape))
     move = np.abs(target - xi)
-    if variant == "scholz2011":
+    if variant in _SCHOLZ:
         with np.errstate(invalid="ignore", divide="ignore"):
             comp_key = (-eu_ij * xi + eu_ji * xj) / (eu_ji - eu_ij)
     else:

@@ -328,6 +328,7 @@ class EventCoder:
         self._desire = d.desire
         self._participles = d.participles
         self._prep_end: dict[int, bool] = {}
+        self._kinds = {d.resolve(a.id): a.kind for a in d.actors.values()}
 
     # --- public ---------------------------------------------------------------------------------
     def code(
@@ -742,7 +743,11 @@ class EventCoder:
                 tgt = src
             if not tgt:
                 continue
-            key = (phrase.type, frozenset(src), frozenset(tgt))
+            type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
+            if type_ == "RETREAT" and all(self._kinds.get(a) == "organisation" for a in tgt):
+                # leaving an organisation is reducing relations, not a military retreat
+                type_, mode, cameo = "SANCTION", "withdraw", "161"
+            key = (type_, frozenset(src), frozenset(tgt))
             assert source is not None  # `if not source: continue` above
             coded.append((trig, source, target or []))
             if key in seen:
@@ -754,13 +759,13 @@ class EventCoder:
                 sentence=number,
                 text=sent.text.strip(),
                 source=src,
-                type=phrase.type,
-                mode=phrase.mode,
+                type=type_,
+                mode=mode,
                 target=tgt,
                 intensity=phrase.intensity,
                 date=_event_date(sent.text, doc[trig.head].idx - sent.start_char, dates),
-                cameo=phrase.cameo,
-                quad_class=_QUAD.get(phrase.cameo[:2], 0),
+                cameo=cameo,
+                quad_class=_QUAD.get(cameo[:2], 0),
                 trigger=doc[trig.start : trig.end].text,
                 file=file,
             )
@@ -1024,6 +1029,8 @@ class EventCoder:
             if other is not None:
                 if other.role != "actor" or other.relational:
                     break
+                if other.end < s1 and doc[other.end].lower_ in _SPEECH:
+                    break  # "into Gaza, the United Nations said"
                 group.append(other)
                 pos = other.end
                 saw_and = False

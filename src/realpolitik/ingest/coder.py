@@ -106,8 +106,9 @@ _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
 _DISPLACED = frozenset({"refugees", "migrants", "civilians", "displaced", "asylum-seekers"})
 #: Words between a target-seeking trigger and its target that do not end the search.
 _COMPLEMENTIZERS = frozenset({"that"})
-#: Types whose target may be a place when no actor is named ("struck a refinery in Russia").
-_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE"})
+#: Types whose target may be a place when no actor is named ("struck a refinery in Russia",
+#: "arrived in Ankara").
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE", "CONSULT"})
 #: Determiners that make the word after them a noun ("his support of"): not an event.
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
 #: Words right after a reciprocal phrase that show it has no object ("met in Doha").
@@ -329,6 +330,7 @@ class EventCoder:
         self._participles = d.participles
         self._prep_end: dict[int, bool] = {}
         self._kinds = {d.resolve(a.id): a.kind for a in d.actors.values()}
+        self._country = {d.resolve(a.id): a.cameo[:3] for a in d.actors.values()}
 
     # --- public ---------------------------------------------------------------------------------
     def code(
@@ -733,7 +735,7 @@ class EventCoder:
                     target = self._right(
                         doc, begin, s1, next_trigger, start_at, exclude, place, phrase.irrealis
                     )
-            if not source:
+            if not source or (phrase.person and not any(m.person for m in source)):
                 continue
             src = tuple(dict.fromkeys(a for m in source for a in m.actors))
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
@@ -994,7 +996,10 @@ class EventCoder:
                         return [host]
                     return self._group_right(doc, m, start_at, s1)
                 if place and fallback is None and m.role == "location":
-                    if any(a not in exclude for a in m.actors):
+                    # a place of the source's own country is no target ("al-Shabaab
+                    # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
+                    home = {self._country.get(a) for a in exclude}
+                    if any(a not in exclude and self._country.get(a) not in home for a in m.actors):
                         fallback = m
                 pos = max(m.end, pos + 1)
                 continue

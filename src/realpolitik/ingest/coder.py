@@ -706,6 +706,8 @@ class EventCoder:
                     and doc[trig.start - 1].text == ","
                 ):
                     source = self._first_group(doc, mentions, trig.start, s0, end_at)
+                if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
+                    source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
                 if source is None:
                     source = self._left(doc, trig.start, s0, end_at, coded)
                 if source is None:
@@ -741,8 +743,13 @@ class EventCoder:
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
             if source is not target:
                 tgt = tuple(a for a in tgt if a not in src)
-            if not tgt and phrase.mutual and len(src) >= 2:
-                tgt = src
+            if (
+                not tgt
+                and phrase.mutual
+                and len(src) >= 2
+                and not (trig.start > s0 and doc[trig.start - 1].lower_ == "to")
+            ):
+                tgt = src  # not after "to": "sent supplies to fight the epidemic" is a purpose
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
@@ -824,10 +831,7 @@ class EventCoder:
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
         reduced = (
-            not aux
-            and agent is not None
-            and p >= 0
-            and (doc[p].text == "," or by_at == trig.end)
+            not aux and agent is not None and p >= 0 and (doc[p].text == "," or by_at == trig.end)
         )
         return (aux or reduced), agent, reduced
 

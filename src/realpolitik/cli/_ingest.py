@@ -312,19 +312,24 @@ def _series_tables(series: Any, shock: dict[str, Any] | None, target: Console) -
         target.print("No dyad crossed a relation-type boundary.", highlight=False)
     else:
         c_table = Table(title="Relation-type crossings (proposed updates)", title_justify="left")
-        for col in ("date", "pair", "change", "score", "events", "strongest evidence"):
-            c_table.add_column(col, overflow="fold")
-        for c in series.crossings:
-            top = c.evidence[0]
+        for col in ("#", "date", "pair", "change", "score", "events"):
+            c_table.add_column(col, overflow="fold", no_wrap=col in ("#", "date", "score"))
+        for k, c in enumerate(series.crossings, 1):
             c_table.add_row(
+                str(k),
                 c.date.isoformat(),
                 escape(" - ".join(c.between)),
                 escape(f"{c.from_type} -> {c.to_type}"),
                 f"{c.score:+.2f}",
                 str(len(c.evidence)),
-                escape(_short(f"{top.where}: {top.text}", 120)),
             )
         target.print(c_table)
+        for k, c in enumerate(series.crossings, 1):
+            top = c.evidence[0]
+            target.print(
+                Text.assemble((f"#{k} ", "bold"), _short(f"{top.where}: {top.text}", 300)),
+                highlight=False,
+            )
     if series.n_undated:
         target.print(
             f"{_plural(series.n_undated, 'event')} without a date left out.", highlight=False

@@ -125,7 +125,8 @@ class Crossing:
             "assumption": (
                 f"On {self.date.isoformat()} the {WINDOW_DAYS}-day relation score of "
                 f"{self.between[0]}-{self.between[1]} was {self.score:+.2f} "
-                f"({len(self.evidence)} events), in the {self.to_type} band; it was "
+                f"({len(self.evidence)} event{'s' if len(self.evidence) != 1 else ''}), in the "
+                f"{self.to_type} band; it was "
                 f"{self.from_type} before."
             ),
         }

@@ -120,6 +120,8 @@ _TARGET_PREPOSITIONS = frozenset(
     {"to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from",
      "upon", "of", "outside", "in"}
 )  # fmt: skip
+#: Participles after which "by X" names who holds the place ("positions held by X" -> X).
+_HELD = frozenset({"held", "controlled", "occupied", "run", "manned", "housing", "used"})
 #: Words before an -ing form that are not nouns it could modify.
 _NOT_NOUNS = frozenset(
     {"and", "or", "of", "by", "to", "for", "after", "before", "while", "without", "from", "in",
@@ -668,13 +670,13 @@ class EventCoder:
             if self._cancelled(doc, trig, s0):
                 continue
             phrase = trig.phrase
-            if (
-                coded
-                and trig.start - 2 >= s0
-                and doc[trig.start - 2].lower_ in ("in", "with")
-                and doc[trig.start - 1].lower_ in ("a", "an", "the")
+            if coded and any(
+                trig.start - k - 1 >= s0
+                and doc[trig.start - k - 1].lower_ in ("in", "with")
+                and doc[trig.start - k].lower_ in ("a", "an", "the")
+                for k in (1, 2)
             ):
-                continue  # "killed a commander in a strike on ...": the means of an event coded
+                continue  # "killed a commander in a (drone) strike on ...": the means of an event
             if (
                 phrase.type == "ACCUSE"
                 and trig.end < s1
@@ -733,7 +735,8 @@ class EventCoder:
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
                 else:
-                    begin = trig.end if self._ends_with_preposition(phrase) else trig.head + 1
+                    at_end = self._ends_with_preposition(phrase) and not phrase.object_first
+                    begin = trig.end if at_end else trig.head + 1
                     target = self._right(
                         doc, begin, s1, next_trigger, start_at, exclude, place, phrase.irrealis
                     )
@@ -918,18 +921,25 @@ class EventCoder:
     ) -> list[_Mention]:
         group = [m]
         pos = m.start - 1
+        saw_and = False  # "A, B and C": commas join only a list that ends with and/or
+        gap: set[str] = set()
         while pos >= s0:
             other = end_at.get(pos + 1)
             if other is not None and pos + 1 < group[-1].start:
                 if other.role != "actor":
                     break
+                if "," in gap and not (gap & {"and", "or", "&"}) and not saw_and:
+                    break  # "talking to Macron, he has invited": not a list
+                saw_and = saw_and or bool(gap & {"and", "or", "&"})
                 group.append(other)
+                gap = set()
                 pos = other.start - 1
                 continue
             if other is not None:
                 pos -= 1
                 continue
             if doc[pos].lower_ in _JOINERS:
+                gap.add(doc[pos].lower_)
                 pos -= 1
                 continue
             break
@@ -999,7 +1009,7 @@ class EventCoder:
                     if host is not None:
                         return [host]
                     return self._group_right(doc, m, start_at, s1)
-                if place and fallback is None and m.role == "location":
+                if place and fallback is None and m.role in ("location", "modifier"):
                     # a place of the source's own country is no target ("al-Shabaab
                     # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
                     home = {self._country.get(a) for a in exclude}
@@ -1010,6 +1020,8 @@ class EventCoder:
             tok = doc[pos]
             if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
                 break
+            if tok.lower_ == "by" and doc[pos - 1].lower_ not in _HELD:
+                break  # "a deal mediated by the United States": an agent, not the target
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
@@ -1031,8 +1043,10 @@ class EventCoder:
         self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
     ) -> list[_Mention]:
         group = [m]
+        by_comma = [False]
         pos = m.end
         saw_and = False
+        saw_comma = False
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
@@ -1041,18 +1055,24 @@ class EventCoder:
                 if other.end < s1 and doc[other.end].lower_ in _SPEECH:
                     break  # "into Gaza, the United Nations said"
                 group.append(other)
+                by_comma.append(saw_comma and not saw_and)
                 pos = other.end
-                saw_and = False
+                saw_and = saw_comma = False
                 continue
             low = doc[pos].lower_
             if low in _JOINERS or doc[pos].text in _POSSESSIVE:
                 saw_and = saw_and or low in ("and", "or")
+                saw_comma = saw_comma or low == ","
                 pos += 1
                 continue
             if saw_and and low in _JOINERS_AFTER_AND:
                 pos += 1
                 continue
             break
+        # "Congo, U.N. experts said": a list joined by commas alone must end with "and"/"or"
+        while len(group) > 1 and by_comma[-1]:
+            group.pop()
+            by_comma.pop()
         return group
 
 

@@ -824,7 +824,7 @@ class EventCoder:
                 break
             if t.lower_ == "by":
                 by_at = x
-                for y in range(x + 1, min(s1, x + 4)):
+                for y in range(x + 1, min(s1, x + 6)):
                     if y in start_at:
                         agent = start_at[y]
                         break
@@ -1018,6 +1018,9 @@ class EventCoder:
                 pos = max(m.end, pos + 1)
                 continue
             tok = doc[pos]
+            if tok.lower_ == "than" and doc[pos - 1].lower_ in ("more", "less", "fewer"):
+                pos += 1  # "more than 10,000 soldiers": a number, not a comparison
+                continue
             if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
                 break
             if tok.lower_ == "by" and doc[pos - 1].lower_ not in _HELD:

@@ -356,7 +356,7 @@ def event_series(
         raise InputError("no input; name article files or folders, or --gdelt event files")
     result = None
     scen = None
-    observations = []
+    observations: list[Any] = []
     undated = 0
     if inputs:
         result = ingest(

@@ -368,9 +368,7 @@ def events(
     ] = 30,
     prior_events: Annotated[
         float,
-        typer.Option(
-            "--prior-events", help="Weight of the declared relation, in events (default 2)."
-        ),
+        typer.Option("--prior-events", help="Weight of the declared relation, in events."),
     ] = 2.0,
     fmt: Annotated[
         SeriesFormat,

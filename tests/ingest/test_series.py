@@ -107,3 +107,21 @@ def test_bad_parameters_and_empty_input():
         relation_series([obs(0, "a", "b", "AID", 7.4)], window=0)
     with pytest.raises(InputError, match="no dated events"):
         relation_series([])
+
+
+def test_relation_series_figure_draws_pairs_bands_and_crossings():
+    from realpolitik.report.figures import relation_series_figure
+
+    o = [obs(d, "a", "b", "ASSAULT", -9.3) for d in (0, 1, 2, 3)] + [
+        obs(0, "c", "d", "CONSULT", 2.1)
+    ]
+    r = relation_series(o)
+    fig = relation_series_figure(r.to_json())
+    names = [t.name for t in fig.data if t.mode == "lines"]
+    assert names == ["a - b", "c - d"]  # the pair with crossings first
+    marks = [t for t in fig.data if t.mode == "markers"]
+    assert len(marks) == 1 and list(marks[0].text) == [
+        "neutral -&gt; rivalry",
+        "rivalry -&gt; hostility",
+    ]
+    assert len(fig.layout.shapes) == 6  # the six boundaries between seven relation types

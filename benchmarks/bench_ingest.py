@@ -2,7 +2,9 @@
 
 Run: ``python benchmarks/bench_ingest.py [--repeat N]``. Prints a table and the ratio to the
 reference coders' published speeds (TABARI about 1,000-2,000 sentences/s, PETRARCH2 about 150
-plus its parser). Single process, one core.
+plus its parser). Single process, one core. Rates are given per wall-clock second and per CPU
+second of this process (``time.process_time``); on a machine shared with other work the CPU
+rate is the one that measures the coder.
 """
 
 from __future__ import annotations
@@ -34,16 +36,18 @@ def main() -> None:
     build = time.perf_counter() - t0
     n_sentences = coder.count_sentences(text)
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     n_events = 0
     for _ in range(args.rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         n_events = len(coder.code(text))
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     coder.count_sentences(text)
     split_only = time.perf_counter() - t0
+    split_cpu = time.process_time() - c0
 
     rate = n_sentences / best
     print(f"{'what':<36}{'value':>14}")
@@ -53,10 +57,14 @@ def main() -> None:
     print(f"{'coding time, best of ' + str(args.rounds) + ' (s)':<36}{best:>14.3f}")
     print(f"{'sentences / s (full coder)':<36}{rate:>14,.0f}")
     print(f"{'sentences / s (spaCy pipeline only)':<36}{n_sentences / split_only:>14,.0f}")
+    cpu_rate = n_sentences / best_cpu
+    print(f"{'sentences / CPU s (full coder)':<36}{cpu_rate:>14,.0f}")
+    print(f"{'sentences / CPU s (pipeline only)':<36}{n_sentences / split_cpu:>14,.0f}")
     print()
-    print(f"{'ratio to target 2,000/s':<36}{rate / 2000:>14.2f}")
-    print(f"{'ratio to TABARI (~1,500/s)':<36}{rate / 1500:>14.2f}")
-    print(f"{'ratio to PETRARCH2 (~150/s)':<36}{rate / 150:>14.2f}")
+    print(f"{'ratio to target 2,000/s (CPU)':<36}{cpu_rate / 2000:>14.2f}")
+    print(f"{'ratio to TABARI (~1,500/s, CPU)':<36}{cpu_rate / 1500:>14.2f}")
+    print(f"{'ratio to PETRARCH2 (~150/s, CPU)':<36}{cpu_rate / 150:>14.2f}")
+    print(f"{'ratio to target 2,000/s (wall)':<36}{rate / 2000:>14.2f}")
 
 
 if __name__ == "__main__":

@@ -81,3 +81,47 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
     s = score(predicted, gold)
     assert s.precision >= 0.95, sorted(predicted - gold)
     assert s.recall >= 0.65, sorted(gold - predicted)
+
+
+# Issue 17's gold set: 316 sentences split once (random.Random(17), 60/40) before any tuning;
+# 135 fresh sentences were later added to dev only. The coder was tuned on dev; test was
+# measured three times in all (after each tuning round) and never looked at sentence by
+# sentence. Reached on the last measurement: test 98/110 predicted pairs correct, 98/130 found;
+# dev 344/346 and 344/364.
+TEST_PRECISION, TEST_RECALL = 0.89, 0.75
+DEV_PRECISION, DEV_RECALL = 0.99, 0.94
+
+
+def _gold_scores(coder, name):
+    from pathlib import Path
+
+    import yaml
+
+    from realpolitik.ingest.evaluation import gold_pairs
+
+    path = Path(__file__).parent / "gold" / f"{name}.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]
+    predicted, gold, _ = gold_pairs(items, coder)
+    return items, score(predicted, gold), predicted, gold
+
+
+def test_gold_split_is_the_documented_one(coder):
+    dev, _, _, _ = _gold_scores(coder, "dev")
+    test, _, _, _ = _gold_scores(coder, "test")
+    assert len(test) == 126 and len(dev) == 190 + 135
+    assert not {s["text"] for s in dev} & {s["text"] for s in test}
+    regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}
+    assert {s["region"] for s in test} == regions == {s["region"] for s in dev}
+    for item in dev + test:
+        for e in item["events"]:
+            assert set(e) == {"type", "source", "target", "mode"}, item["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "recall"),
+    [("test", TEST_PRECISION, TEST_RECALL), ("dev", DEV_PRECISION, DEV_RECALL)],
+)
+def test_gold_split_precision_recall(coder, name, precision, recall):
+    _, s, predicted, gold = _gold_scores(coder, name)
+    assert s.precision >= precision, sorted(predicted - gold)[:10]
+    assert s.recall >= recall, sorted(gold - predicted)[:10]

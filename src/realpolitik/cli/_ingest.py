@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import json
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console, Group
@@ -14,12 +15,30 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from realpolitik.cli._app import Format, app, console, escape, user_errors, write_atomic
+from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
 from realpolitik.exceptions import InputError
 from realpolitik.ingest.proposals import Proposal
 from realpolitik.ingest.run import IngestResult
 from realpolitik.ingest.run import ingest as run_ingest
 from realpolitik.ingest.text import MAX_BYTES
+
+
+class IngestFormat(str, Enum):
+    """Output formats of ``ingest``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+class SeriesFormat(str, Enum):
+    """Output formats of ``events``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
 
 
 def _plural(n: int, noun: str, count: bool = True) -> str:
@@ -166,7 +185,15 @@ def ingest(
             "--scenario", "-s", help="Resolve actors to this scenario (built-in name or file)."
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[
+        IngestFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv (GDELT-style columns), plover (PLOVER JSON lines) or gdelt "
+            "(GDELT 2.0 tab-separated, 61 columns, with a header row).",
+        ),
+    ] = IngestFormat.table,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the output to this file.")
     ] = None,
@@ -217,10 +244,14 @@ def ingest(
             propose=propose or apply is not None,
             apply=apply is not None,
         )
-        if fmt is Format.json:
+        if fmt is IngestFormat.json:
             text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
-        elif fmt is Format.csv:
+        elif fmt is IngestFormat.csv:
             text = result.to_csv()
+        elif fmt is IngestFormat.plover:
+            text = result.to_plover()
+        elif fmt is IngestFormat.gdelt:
+            text = result.to_gdelt()
         else:
             buf = io.StringIO()
             _render_text(result, Console(file=buf, width=160, soft_wrap=False, no_color=True))
@@ -232,7 +263,7 @@ def ingest(
         if apply is not None and updated_text is not None:
             write_atomic(apply, updated_text)
     if out is None:
-        if fmt is Format.table:
+        if fmt is IngestFormat.table:
             _render_text(result, console)
         else:
             sys.stdout.write(text)
@@ -249,4 +280,173 @@ def ingest(
         )
 
 
-__all__ = ["ingest"]
+def _series_tables(series: Any, shock: dict[str, Any] | None, target: Console) -> None:
+    last = {c.between: c for c in series.crossings}
+    t = Table(
+        title=f"Relation scores ({series.window}-day window, {len(series.observations)} dated "
+        f"event pairs, {series.days[0]} .. {series.days[-1]})",
+        title_justify="left",
+    )
+    for col in ("pair", "events", "start", "lowest", "highest", "last", "now"):
+        t.add_column(col, justify="left" if col in ("pair", "start", "now") else "right")
+    for p, pair in enumerate(series.pairs):
+        scores = series.scores[p]
+        n = sum(
+            1
+            for o in series.observations
+            if tuple(sorted((o.source, o.target))) == tuple(sorted(pair))
+        )
+        start_type = series.start[pair][0]
+        now = last[pair].to_type if pair in last else start_type
+        t.add_row(
+            escape(" - ".join(pair)),
+            str(n),
+            escape(start_type),
+            f"{scores.min():+.2f}",
+            f"{scores.max():+.2f}",
+            f"{scores[-1]:+.2f}",
+            escape(now),
+        )
+    target.print(t)
+    if not series.crossings:
+        target.print("No dyad crossed a relation-type boundary.", highlight=False)
+    else:
+        c_table = Table(title="Relation-type crossings (proposed updates)", title_justify="left")
+        for col in ("#", "date", "pair", "change", "score", "events"):
+            c_table.add_column(col, overflow="fold", no_wrap=col in ("#", "date", "score"))
+        for k, c in enumerate(series.crossings, 1):
+            c_table.add_row(
+                str(k),
+                c.date.isoformat(),
+                escape(" - ".join(c.between)),
+                escape(f"{c.from_type} -> {c.to_type}"),
+                f"{c.score:+.2f}",
+                str(len(c.evidence)),
+            )
+        target.print(c_table)
+        for k, c in enumerate(series.crossings, 1):
+            top = c.evidence[0]
+            target.print(
+                Text.assemble((f"#{k} ", "bold"), _short(f"{top.where}: {top.text}", 300)),
+                highlight=False,
+            )
+    if series.n_undated:
+        target.print(
+            f"{_plural(series.n_undated, 'event')} without a date left out.", highlight=False
+        )
+    if shock is not None:
+        from realpolitik.ingest.proposals import dump_shock_block
+
+        target.print("Shock block (paste under `shocks:` of the scenario):", highlight=False)
+        target.print(dump_shock_block(shock), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def events(
+    articles: Annotated[
+        list[str] | None,
+        typer.Argument(help="Dated article files (.txt/.md) or folders of them."),
+    ] = None,
+    gdelt: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gdelt",
+            help="A GDELT-style tab-separated event file (GDELT 2.0 export or ingest --format "
+            "gdelt); may be repeated.",
+        ),
+    ] = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="Resolve actors to this scenario; its relations are where scores start.",
+        ),
+    ] = None,
+    window: Annotated[
+        int, typer.Option("--window", help="Trailing window of the score, in days.")
+    ] = 30,
+    prior_events: Annotated[
+        float,
+        typer.Option("--prior-events", help="Weight of the declared relation, in events."),
+    ] = 2.0,
+    fmt: Annotated[
+        SeriesFormat,
+        typer.Option("--format", "-f", help="table, json, or csv (one row per pair and day)."),
+    ] = SeriesFormat.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the output to this file.")
+    ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option("--plot", help="Write the relation-score figure to this HTML file."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Text encoding (default UTF-8).")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest article accepted, in bytes.")
+    ] = MAX_BYTES,
+) -> None:
+    """Relation scores over time from dated news, and the relation changes they propose.
+
+    Each event scores PLOVER's value of its category (-9.3 assault .. +7.6 retreat); a pair's
+    score on a day is the mean of the window's events, each /10, with the scenario's relation
+    counting as --prior-events events of its weight. A change of relation type is proposed when
+    the score crosses into another type's band, citing the window's sentences.
+    """
+    from realpolitik.ingest.run import event_series
+
+    with user_errors():
+        if plot is not None and out is not None and plot.resolve() == out.resolve():
+            raise InputError(f"--plot and --out name the same file ({plot}); give two files")
+        series, shock, _ = event_series(
+            articles or [],
+            gdelt=[str(g) for g in gdelt or []],
+            scenario=scenario,
+            window=window,
+            prior_events=prior_events,
+            encoding=encoding,
+            max_bytes=max_bytes,
+        )
+        if fmt is SeriesFormat.json:
+            data = series.to_json()
+            if shock is not None:
+                data["shock"] = shock
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        elif fmt is SeriesFormat.csv:
+            text = series.to_frame().to_csv(index=False)
+        else:
+            buf = io.StringIO()
+            _series_tables(
+                series, shock, Console(file=buf, width=160, soft_wrap=False, no_color=True)
+            )
+            text = buf.getvalue()
+        plot_html = None
+        if plot is not None:
+            from realpolitik.report.figures import relation_series_figure
+
+            plot_html = relation_series_figure(series.to_json()).to_html(
+                include_plotlyjs="cdn", full_html=True
+            )
+        if out is not None:
+            write_atomic(out, text)
+        if plot is not None and plot_html is not None:
+            write_atomic(plot, plot_html)
+    if out is None:
+        if fmt is SeriesFormat.table:
+            _series_tables(series, shock, console)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    else:
+        console.print(
+            f"wrote {escape(str(out))} ({_plural(len(series.pairs), 'pair')}, "
+            f"{_plural(len(series.crossings), 'crossing')})",
+            highlight=False,
+        )
+    if plot is not None:
+        console.print(f"wrote {escape(str(plot))}", highlight=False)
+
+
+__all__ = ["events", "ingest"]

@@ -1,7 +1,9 @@
 """From news to events: code articles into who-did-what-to-whom events.
 
 Events carry PLOVER types and CAMEO codes; with a scenario, they support proposed relation
-updates, each citing its sentence.
+updates, each citing its sentence. :mod:`realpolitik.ingest.formats` writes PLOVER JSON lines
+and GDELT 2.0 tables; :mod:`realpolitik.ingest.series` turns dated events into relation scores
+over time.
 
 Examples
 --------
@@ -15,6 +17,7 @@ from __future__ import annotations
 from realpolitik.ingest.coder import Event, EventCoder, code_articles, code_text
 from realpolitik.ingest.dictionary import PLOVER_TYPES, Dictionary, load_dictionary
 from realpolitik.ingest.evaluation import Score, dyads, score
+from realpolitik.ingest.series import Observation, RelationSeries, relation_series
 from realpolitik.ingest.text import clean_text, decode_article, expand_inputs, read_article
 
 __all__ = [
@@ -22,6 +25,8 @@ __all__ = [
     "Dictionary",
     "Event",
     "EventCoder",
+    "Observation",
+    "RelationSeries",
     "Score",
     "clean_text",
     "code_articles",
@@ -31,5 +36,6 @@ __all__ = [
     "expand_inputs",
     "load_dictionary",
     "read_article",
+    "relation_series",
     "score",
 ]

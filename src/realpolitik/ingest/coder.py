@@ -89,6 +89,46 @@ _QUAD = {
 }  # fmt: skip
 #: Words of events after which "the two" means both sides ("He met Putin. The two agreed").
 _MEETING_WORDS = frozenset({"met", "meet", "meets", "meeting", "talks", "held", "spoke"})
+#: Nouns after a demonym or a possessive actor that name the actor's own forces or institutions
+#: ("Turkish troops", "Russian military police", "Colombia's government"): the mention takes them in.
+_FORCE_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "army", "military", "police", "navy", "jets", "warplanes",
+     "drones", "fighters", "government", "authorities", "officials", "parliament", "junta",
+     "security", "service", "services", "coast", "guard", "guards", "air", "force", "defence",
+     "defense", "ministry", "foreign", "intelligence", "spy", "agency", "border", "warships",
+     "artillery", "instructors", "paratroopers", "marines", "commandos", "diplomats",
+     "leaders", "negotiators", "farmers", "protesters", "forces'", "vessel", "ships",
+     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels"}
+)  # fmt: skip
+#: Words before the demonym "American" that make it a region, not the United States.
+_REGION_WORDS = frozenset({"latin", "south", "central", "north"})
+#: Nouns for people whose location, not nationality, receives aid ("Sudanese refugees in Chad").
+_DISPLACED = frozenset({"refugees", "migrants", "civilians", "displaced", "asylum-seekers"})
+#: Words between a target-seeking trigger and its target that do not end the search.
+_COMPLEMENTIZERS = frozenset({"that"})
+#: Types whose target may be a place when no actor is named ("struck a refinery in Russia",
+#: "arrived in Ankara").
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE", "CONSULT"})
+#: Determiners that make the word after them a noun ("his support of"): not an event.
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
+#: Words right after a reciprocal phrase that show it has no object ("met in Doha").
+_RECIPROCAL_AFTER = frozenset(
+    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across"}
+)
+#: Prepositions that, ending a phrase, introduce its target ("aid to", "talks with").
+_TARGET_PREPOSITIONS = frozenset(
+    {"to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from",
+     "upon", "of", "outside", "in"}
+)  # fmt: skip
+#: Participles after which "by X" names who holds the place ("positions held by X" -> X).
+_HELD = frozenset({"held", "controlled", "occupied", "run", "manned", "housing", "used"})
+#: Words before an -ing form that are not nouns it could modify.
+_NOT_NOUNS = frozenset(
+    {"and", "or", "of", "by", "to", "for", "after", "before", "while", "without", "from", "in",
+     "on", "at", "with", "about", "against", "despite", "since", "when", "than", "as", "but",
+     "the", "a", "an", "continue", "continues", "keep", "keeps", "kept", "start", "started",
+     "stop", "stopped", "begin", "began", "resume", "resumed"}
+)  # fmt: skip
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3
@@ -290,6 +330,9 @@ class EventCoder:
         self._hypothetical = d.hypothetical
         self._desire = d.desire
         self._participles = d.participles
+        self._prep_end: dict[int, bool] = {}
+        self._kinds = {d.resolve(a.id): a.kind for a in d.actors.values()}
+        self._country = {d.resolve(a.id): a.cameo[:3] for a in d.actors.values()}
 
     # --- public ---------------------------------------------------------------------------------
     def code(
@@ -394,6 +437,30 @@ class EventCoder:
                         while j < limit and j < next_ent and doc[j].is_title:
                             j += 1
                         end = j
+            if (
+                label == "DEMONYM"
+                and not person
+                and start > 0
+                and doc[start - 1].lower_ in _REGION_WORDS
+                and doc[start].lower_.startswith("american")
+            ):
+                k += 1
+                continue  # "Latin American countries": a region, not the United States
+            if not person:
+                # "Turkish troops", "Russian military police", "Colombia's government"
+                j = end
+                if label != "DEMONYM" and j + 1 < n and doc[j].text in _POSSESSIVE:
+                    if doc[j + 1].lower_ in _FORCE_NOUNS:
+                        j += 1
+                    else:
+                        j = end
+                next_ent = ents[k + 1].start if k + 1 < len(ents) else n
+                if j > end or label == "DEMONYM":
+                    stop = j
+                    while stop < min(n, next_ent) and doc[stop].lower_ in _FORCE_NOUNS:
+                        stop += 1
+                    if stop > j or j > end:
+                        end = max(stop, j + 1 if j > end else stop)
             raw.append(_Mention(start, end, (actor,), person=person))
             k += 1
 
@@ -587,6 +654,7 @@ class EventCoder:
         for m in mentions:
             end_at.setdefault(m.end, m)
             start_at.setdefault(m.start, m)
+        triggers = [t for t in triggers if not self._modifier_use(doc, t, s0, end_at)]
         trigger_starts = sorted(t.start for t in triggers)
         coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]] = []
         seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
@@ -602,14 +670,37 @@ class EventCoder:
             if self._cancelled(doc, trig, s0):
                 continue
             phrase = trig.phrase
+            if coded and any(
+                trig.start - k - 1 >= s0
+                and doc[trig.start - k - 1].lower_ in ("in", "with")
+                and doc[trig.start - k].lower_ in ("a", "an", "the")
+                for k in (1, 2)
+            ):
+                continue  # "killed a commander in a (drone) strike on ...": the means of an event
+            if (
+                phrase.type == "ACCUSE"
+                and trig.end < s1
+                and doc[trig.end].lower_ == "of"
+                and doc[trig.head].lower_.endswith("ed")
+            ):
+                continue  # "drone makers accused of supplying Russia": nobody accuses here
+            before_trigger = end_at.get(trig.start)
+            if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
+                continue  # "condemned the Israeli strike on Gaza": the object of a coded event
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
-            passive, agent = self._voice(doc, trig, s1, start_at)
+            passive, agent, reduced = self._voice(doc, trig, s1, start_at)
             if passive:
                 if agent is None:
                     continue
                 source = self._group_right(doc, agent, start_at, s1)
-                target = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+                if reduced:
+                    # "Soleimani, killed by ...": only the noun the participle follows
+                    before = trig.start - 1 if doc[trig.start - 1].text == "," else trig.start
+                    near = end_at.get(before)
+                    target = [near] if near is not None and near.role == "actor" else None
+                else:
+                    target = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
             else:
                 if (
                     doc[trig.head].lower_.endswith("ing")
@@ -617,29 +708,58 @@ class EventCoder:
                     and doc[trig.start - 1].text == ","
                 ):
                     source = self._first_group(doc, mentions, trig.start, s0, end_at)
+                if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
+                    source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
                 if source is None:
                     source = self._left(doc, trig.start, s0, end_at, coded)
                 if source is None:
                     source = self._after_comma(doc, trig, s1, start_at)
+                if source is None and phrase.type == "PROTEST":
+                    # "Protesters in Baghdad stormed ...": the protesters' place
+                    source = next(([m] for m in mentions if m.role == "location"), None)
                 next_trigger = next((x for x in trigger_starts if x >= trig.end), s1)
+                if phrase.irrealis:
+                    next_trigger = s1  # "threatened to launch an offensive against X": X
                 exclude = {a for m in source or [] for a in m.actors}
+                n_src = len(exclude)
+                place = phrase.type in _PLACE_TARGET_TYPES
                 if phrase.mutual and phrase.pattern.endswith("between"):
                     target = self._right(doc, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target
+                elif (
+                    phrase.mutual
+                    and n_src >= 2
+                    and trig.end < s1
+                    and doc[trig.end].lower_ in _RECIPROCAL_AFTER
+                ):
+                    target = source  # "Indian and Chinese troops clashed in the valley"
                 else:
-                    target = self._right(doc, trig.head + 1, s1, next_trigger, start_at, exclude)
-            if not source:
+                    at_end = self._ends_with_preposition(phrase) and not phrase.object_first
+                    begin = trig.end if at_end else trig.head + 1
+                    target = self._right(
+                        doc, begin, s1, next_trigger, start_at, exclude, place, phrase.irrealis
+                    )
+            if not source or (phrase.person and not any(m.person for m in source)):
                 continue
             src = tuple(dict.fromkeys(a for m in source for a in m.actors))
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
             if source is not target:
                 tgt = tuple(a for a in tgt if a not in src)
-            if not tgt and phrase.mutual and len(src) >= 2:
-                tgt = src
+            if (
+                not tgt
+                and phrase.mutual
+                and len(src) >= 2
+                and not (trig.start > s0 and doc[trig.start - 1].lower_ == "to")
+            ):
+                tgt = src  # not after "to": "sent supplies to fight the epidemic" is a purpose
             if not tgt:
                 continue
-            key = (phrase.type, frozenset(src), frozenset(tgt))
+            type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
+            if type_ == "RETREAT" and all(self._kinds.get(a) == "organisation" for a in tgt):
+                # leaving an organisation is reducing relations, not a military retreat
+                type_, mode, cameo = "SANCTION", "withdraw", "161"
+            key = (type_, frozenset(src), frozenset(tgt))
             assert source is not None  # `if not source: continue` above
             coded.append((trig, source, target or []))
             if key in seen:
@@ -651,13 +771,13 @@ class EventCoder:
                 sentence=number,
                 text=sent.text.strip(),
                 source=src,
-                type=phrase.type,
-                mode=phrase.mode,
+                type=type_,
+                mode=mode,
                 target=tgt,
                 intensity=phrase.intensity,
                 date=_event_date(sent.text, doc[trig.head].idx - sent.start_char, dates),
-                cameo=phrase.cameo,
-                quad_class=_QUAD.get(phrase.cameo[:2], 0),
+                cameo=cameo,
+                quad_class=_QUAD.get(cameo[:2], 0),
                 trigger=doc[trig.start : trig.end].text,
                 file=file,
             )
@@ -685,15 +805,17 @@ class EventCoder:
         return False
 
     def _voice(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        """Return (passive, agent mention, reduced): "was killed by X" or "Y, killed by X"."""
         head = doc[trig.head]
         low = head.lower_
         if not (low.endswith("ed") or low in self._participles):
-            return False, None
+            return False, None, False
         p = trig.start - 1
         while p >= 0 and (doc[p].lower_ in _SKIP_BEFORE_VERB or doc[p].lower_.endswith("ly")):
             p -= 1
         aux = p >= 0 and doc[p].lower_ in _BE
         agent = None
+        by_at = -1
         x = trig.end
         limit = min(s1, trig.end + 8)
         while x < limit:
@@ -701,14 +823,55 @@ class EventCoder:
             if t.text in _STRONG or t.text == ",":
                 break
             if t.lower_ == "by":
-                for y in range(x + 1, min(s1, x + 4)):
+                by_at = x
+                for y in range(x + 1, min(s1, x + 6)):
                     if y in start_at:
                         agent = start_at[y]
                         break
                 break
             x += 1
-        reduced = agent is not None and p >= 0 and (doc[p].text == "," or doc[p].ent_type_)
-        return (aux or reduced), agent
+        # A participle without "be" is passive only right after a comma ("Soleimani, killed
+        # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
+        # troops attacked positions held by X" is active.
+        reduced = (
+            not aux and agent is not None and p >= 0 and (doc[p].text == "," or by_at == trig.end)
+        )
+        return (aux or reduced), agent, reduced
+
+    def _modifier_use(self, doc: Any, trig: _Trigger, s0: int, end_at: dict[int, _Mention]) -> bool:
+        """Whether the trigger word is used as a noun or modifier, not as an event.
+
+        "his support of X" (a possessive before it) and "bases hosting U.S. troops" (an -ing
+        form right after a common noun: a reduced relative clause about that noun).
+        """
+        if trig.start <= s0:
+            return False
+        prev = doc[trig.start - 1]
+        low = prev.lower_
+        if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
+            return True
+        head = doc[trig.head].lower_
+        return (
+            head.endswith("ing")
+            and trig.head == trig.start
+            and prev.is_alpha
+            and prev.is_lower
+            and trig.start not in end_at
+            and low not in _BE
+            and low not in _SKIP_BEFORE_VERB
+            and low not in _NOT_NOUNS
+            and not low.endswith(("ed", "ly"))
+        )
+
+    def _ends_with_preposition(self, phrase: Phrase) -> bool:
+        """Whether a phrase ends with a preposition that introduces its target ("aid to")."""
+        key = id(phrase)
+        known = self._prep_end.get(key)
+        if known is None:
+            kind, words, _ = phrase.tokens[-1]
+            known = len(phrase.tokens) > 1 and kind == "word" and words <= _TARGET_PREPOSITIONS
+            self._prep_end[key] = known
+        return known
 
     def _eligible_source(self, m: _Mention, allow_prep: bool = False) -> bool:
         return m.role == "actor" and not m.relational and (allow_prep or not m.after_preposition)
@@ -733,7 +896,7 @@ class EventCoder:
                         gap = {doc[x].lower_ for x in range(m.end, start)}
                         if trig.phrase.object_control and "and" not in gap:
                             continue
-                        if m in tgt and gap <= _REUSE_GAP:
+                        if m in tgt and gap and gap <= _REUSE_GAP:
                             return src
                     return self._group_left(doc, m, end_at, s0)
                 pos = m.start - 1
@@ -758,18 +921,25 @@ class EventCoder:
     ) -> list[_Mention]:
         group = [m]
         pos = m.start - 1
+        saw_and = False  # "A, B and C": commas join only a list that ends with and/or
+        gap: set[str] = set()
         while pos >= s0:
             other = end_at.get(pos + 1)
             if other is not None and pos + 1 < group[-1].start:
                 if other.role != "actor":
                     break
+                if "," in gap and not (gap & {"and", "or", "&"}) and not saw_and:
+                    break  # "talking to Macron, he has invited": not a list
+                saw_and = saw_and or bool(gap & {"and", "or", "&"})
                 group.append(other)
+                gap = set()
                 pos = other.start - 1
                 continue
             if other is not None:
                 pos -= 1
                 continue
             if doc[pos].lower_ in _JOINERS:
+                gap.add(doc[pos].lower_)
                 pos -= 1
                 continue
             break
@@ -818,10 +988,15 @@ class EventCoder:
         next_trigger: int,
         start_at: dict[int, _Mention],
         exclude: set[str],
+        place: bool = False,
+        long: bool = False,
     ) -> list[_Mention] | None:
         pos = start
+        if pos < s1 and doc[pos].lower_ in _COMPLEMENTIZERS:
+            pos += 1  # "demanded that Tehran release ..."
         limit = min(s1, max(next_trigger, start))
-        budget = _MAX_TARGET_DISTANCE
+        budget = _MAX_TARGET_DISTANCE + (4 if long else 0)
+        fallback: _Mention | None = None
         while pos < limit and budget > 0:
             m = start_at.get(pos)
             if m is not None:
@@ -830,40 +1005,77 @@ class EventCoder:
                     and not m.relational
                     and any(a not in exclude for a in m.actors)
                 ):
+                    host = self._host_place(doc, m, start_at, s1) if place else None
+                    if host is not None:
+                        return [host]
                     return self._group_right(doc, m, start_at, s1)
+                if place and fallback is None and m.role in ("location", "modifier"):
+                    # a place of the source's own country is no target ("al-Shabaab
+                    # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
+                    home = {self._country.get(a) for a in exclude}
+                    if any(a not in exclude and self._country.get(a) not in home for a in m.actors):
+                        fallback = m
                 pos = max(m.end, pos + 1)
                 continue
             tok = doc[pos]
+            if tok.lower_ == "than" and doc[pos - 1].lower_ in ("more", "less", "fewer"):
+                pos += 1  # "more than 10,000 soldiers": a number, not a comparison
+                continue
             if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
-                return None
+                break
+            if tok.lower_ == "by" and doc[pos - 1].lower_ not in _HELD:
+                break  # "a deal mediated by the United States": an agent, not the target
             pos += 1
             budget -= 1
+        return [fallback] if fallback is not None else None
+
+    def _host_place(
+        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+    ) -> _Mention | None:
+        """The place of displaced people: "Sudanese refugees in eastern Chad" -> Chad."""
+        x = m.end
+        if x >= s1 or doc[x].lower_ not in _DISPLACED:
+            return None
+        for y in range(x + 1, min(s1, x + 5)):
+            other = start_at.get(y)
+            if other is not None:
+                return other if other.role == "location" else None
         return None
 
     def _group_right(
         self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
     ) -> list[_Mention]:
         group = [m]
+        by_comma = [False]
         pos = m.end
         saw_and = False
+        saw_comma = False
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
                 if other.role != "actor" or other.relational:
                     break
+                if other.end < s1 and doc[other.end].lower_ in _SPEECH:
+                    break  # "into Gaza, the United Nations said"
                 group.append(other)
+                by_comma.append(saw_comma and not saw_and)
                 pos = other.end
-                saw_and = False
+                saw_and = saw_comma = False
                 continue
             low = doc[pos].lower_
             if low in _JOINERS or doc[pos].text in _POSSESSIVE:
                 saw_and = saw_and or low in ("and", "or")
+                saw_comma = saw_comma or low == ","
                 pos += 1
                 continue
             if saw_and and low in _JOINERS_AFTER_AND:
                 pos += 1
                 continue
             break
+        # "Congo, U.N. experts said": a list joined by commas alone must end with "and"/"or"
+        while len(group) > 1 and by_comma[-1]:
+            group.pop()
+            by_comma.pop()
         return group
 
 

@@ -107,6 +107,10 @@ class Phrase:
     mutual: bool = False
     object_control: bool = False
     irrealis: bool = False
+    #: whether the source must be a person ("arrived in Ankara": a visit only by an official)
+    person: bool = False
+    #: whether the target follows the verb even though the pattern ends with a preposition
+    object_first: bool = False
 
 
 @dataclass
@@ -369,6 +373,8 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     mutual=bool(spec.get("mutual", False)),
                     object_control=bool(spec.get("object_control", False)),
                     irrealis=bool(spec.get("irrealis", default.get("irrealis", False))),
+                    person=bool(spec.get("person", False)),
+                    object_first=bool(spec.get("object_first", False)),
                 )
             )
     return phrases

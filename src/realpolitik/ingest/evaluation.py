@@ -6,7 +6,7 @@ with two sources and one target counts as two pairs, a reciprocal event as both 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,4 +70,41 @@ def score(predicted: set[Dyad], gold: set[Dyad]) -> Score:
     return Score(len(predicted & gold), len(predicted), len(gold))
 
 
-__all__ = ["Score", "dyads", "score"]
+def score_by_type(predicted: set[Dyad], gold: set[Dyad]) -> dict[str, Score]:
+    """Scores per event type (a pair's type is its second element), types in either set.
+
+    Examples
+    --------
+    >>> g = dyads(1, "ASSAULT", ["us"], ["iran"]) | dyads(2, "CONSULT", ["russia"], ["turkey"])
+    >>> p = dyads(1, "ASSAULT", ["us"], ["iran"]) | dyads(2, "AGREE", ["russia"], ["turkey"])
+    >>> {t: (s.n_true_positive, s.n_predicted, s.n_gold) for t, s in score_by_type(p, g).items()}
+    {'AGREE': (0, 1, 0), 'ASSAULT': (1, 1, 1), 'CONSULT': (0, 0, 1)}
+    """
+    types = sorted({d[1] for d in predicted} | {d[1] for d in gold})
+    return {
+        t: score({d for d in predicted if d[1] == t}, {d for d in gold if d[1] == t}) for t in types
+    }
+
+
+def gold_pairs(
+    items: Sequence[Mapping[str, Any]], coder: Any
+) -> tuple[set[Dyad], set[Dyad], list[tuple[int, Any]]]:
+    """Code each gold sentence on its own; return (predicted pairs, gold pairs, events).
+
+    ``items`` are the ``sentences`` of a gold file (``text`` and ``events`` with ``type``,
+    ``source``, ``target``); ``coder`` is an :class:`~realpolitik.ingest.EventCoder`. Pairs are
+    keyed by the sentence's index; ``events`` lists ``(index, Event)`` for every coded event.
+    """
+    gold: set[Dyad] = set()
+    predicted: set[Dyad] = set()
+    events: list[tuple[int, Any]] = []
+    for i, item in enumerate(items):
+        for e in item.get("events") or []:
+            gold |= dyads(i, e["type"], e["source"], e["target"])
+        for ev in coder.code(item["text"]):
+            predicted |= dyads(i, ev.type, ev.source, ev.target)
+            events.append((i, ev))
+    return predicted, gold, events
+
+
+__all__ = ["Score", "dyads", "gold_pairs", "score", "score_by_type"]

@@ -86,6 +86,80 @@ class IngestResult:
             data["shock"] = self.shock
         return data
 
+    def to_plover(self) -> str:
+        """PLOVER JSON lines, one event record per line (see :mod:`realpolitik.ingest.formats`)."""
+        from realpolitik.ingest.formats import plover_jsonl, plover_records
+
+        return plover_jsonl(plover_records(self.events, self.dictionary, self.article_dates))
+
+    def to_gdelt(self, *, header: bool = True) -> str:
+        """A GDELT 2.0-style tab-separated table, one row per directed pair (61 columns)."""
+        from realpolitik.ingest.formats import gdelt_rows, gdelt_tsv
+
+        return gdelt_tsv(
+            gdelt_rows(self.events, self.dictionary, self.article_dates), header=header
+        )
+
+    def to_frame(self) -> Any:
+        """A tidy :class:`pandas.DataFrame`: one row per directed (source, target) pair.
+
+        Columns: ``event`` (index of the event in :attr:`events`), ``file``, ``sentence``,
+        ``date`` (the sentence's day, else the article's, as ``datetime64``; NaT if neither),
+        ``date_text`` (the date at the sentence's precision), ``source``, ``target``, ``type``,
+        ``plover_type`` (REQUEST demands as DEMAND), ``mode``, ``intensity`` (-10..10),
+        ``plover_score`` (PLOVER's Schrodt score of the type), ``cameo``, ``quad_class``,
+        ``mutual``, ``trigger``, ``text``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("March 3, 2021\\n\\nRussia and Turkey met.")
+        >>> df = ingest([str(d / "a.txt")]).to_frame()
+        >>> df[["source", "target", "type", "plover_score"]].values.tolist()
+        [['russia', 'turkey', 'CONSULT', 2.1], ['turkey', 'russia', 'CONSULT', 2.1]]
+        >>> str(df["date"].iloc[0].date())
+        '2021-03-03'
+        """
+        import pandas as pd
+
+        from realpolitik.ingest.formats import PLOVER_SCORES, plover_type
+
+        columns = [
+            "event", "file", "sentence", "date", "date_text", "source", "target", "type",
+            "plover_type", "mode", "intensity", "plover_score", "cameo", "quad_class", "mutual",
+            "trigger", "text",
+        ]  # fmt: skip
+        rows = []
+        for i, e in enumerate(self.events):
+            ref = self.article_dates.get(e.file or "")
+            day = e.date if e.date and len(e.date) == 10 else (ref.isoformat() if ref else None)
+            for s, t in e.dyads():
+                rows.append(
+                    [
+                        i,
+                        e.file,
+                        e.sentence,
+                        day,
+                        e.date,
+                        s,
+                        t,
+                        e.type,
+                        plover_type(e),
+                        e.mode,
+                        e.intensity,
+                        PLOVER_SCORES.get(plover_type(e)),
+                        e.cameo,
+                        e.quad_class,
+                        e.mutual,
+                        e.trigger,
+                        e.text,
+                    ]  # fmt: skip
+                )
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["date"] = pd.to_datetime(frame["date"], errors="coerce")
+        return frame
+
     def to_csv(self) -> str:
         """One row per directed pair (GDELT-style columns, see :data:`CSV_COLUMNS`)."""
         buf = io.StringIO()
@@ -234,4 +308,86 @@ def ingest(
     return result
 
 
-__all__ = ["CSV_COLUMNS", "IngestResult", "ingest"]
+def event_series(
+    inputs: Sequence[str] = (),
+    *,
+    gdelt: Sequence[str] = (),
+    scenario: str | Path | None = None,
+    window: int | None = None,
+    prior_events: float | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    reference_date: str | dt.date | None = None,
+) -> tuple[Any, dict[str, Any] | None, IngestResult | None]:
+    """Relation scores over time from dated articles and/or GDELT-style event files.
+
+    Parameters
+    ----------
+    inputs : sequence of str
+        Article files or folders (coded with :func:`ingest`; each event dated by its sentence,
+        else its article's dateline).
+    gdelt : sequence of str
+        GDELT-style tab-separated event files (see :func:`realpolitik.ingest.series.parse_gdelt`).
+    scenario : str or path, optional
+        Resolves actors and gives each dyad's starting relation; with it the crossings are also
+        returned as a shock block the scenario accepts.
+    window, prior_events : optional
+        See :func:`realpolitik.ingest.series.relation_series` (defaults 30 days, 2 events).
+
+    Returns
+    -------
+    (RelationSeries, shock or None, IngestResult or None)
+
+    Raises
+    ------
+    InputError
+        No input, bad files, or no dated events between two actors.
+    """
+    from realpolitik.ingest.series import (
+        PRIOR_EVENTS,
+        WINDOW_DAYS,
+        load_gdelt,
+        observations_from_events,
+        relation_series,
+        series_shock,
+    )
+
+    if not inputs and not gdelt:
+        raise InputError("no input; name article files or folders, or --gdelt event files")
+    result = None
+    scen = None
+    observations: list[Any] = []
+    undated = 0
+    if inputs:
+        result = ingest(
+            inputs,
+            scenario=scenario,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            reference_date=reference_date,
+        )
+        scen = result.scenario
+        dictionary = result.dictionary
+        observations, undated = observations_from_events(result.events, result.article_dates)
+    else:
+        if scenario is not None:
+            from realpolitik.scenario import load_scenario
+
+            scen = load_scenario(scenario)
+            dictionary = load_dictionary(scen.actors)
+        else:
+            dictionary = load_dictionary()
+    for name in gdelt:
+        observations.extend(load_gdelt(name, dictionary=dictionary))
+    series = relation_series(
+        observations,
+        scenario=scen,
+        window=WINDOW_DAYS if window is None else window,
+        prior_events=PRIOR_EVENTS if prior_events is None else prior_events,
+        n_undated=undated,
+    )
+    shock = series_shock(series, scen) if scen is not None else None
+    return series, shock, result
+
+
+__all__ = ["CSV_COLUMNS", "IngestResult", "event_series", "ingest"]

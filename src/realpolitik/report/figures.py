@@ -462,6 +462,57 @@ def escalation_figure(
     return _layout(fig, f"Escalation tree: {_e(tree['title'])}", 330 + 170 * depth)
 
 
+def relation_series_figure(section: dict[str, Any], *, max_pairs: int = 8) -> go.Figure:
+    """Relation scores over time: one line per pair, the relation-type bands, the crossings.
+
+    ``section`` is :meth:`realpolitik.ingest.series.RelationSeries.to_json`. Pairs with
+    crossings come first, then those with the most extreme scores, at most ``max_pairs``.
+    """
+    from realpolitik.scenario import DEFAULT_WEIGHTS
+
+    days = section["days"]
+    crossed = {tuple(c["between"]) for c in section["crossings"]}
+    pairs = sorted(
+        section["pairs"],
+        key=lambda p: (tuple(p["between"]) not in crossed, -max(map(abs, p["scores"]), default=0)),
+    )[:max_pairs]
+    fig = go.Figure()
+    order = sorted(DEFAULT_WEIGHTS.items(), key=lambda kv: kv[1])
+    for (_, w_lo), (_, w_hi) in zip(order, order[1:], strict=False):
+        fig.add_hline(y=(w_lo + w_hi) / 2, line={"color": "#dddddd", "width": 1, "dash": "dot"})
+    for t, w in order:
+        if -1 <= w <= 1:
+            fig.add_annotation(
+                x=1.0, xref="paper", xanchor="left", y=w, text=_e(t), showarrow=False,
+                font={"size": 10, "color": NEUTRAL},
+            )  # fmt: skip
+    for k, p in enumerate(pairs):
+        label = _e(" - ".join(p["between"]))
+        colour = PALETTE[k % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=days, y=p["scores"], mode="lines", name=label, legendgroup=label,
+                line={"color": colour, "width": 2},
+                customdata=p["counts"],
+                hovertemplate=f"{label}: %{{y:+.2f}} on %{{x}} (%{{customdata}} events)<extra></extra>",
+            )
+        )  # fmt: skip
+        marks = [c for c in section["crossings"] if c["between"] == p["between"]]
+        if marks:
+            fig.add_trace(
+                go.Scatter(
+                    x=[c["date"] for c in marks], y=[c["score"] for c in marks],
+                    mode="markers", legendgroup=label, showlegend=False,
+                    marker={"color": colour, "size": 10, "symbol": "diamond"},
+                    text=[_e(f"{c['from']} -> {c['to']}") for c in marks],
+                    hovertemplate=f"{label}: %{{text}} on %{{x}}<extra></extra>",
+                )
+            )  # fmt: skip
+    fig.update_yaxes(range=[-1.05, 1.05], title_text="relation score")
+    window = section.get("window_days", "")
+    return _layout(fig, f"Relations over time ({window}-day window)", 460)
+
+
 __all__ = [
     "actor_colours",
     "crowded_edges",
@@ -469,6 +520,7 @@ __all__ = [
     "forecast_figure",
     "network_figure",
     "network_layout",
+    "relation_series_figure",
     "trajectories_figure",
     "tree_layout",
     "wrap",

@@ -1,0 +1,127 @@
+"""Forms of news English the coder missed before issue 17, each a regression test.
+
+The first eight are the misses listed in the issue (rewritten as sentences of our own); the
+rest are complements, phrasal verbs, passives, reported speech and actors named by their units
+or institutions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.ingest import code_text
+
+
+def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(e.type, e.source, e.target) for e in code_text(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1. a threat expressed as "threatened to launch ..."
+        (
+            "Turkey threatened to launch a new offensive against the Kurds.",
+            ("THREATEN", ("turkey",), ("kurds",)),
+        ),
+        # 2. a demand with a that-clause
+        (
+            "Israel demanded that Iran withdraw its forces from Syria.",
+            ("REQUEST", ("israel",), ("iran",)),
+        ),
+        # 3. a withdrawal by a named unit
+        (
+            "Russian military police withdrew from the Syrian town of Tal Rifaat.",
+            ("RETREAT", ("russia",), ("syria",)),
+        ),
+        # 4. a troop deployment
+        (
+            "Turkey deployed thousands of troops along the Syrian border.",
+            ("MOBILIZE", ("turkey",), ("syria",)),
+        ),
+        # 5. a leader phoning another "to discuss"
+        (
+            "Erdogan phoned Putin to discuss the situation in Idlib.",
+            ("CONSULT", ("turkey",), ("russia",)),
+        ),
+        # 6. an attack on positions "held by" the government: source and target not reversed
+        (
+            "Turkish troops attacked positions held by the Syrian government near Saraqib.",
+            ("ASSAULT", ("turkey",), ("syria",)),
+        ),
+        # 7. aid to refugees located in a third country goes to where they are
+        (
+            "Germany sent humanitarian aid to Syrian refugees in Lebanon.",
+            ("AID", ("germany",), ("lebanon",)),
+        ),
+        # 8. a strike on bases "housing American troops" targets the US, not the host
+        (
+            "Iran fired missiles at bases housing American troops in Iraq.",
+            ("ASSAULT", ("iran",), ("us",)),
+        ),
+        # complements
+        ("The EU urged Russia to withdraw its troops.", ("REQUEST", ("eu",), ("russia",))),
+        (
+            "Tehran vowed to retaliate against Washington.",
+            ("THREATEN", ("iran",), ("us",)),
+        ),
+        # phrasal verbs
+        (
+            "Russian troops pulled out of Ukraine's Kherson region.",
+            ("RETREAT", ("russia",), ("ukraine",)),
+        ),
+        ("Hamas handed over two hostages to Egypt.", ("CONCEDE", ("hamas",), ("egypt",))),
+        # passives
+        (
+            "Kurdish positions were shelled by Turkish artillery.",
+            ("ASSAULT", ("turkey",), ("kurds",)),
+        ),
+        # reported speech
+        (
+            "Pakistani jets shot down two Indian aircraft, the military said.",
+            ("ASSAULT", ("pakistan",), ("india",)),
+        ),
+        # institutions and units
+        (
+            "The Kremlin welcomed the Turkish decision.",
+            ("SUPPORT", ("russia",), ("turkey",)),
+        ),
+        (
+            "Colombia's government and the ELN agreed to a ceasefire.",
+            ("AGREE", ("colombia", "eln"), ("colombia", "eln")),
+        ),
+        # mediation and hosting name the third party as source
+        (
+            "Oman mediated indirect talks between Washington and Tehran.",
+            ("CONSULT", ("oman",), ("us", "iran")),
+        ),
+    ],
+)
+def test_news_form_is_coded(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle as a noun modifier, and a noun after a possessive, are not events
+        "The Indian Navy rescued the crew of a merchant ship attacked by Somali pirates.",
+        "Peru declared the Mexican president unwelcome for his support of Pedro Castillo.",
+        # "Latin American" is a region, not the United States
+        "Venezuela expelled diplomats from seven Latin American countries.",
+        # failing to agree is not an agreement
+        "Egypt and Ethiopia failed to reach an agreement on the dam.",
+        # a suspected plot is not an attack
+        "Ukraine detained a Russian agent suspected of plotting to kill Zelensky.",
+    ],
+)
+def test_not_an_event(text):
+    found = coded(text)
+    unwanted = {
+        ("ASSAULT", ("somalia",), ("india",)),
+        ("SUPPORT", ("mexico",), ("peru",)),
+        ("SANCTION", ("venezuela",), ("us",)),
+        ("AGREE", ("egypt", "ethiopia"), ("egypt", "ethiopia")),
+        ("ASSAULT", ("russia",), ("ukraine",)),
+    }
+    assert not found & unwanted

@@ -249,8 +249,8 @@ def test_malformed_csv_rows_name_line_and_column():
     with pytest.raises(ScenarioError) as info:
         parse_table(text, filename="t.csv")
     msgs = [str(p) for p in info.value.problems]
-    assert "t.csv: line 3, column 2: expected a number (capability); found 'x'" in msgs
-    assert "t.csv: line 4: expected 4 columns; found 2" in msgs
+    assert "t.csv:3:2: expected a number (capability); found 'x'" in msgs
+    assert "t.csv:4: expected 4 columns; found 2" in msgs
 
 
 def test_ktab_header_problems():
@@ -258,7 +258,7 @@ def test_ktab_header_problems():
     with pytest.raises(ScenarioError) as info:
         parse_table(text, filename="k.csv")
     assert [str(p) for p in info.value.problems] == [
-        "k.csv: line 4, column 4: position must be within [0, 100]; found 150.0"
+        "k.csv:4:4: position must be within [0, 100]; found 150.0"
     ]
 
 

@@ -189,7 +189,7 @@ def test_upload_problems_name_the_uploaded_file(client):
     r = client.post("/api/upload", files={"file": ("bdm.csv", bad_table.encode(), "text/csv")})
     (problem,) = r.json()["problems"]
     assert problem["file"] == "bdm.csv"
-    assert problem["text"].startswith("bdm.csv: line 3, column 2: ")
+    assert problem["text"].startswith("bdm.csv:3:2: ")
     bad_yaml = TOY.replace("capability: 3", "capability: -3")
     r = client.post("/api/upload", files={"file": ("dir/mine.yml", bad_yaml.encode(), "text/yaml")})
     assert r.json()["valid"] is False

@@ -28,6 +28,8 @@ from realpolitik.scenario import (
     scenario_to_data,
     write_table,
 )
+from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
 ScenarioArg = Annotated[
     str,
@@ -108,14 +110,21 @@ def show(
 @app.command()
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="Scenario files (YAML, JSON or CSV) or built-in names.")
+        list[str],
+        typer.Argument(help="Scenario files (YAML, JSON, CSV or KTAB XML) or built-in names."),
     ],
 ) -> None:
-    """Validate scenario files; exit 0 when all are valid, 2 with every problem when not."""
+    """Validate scenario files; exit 0 when all are valid, 2 with every problem when not.
+
+    For a table, also says how it was read: its form, the salience scale assumed (all
+    saliences at most 1: 0-1; otherwise 0-100), each issue's position scale, and the extra
+    columns kept as actor data.
+    """
     bad = 0
     for f in files:
         try:
             s = load_scenario(f)
+            info = _table_info(f)
         except ScenarioError as exc:
             bad += 1
             n = len(exc.problems)
@@ -131,8 +140,18 @@ def check(
             f"{plural(len(s.shocks), 'shock')})",
             soft_wrap=True,
         )
+        for line in info:
+            console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
     if bad:
         raise typer.Exit(2)
+
+
+def _table_info(name: str) -> list[str]:
+    """How a table file was read (form, scales assumed, columns kept); nothing for other files."""
+    path = Path(name)
+    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+        return []
+    return read_table(read_text(path), filename=name).info.describe()
 
 
 @app.command()
@@ -176,9 +195,11 @@ def convert(
             "note: the CSV table keeps actors, capabilities, positions and saliences only; "
             "relations, shocks, trees and evidence were left out."
         )
-    if output.suffix.lower() == ".csv" and form == "bdm" and any(i.scale is None for i in s.issues):
+    if output.suffix.lower() == ".csv" and form == "bdm":
         err_console.print(
-            "note: a Bueno de Mesquita table carries no scale; reading it back maps each "
-            "position column's lowest..highest value onto 0-100 (use --form ktab to keep 0-100)."
+            "note: a Bueno de Mesquita table carries no scale; positions are written in each "
+            "issue's own units and reading the table back takes each column's lowest..highest "
+            "value as its scale (forecasts on the issue's own scale are unchanged; "
+            "use --form ktab to keep the 0-100 positions and the declared scale)."
         )
     console.print(f"wrote {escape(str(output))}")

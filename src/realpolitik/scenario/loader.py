@@ -542,7 +542,8 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     ----------
     name_or_path : str or Path
         A built-in name (see :func:`builtin_scenarios`) or a path. CSV files may be in the
-        Bueno de Mesquita form (``Actor,Capability,Position,Salience``) or KTAB's form.
+        Bueno de Mesquita form (``Actor,Capability,Position,Salience``) or KTAB's form (see
+        :mod:`realpolitik.scenario.tables`); ``.xml`` files in KTAB's XML form.
 
     Raises
     ------
@@ -569,6 +570,10 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         from realpolitik.scenario.tables import parse_table
 
         return parse_table(text, filename=name)
+    if path.suffix.lower() == ".xml":
+        from realpolitik.scenario.ktab_xml import parse_ktab_xml
+
+        return parse_ktab_xml(text, filename=name)
     fmt: TextFormat = "json" if path.suffix.lower() == ".json" else "yaml"
     return parse_scenario(text, filename=name, fmt=fmt)
 

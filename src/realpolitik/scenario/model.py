@@ -26,7 +26,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 ActorKind = Literal["state", "non-state", "leader", "organisation"]
 RelationType = Literal[
@@ -231,6 +239,9 @@ class Actor(_WithMeta):
         Free labels that rules can test (``in-theatre``).
     partner_rules : list of str
         Rules this actor's Plan B partners must meet (see the Plan B documentation).
+    data : dict of str to float or str
+        Other per-actor values, such as the extra columns of an imported table
+        (``resolve``, ``risk``, ``type``); kept and written back, not used by the engines.
     """
 
     numeric_fields: ClassVar[tuple[str, ...]] = ("capability",)
@@ -242,6 +253,7 @@ class Actor(_WithMeta):
     aliases: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     partner_rules: list[str] = Field(default_factory=list)
+    data: dict[str, StrictFloat | StrictStr] = Field(default_factory=dict)
     notes: str | None = None
 
     @field_validator("id")

@@ -1,7 +1,8 @@
-"""Commands about scenario files: list, show, check, convert."""
+"""Commands about scenario files: list, show, check, convert, schema."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from realpolitik.scenario import (
     write_table,
 )
 from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
 ScenarioArg = Annotated[
@@ -202,4 +204,26 @@ def convert(
             "value as its scale (forecasts on the issue's own scale are unchanged; "
             "use --form ktab to keep the 0-100 positions and the declared scale)."
         )
+    console.print(f"wrote {escape(str(output))}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the scenario file format.
+
+    YAML editors use it for completion and checks: save it next to your scenarios and put
+    `# yaml-language-server: $schema=scenario.schema.json` on the first line of a file.
+    Cross-references (unknown actors, ...) are beyond a schema: `realpolitik check` finds them.
+    """
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with user_errors():
+        write_atomic(output, text)
     console.print(f"wrote {escape(str(output))}")

@@ -151,6 +151,12 @@ def check(
 def _table_info(name: str) -> list[str]:
     """How a table file was read (form, scales assumed, columns kept); nothing for other files."""
     path = Path(name)
+    if path.suffix.lower() == ".xml" and path.is_file():
+        return [
+            "read as a KTAB XML scenario (its ModelParameters, prngSeed and IdealAdjustment "
+            "configure KTAB's own engine and are ignored)",
+            "saliences read on 0-100: KTAB's format defines them so; divided by 100",
+        ]
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         return []
     return read_table(read_text(path), filename=name).info.describe()

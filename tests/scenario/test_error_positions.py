@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -94,3 +96,19 @@ def test_check_prints_one_line_per_problem_with_the_position(tmp_path):
     assert len(lines) == 5
     assert all(line.startswith(f"{path}:") for line in lines)
     assert f'{path}:5:17: actors[0].capability: expected a number; found "strong"' in lines
+
+
+def test_the_readme_error_example_is_what_check_prints(tmp_path, monkeypatch):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)[0]
+    bad = example.replace(
+        "iran: {position: 95, salience: 0.9}", "iran: {position: 95, salience: 80}"
+    )
+    bad = bad.replace("    type: alignment       #", "    type: alignmnet       #")
+    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
+    shown = re.search(r"\$ realpolitik check bad.yaml\n(.*?)```", readme, flags=re.S)
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["check", "bad.yaml"], terminal_width=400)
+    assert r.exit_code == 2
+    assert r.output.splitlines() == shown.group(1).splitlines()

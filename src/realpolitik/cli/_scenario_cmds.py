@@ -30,6 +30,7 @@ from realpolitik.scenario import (
     write_table,
 )
 from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.scale import has_own_scale, issue_scale
 from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
@@ -79,13 +80,18 @@ def show(
         actors.add_row(a.id, escape(a.name), a.kind, f"{a.capability:g}", escape(a.leader or ""))
     console.print(actors)
     issues = Table(title="Issues (0 ↔ 100)", title_justify="left")
+    own = any(has_own_scale(i) for i in s.issues)
     for col in ("id", "title", "0 means", "100 means", "actors", "status quo"):
         issues.add_column(col)
+    if own:
+        issues.add_column("own scale (0 → 100)")
     for i in s.issues:
         sq = "" if i.status_quo is None else f"{i.status_quo:g}"
-        issues.add_row(
-            i.id, escape(i.title), escape(i.low), escape(i.high), str(len(i.positions)), sq
-        )
+        row = [i.id, escape(i.title), escape(i.low), escape(i.high), str(len(i.positions)), sq]
+        if own:
+            lo, hi = issue_scale(i)
+            row.append(f"{lo:g} → {hi:g}" if has_own_scale(i) else "")
+        issues.add_row(*row)
     console.print(issues)
     if s.relations:
         rel = Table(title="Relations", title_justify="left")
@@ -203,7 +209,9 @@ def convert(
             "note: the CSV table keeps actors, capabilities, positions and saliences only; "
             "relations, shocks, trees and evidence were left out."
         )
-    if output.suffix.lower() == ".csv" and form == "bdm":
+    spans = [[p.position for p in i.positions.values()] for i in s.issues]
+    rescaled = any(v and (min(v) != 0.0 or max(v) != 100.0) for v in spans)
+    if output.suffix.lower() == ".csv" and form == "bdm" and rescaled:
         err_console.print(
             "note: a Bueno de Mesquita table carries no scale; positions are written in each "
             "issue's own units and reading the table back takes each column's lowest..highest "

@@ -24,12 +24,14 @@ from realpolitik.cli._app import (
 from realpolitik.exceptions import InputError, ScenarioError
 from realpolitik.scenario import (
     builtin_scenarios,
+    builtin_text,
     dump_scenario,
     load_scenario,
     scenario_to_data,
     write_table,
 )
 from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.roundtrip import rewrite_yaml, roundtrip_available
 from realpolitik.scenario.scale import has_own_scale, issue_scale
 from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
@@ -179,7 +181,8 @@ def convert(
     """Convert a scenario between YAML, JSON and the two CSV table forms.
 
     CSV tables hold only actors, capabilities, positions and saliences: evidence, relations,
-    shocks and escalation trees are left out (a note says so).
+    shocks and escalation trees are left out (a note says so). YAML written from a YAML file
+    keeps its comments and key order when ruamel.yaml is installed (realpolitik[roundtrip]).
     """
     with user_errors():
         if form not in ("bdm", "ktab"):
@@ -187,14 +190,30 @@ def convert(
         if Path(source).exists() and Path(source).resolve() == output.resolve():
             raise InputError(
                 f"{output} is the file being converted; write to another file "
-                "(converting rewrites numbers and drops comments)"
+                "(the original is kept as it is)"
             )
         suffix = output.suffix.lower()
         if suffix != ".csv" and form != "bdm":
             raise InputError(f"--form applies to .csv output only; {output.name!r} is not .csv")
         s = load_scenario(source)
+        kept_comments = False
         if suffix in (".yaml", ".yml"):
             text = dump_scenario(s, "yaml")
+            original = None
+            if source in builtin_scenarios():
+                original = builtin_text(source)
+            elif Path(source).suffix.lower() in (".yaml", ".yml") and Path(source).is_file():
+                original = read_text(source)
+            if original is not None:
+                rewritten = rewrite_yaml(original, scenario_to_data(s), s)
+                kept_comments = rewritten is not None
+                text = rewritten or text
+                if not kept_comments and "#" in original and not roundtrip_available():
+                    err_console.print(
+                        'note: comments were dropped; install "realpolitik[roundtrip]" '
+                        "(ruamel.yaml) to keep them",
+                        markup=False,
+                    )
         elif suffix == ".json":
             text = dump_scenario(s, "json")
         elif suffix == ".csv":
@@ -218,7 +237,7 @@ def convert(
             "value as its scale (forecasts on the issue's own scale are unchanged; "
             "use --form ktab to keep the 0-100 positions and the declared scale)."
         )
-    console.print(f"wrote {escape(str(output))}")
+    console.print(f"wrote {escape(str(output))}" + (" (comments kept)" if kept_comments else ""))
 
 
 @app.command()

@@ -181,3 +181,30 @@ def test_every_shared_table_loads_with_a_stated_salience_scale(data_dir, folder)
         r = read_table(path.read_text(encoding="utf-8-sig"), filename=str(path))
         assert r.info.salience_scale in ("0-1", "0-100")
         assert r.scenario.actors and r.scenario.issues
+
+
+def test_cli_forecast_of_a_zero_to_one_position_table_with_resolve(tmp_path):
+    from typer.testing import CliRunner
+
+    from realpolitik.cli import app
+
+    path = tmp_path / "variants.csv"
+    path.write_text(
+        "# positions on 0-1, saliences on 0-100, a risk column, trailing commas\n"
+        "Player,Position,Clout,Importance,Risk,\n"
+        "A,0,1,50,0.1,\n"
+        "B,0.25,1,80,0.5,\n"
+        "\n"
+        "C,1,2,100,1,\n",
+        encoding="utf-8",
+    )
+    # Weights 1*0.5, 1*0.8, 2*1: mean (0.25*0.8 + 1*2) / 3.3 = 0.6667 on 0-1;
+    # median: 0 and 0.25 hold 1.3 of 3.3, so C's 1.
+    r = CliRunner().invoke(app, ["forecast", str(path), "--model", "median"], terminal_width=200)
+    assert r.exit_code == 0, r.output
+    assert "0.667 (66.7)" in r.output and "1.0 (100.0)" in r.output
+    r = CliRunner().invoke(app, ["check", str(path)], terminal_width=200)
+    assert r.exit_code == 0
+    assert "saliences read on 0-100" in r.output
+    assert "positions of 'issue' on the table's own scale 0 to 1" in r.output
+    assert "extra columns kept as actor data: Risk (as 'resolve')" in r.output

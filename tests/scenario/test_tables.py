@@ -208,3 +208,11 @@ def test_cli_forecast_of_a_zero_to_one_position_table_with_resolve(tmp_path):
     assert "saliences read on 0-100" in r.output
     assert "positions of 'issue' on the table's own scale 0 to 1" in r.output
     assert "extra columns kept as actor data: Risk (as 'resolve')" in r.output
+
+
+def test_semicolon_files_with_decimal_commas():
+    # What a spreadsheet saves where the decimal mark is a comma.
+    s = parse_table("Actor;Capability;Position;Salience\nA;0,5;4;0,8\nB;1;10;1\n")
+    assert s.actor("a").capability == 0.5
+    assert s.issues[0].positions["a"].salience == 0.8
+    assert s.issues[0].scale == (4.0, 10.0)

@@ -25,8 +25,8 @@ Two forms:
   Columns after the dimensions are kept as actor data. A position header may end in
   ``[lo to hi]``: the dimension's own scale (realpolitik writes it; KTAB ignores header text).
 
-Both forms: blank lines, trailing commas and ``#`` comment lines are ignored; tab-separated
-files work too.
+Both forms: blank lines, trailing commas and ``#`` comment lines are ignored; tab- and
+semicolon-separated files work too (the first row decides; with semicolons, ``0,8`` is 0.8).
 
 **Salience scale, decided per file** (Bueno de Mesquita form): when every salience is at most 1
 they are on 0–1; otherwise on 0–100 and divided by 100. A file on 0–100 with a salience strictly
@@ -59,6 +59,7 @@ _NOTES = {"description", "notes", "note"}
 _POSITION_RE = re.compile(r"(?<![a-z])(position|pstn|pos)(?![a-z])")
 _SALIENCE_RE = re.compile(r"(?<![a-z])(salience|importance|sal)(?![a-z])")
 _NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_DECIMAL_COMMA = re.compile(r"^([-+]?\d+),(\d+)$")
 _SCALE_RE = re.compile(rf"\[\s*({_NUM})\s*(?:to|,|\.\.|–)\s*({_NUM})\s*\]\s*$")
 
 
@@ -148,14 +149,17 @@ def data_key(header: str) -> str:
 def _rows(text: str) -> list[list[str]]:
     """Cells of every line (comment lines blank, trailing empty cells dropped; line k at k-1)."""
     lines = ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
-    body = "\n".join(lines)
-    sample = body[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    first = next((line for line in lines if line.strip()), "")
+    # The first row decides: commas, tabs, or semicolons (spreadsheets saved where the decimal
+    # mark is a comma, whose numbers are then read with a decimal comma: 0,8 is 0.8).
+    delimiter = max((",", "\t", ";"), key=lambda d: (first.count(d), d == ","))
     rows: list[list[str]] = []
     for line in lines:
         # One line at a time so that row k is line k + 1 (no quoted newlines in these tables).
         cells = next(csv.reader([line], delimiter=delimiter), [])
         cells = [c.strip() for c in cells]
+        if delimiter == ";":
+            cells = [_DECIMAL_COMMA.sub(r"\1.\2", c) for c in cells]
         while cells and cells[-1] == "":
             cells.pop()
         rows.append(cells)

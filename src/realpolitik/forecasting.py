@@ -17,6 +17,7 @@ from realpolitik.engine.registry import (
     get_model,
     model_options,
 )
+from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
@@ -24,6 +25,18 @@ from realpolitik.scenario.scale import UNIT_SCALE, format_value, issue_scale, to
 
 #: Models every forecast shows, whatever else is asked for.
 BASELINES = ("mean", "median")
+
+#: The stability figure: draws of small perturbations (positions ±2.5 points, saliences and
+#: capabilities ±5 %, uniform: a quarter of the Monte Carlo defaults, differences an analyst
+#: could not defend choosing between), and how close a draw must stay to count as stable (the
+#: backtest's "within 10 points").
+STABILITY_DRAWS = 100
+STABILITY_POSITION = 2.5
+STABILITY_RELATIVE = 0.05
+STABILITY_WITHIN = 10.0
+#: The fixed seed of the stability draws (the figure is part of the forecast, so it must not
+#: change from one run to the next).
+STABILITY_SEED = 0
 
 
 class UnknownModelError(RealpolitikError):
@@ -77,6 +90,9 @@ class ForecastResult:
         Every named forecast (a model may give several, e.g. ``eum`` and ``eum-mean``).
     runs : dict of str to ModelRun
         The raw run of each model, with positions and rounds for models that move actors.
+    stability : dict of str to ndarray, shape (n_issues,)
+        Per named forecast, the share of small-perturbation draws whose forecast stays within
+        :data:`STABILITY_WITHIN` points of it (empty unless asked for; see :func:`stability`).
     """
 
     scenario: Scenario
@@ -84,6 +100,7 @@ class ForecastResult:
     issue_ids: list[str]
     forecasts: dict[str, np.ndarray]
     runs: dict[str, ModelRun] = field(default_factory=dict)
+    stability: dict[str, np.ndarray] = field(default_factory=dict)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per issue, one column per named forecast (plus the issue's title).
@@ -184,6 +201,8 @@ class ForecastResult:
                     }
                     for name, by in positions.items()
                 }
+            if self.stability:
+                entry["stability"] = {name: _num(v[k]) for name, v in self.stability.items()}
             if trace:
                 entry["rounds"] = self._rounds_json(k, state.present)
             issues.append(entry)
@@ -247,6 +266,8 @@ def resolve_models(model: str | Sequence[str] | None) -> list[str]:
 def forecast(
     scenario: Scenario,
     model: str | Sequence[str] | None = None,
+    *,
+    with_stability: bool = False,
     **options: Any,
 ) -> ForecastResult:
     """Forecast every issue of ``scenario`` with the baselines and the models asked for.
@@ -257,6 +278,8 @@ def forecast(
     model : str or list of str, optional
         Model names (see :func:`realpolitik.engine.available_models`); the baselines ``mean``
         and ``median`` are always included. ``None`` runs every registered model.
+    with_stability : bool
+        Also compute every forecast's stability (:func:`stability`).
     **options
         Passed to the models that take them (``variant``, ``max_rounds``, ``tol``, ``record``);
         an option no chosen model takes is an error.
@@ -291,17 +314,74 @@ def forecast(
         run = get_model(name)(state, status_quo=sq, **taken)
         runs[name] = run
         forecasts.update(run.forecasts)
-    return ForecastResult(scenario, actors, issues, forecasts, runs)
+    shares = stability(scenario, names, forecasts, **options) if with_stability else {}
+    return ForecastResult(scenario, actors, issues, forecasts, runs, shares)
 
 
-__all__ = [
-    "BASELINES",
-    "ForecastResult",
-    "Offer",
-    "UnknownModelError",
-    "forecast",
-    "resolve_models",
-]
+def stability(
+    scenario: Scenario,
+    models: Sequence[str],
+    point: dict[str, np.ndarray],
+    *,
+    n_draws: int = STABILITY_DRAWS,
+    **options: Any,
+) -> dict[str, np.ndarray]:
+    """How robust each forecast is to small changes of the inputs.
+
+    Runs every model on ``n_draws`` copies of the scenario whose positions move by up to
+    ±:data:`STABILITY_POSITION` points and whose saliences and capabilities move by up to
+    ±:data:`STABILITY_RELATIVE` (uniform, fixed seed), in one batch per model, and returns per
+    named forecast the share of draws within :data:`STABILITY_WITHIN` points of ``point``
+    (NaN where the point forecast is NaN). A share well below 1 says the forecast sits on a
+    knife-edge: a small change of the inputs moves it far.
+
+    Examples
+    --------
+    A lone actor's issue cannot move beyond its own position's noise:
+
+    >>> from realpolitik.scenario import parse_scenario
+    >>> s = parse_scenario({"title": "t", "actors": [{"id": "a", "name": "A", "capability": 1}],
+    ...     "issues": [{"id": "x", "title": "X", "positions": {"a": {"position": 50,
+    ...     "salience": 1}}}]})
+    >>> r = forecast(s, model="mean", with_stability=True)
+    >>> float(r.stability["mean"][0])
+    1.0
+    """
+    state, _, _ = to_state(scenario)
+    sq = status_quo(scenario)
+    rng = np.random.default_rng(STABILITY_SEED)
+    n = n_draws
+    shape = state.position.shape
+    pos = np.clip(
+        state.position + rng.uniform(-STABILITY_POSITION, STABILITY_POSITION, (n, *shape)),
+        0.0,
+        100.0,
+    )
+    lo, hi = 1.0 - STABILITY_RELATIVE, 1.0 + STABILITY_RELATIVE
+    sal = np.clip(state.salience * rng.uniform(lo, hi, (n, *shape)), 0.0, 1.0)
+    cap = state.capability * rng.uniform(lo, hi, (n, shape[0]))
+    aff = None
+    if state.affinity is not None:
+        aff = np.broadcast_to(state.affinity, (n, *state.affinity.shape)).copy()
+    batched = BargainingState(
+        position=np.where(state.present, pos, state.position),
+        salience=np.where(state.present, sal, state.salience),
+        capability=cap,
+        present=np.broadcast_to(state.present, (n, *shape)).copy(),
+        affinity=aff,
+    )
+    sqs = np.broadcast_to(sq, (n, len(sq))).copy()
+    out: dict[str, np.ndarray] = {}
+    for name in models:
+        taken = {k: v for k, v in options.items() if k in model_options(name)}
+        if "record" in model_options(name):
+            taken["record"] = False
+        run = get_model(name)(batched, status_quo=sqs, **taken)
+        for key, draws in run.forecasts.items():
+            ref = point[key]
+            close = np.abs(np.asarray(draws) - ref[None, :]) <= STABILITY_WITHIN
+            out[key] = np.where(np.isfinite(ref), close.mean(axis=0), np.nan)
+    return out
 
 
 @dataclass(frozen=True)
@@ -433,4 +513,5 @@ __all__ = [
     "compare",
     "forecast",
     "resolve_models",
+    "stability",
 ]

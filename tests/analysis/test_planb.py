@@ -56,7 +56,7 @@ def one_issue():
 
 
 def test_synthetic_by_hand_with_the_weighted_median(one_issue):
-    r = plan_b(one_issue, "a", "p", model="median")
+    r = plan_b(one_issue, "a", "p", model="median", pair_model="mean")
     # With p: weights 40 @ 0, 25 @ 40, 90 @ 100 (total 155): the median is 100.
     assert r.outcome_with == pytest.approx(1.0)
     assert r.forecast_with == {"x": pytest.approx(100.0)}
@@ -86,15 +86,84 @@ def test_synthetic_by_hand_with_the_weighted_median(one_issue):
     assert [c.id for c in r.candidates] == ["b", "o", "c"]
     assert [c.rank for c in r.candidates] == [1, 2, 3]
     assert all(c.passes for c in r.candidates)
+    # Every candidate loses from the deal itself (b: -0.36 above): no Plan B.
+    assert not any(c.willing for c in r.candidates)
+    assert r.best is None and r.tied == ()
 
 
-def test_synthetic_obvious_substitute_with_the_eum(one_issue):
-    r = plan_b(one_issue, "a", "p")  # the EUM forecasts the system
-    assert r.loss > 0
-    assert r.best.id == "b"
-    by_id = {c.id: c for c in r.candidates}
-    assert by_id["b"].gain > by_id["c"].gain
-    assert by_id["b"].gain > 0
+def test_synthetic_logroll_by_hand(one_issue):
+    """The default pair model: the heavier of the two gets its way on each issue."""
+    r = plan_b(one_issue, "a", "p", model="median")
+    b = r.candidate("b")
+    # a weighs 30 x 1 against b's 20 x 1: both move to a's 100; then 40 @ 0, 5 @ 40, 50 @ 100
+    # (half 47.5): the median is 100, a's outcome 1.0 against 0.4 without p.
+    assert b.meeting == {"x": pytest.approx(100.0)}
+    assert b.price == {} and b.partner_price == {"x": pytest.approx(60.0)}
+    assert b.gain == pytest.approx(0.6)
+    assert b.partner_gain == pytest.approx(-0.6)  # b at 40 gets 100 instead of 40
+    assert not b.viable and r.best is None
+
+
+def test_a_partner_that_gains_too_is_the_plan_b():
+    """Two issues: a cares about x, b about y; each gets its way where it weighs more, and
+    both gain against the world without p (worked by hand with the weighted median)."""
+    s = _scenario(
+        {"a": 10, "p": 10, "o": 10, "b": 10},
+        {
+            "x": {"a": (100, 1.0), "p": (100, 1.0), "o": (0, 1.0), "b": (0, 0.1)},
+            "y": {"a": (0, 0.1), "p": (0, 0.1), "o": (100, 1.0), "b": (0, 1.0)},
+        },
+    )
+    r = plan_b(s, "a", "p", model="median")
+    b = r.candidate("b")
+    # Without p, x: 10 @ 0 (o), 1 @ 0 (b), 10 @ 100 (a): total 21, median 0; y: 1 @ 0 (a),
+    # 10 @ 0 (b), 10 @ 100 (o): median 0. a's outcome (1*0 + 0.1*1) / 1.1.
+    assert r.forecast_without == {"x": pytest.approx(0.0), "y": pytest.approx(0.0)}
+    # The deal: x to a (10 > 1), y to b (10 > 1); then x: 10 @ 0 vs 11 @ 100 -> 100; y stays 0.
+    assert b.meeting == {"x": pytest.approx(100.0), "y": pytest.approx(0.0)}
+    assert b.forecast == {"x": pytest.approx(100.0), "y": pytest.approx(0.0)}
+    assert b.gain == pytest.approx(1.1 / 1.1 - 0.1 / 1.1)
+    # b: (0.1 * 0 + 1 * 1) / 1.1 after, (0.1 * 1 + 1 * 1) / 1.1 before: it loses 0.1 / 1.1 on x.
+    assert b.partner_gain == pytest.approx(-0.1 / 1.1)
+    assert not b.willing and b.useful  # b gives more than it gets back
+    # o weighs as much as a on x (midpoint 50) and ten times more on y (o's 100). After: x
+    # 10 @ 50, 10 @ 50, 1 @ 0 -> 50; y 1 @ 100, 10 @ 100, 10 @ 0 -> 100. a: 0.5 / 1.1 against
+    # 0.1 / 1.1; o: (0.5 + 1) / 2 against (1 + 0) / 2. Both gain: the rival is the Plan B.
+    o = r.candidate("o")
+    assert o.meeting == {"x": pytest.approx(50.0), "y": pytest.approx(100.0)}
+    assert o.gain == pytest.approx(0.4 / 1.1)
+    assert o.partner_gain == pytest.approx(0.25)
+    assert r.best is o or r.best.id == "o"
+    assert [c.id for c in r.candidates] == ["o", "b"]  # viable first, then by gain
+
+
+def test_ties_share_a_rank_and_no_best():
+    s = _scenario(
+        {"a": 30, "p": 60, "o": 40, "b": 20, "c": 20},
+        {"x": {"a": (100, 1.0), "p": (100, 1.0), "o": (0, 1.0), "b": (40, 1.0), "c": (40, 1.0)}},
+    )
+    r = plan_b(s, "a", "p", model="median")
+    ranks = {c.id: c.rank for c in r.candidates}
+    assert ranks["b"] == ranks["c"]  # identical candidates tie
+
+
+def test_a_model_that_cannot_move_is_refused(one_issue):
+    with pytest.raises(PlanBError, match="every gain is 0"):
+        plan_b(one_issue, "a", "p", model="mean", pair_model="mean")
+
+
+def test_warnings_when_the_lost_actor_is_no_partner():
+    s = _scenario(
+        {"a": 10, "p": 10, "o": 10, "b": 10},
+        {
+            "x": {"a": (100, 1.0), "p": (100, 1.0), "o": (0, 1.0), "b": (0, 0.1)},
+            "y": {"a": (0, 0.1), "p": (0, 0.1), "o": (100, 1.0), "b": (0, 1.0)},
+        },
+    )
+    r = plan_b(s, "a", "o", model="median")
+    assert r.best is None
+    assert any("is not a partner" in w for w in r.warnings)
+    assert any("does not lower" in w for w in r.warnings)  # losing o helps a
 
 
 def test_rules_rank_passing_candidates_first(one_issue):
@@ -128,13 +197,11 @@ def test_price_is_paid_on_the_issues_the_partner_cares_about():
             "y": {"a": (100, 0.2), "p": (100, 0.2), "b": (0, 1.0)},
         },
     )
-    b = plan_b(s, "a", "p", model="mean").candidate("b")
+    b = plan_b(s, "a", "p", model="median", pair_model="mean").candidate("b")
     # x: (30*1*100 + 20*0.2*40) / (30 + 4) = 92.94; y: (30*0.2*100 + 0) / (6 + 20) = 23.08.
     assert b.meeting == {"x": pytest.approx(3160 / 34), "y": pytest.approx(600 / 26)}
     assert b.price == {"x": pytest.approx(100 - 3160 / 34), "y": pytest.approx(100 - 600 / 26)}
     assert b.partner_price == {"x": pytest.approx(3160 / 34 - 40), "y": pytest.approx(600 / 26)}
-    # The compromise model forecast is unchanged by a pair moving to its own weighted mean.
-    assert b.gain == pytest.approx(0.0, abs=1e-12)
 
 
 def test_pair_meeting_points_are_nan_where_either_is_absent():
@@ -176,43 +243,56 @@ def syria_planb(syria):
     return plan_b(syria, "russia", "iran")
 
 
-def test_syria_turkey_first_at_the_price_of_assad(syria, syria_planb):
+def test_syria_turkey_is_the_plan_b(syria, syria_planb):
     r = syria_planb
     assert r.best.id == "turkey"
-    assert r.best.passes
+    assert r.best.passes and r.best.viable
     assert [c.id for c in r.candidates if c.passes] == ["turkey"]
     assert {c.id for c in r.candidates} == set(syria.actor_ids) - {"russia", "iran"}
     assert r.loss > 0.05  # losing Iran hurts Russia
-    assert r.best.gain > 0  # Turkey makes part of it good
-    # The price on the Assad issue, by hand: Russia 80 (70 x 0.7 = 49), Turkey 10 (45 x 0.7).
-    meet = (49 * 80 + 31.5 * 10) / 80.5
-    assert r.best.meeting["assad"] == pytest.approx(meet)
-    assert r.best.price["assad"] == pytest.approx(80 - meet)
-    assert r.best.meeting["assad"] < r.best.actor_from["assad"] == 80  # away from Assad
-    # and the Assad forecast rises from the world without Iran.
-    assert r.best.forecast["assad"] > r.forecast_without["assad"]
+    assert r.best.gain > 0 and r.best.partner_gain > 0  # both gain from the deal
+    # The logroll by hand: Russia weighs 70 x 0.3 = 21 on Kurdish autonomy against Turkey's
+    # 45 x 0.9 = 40.5, so Russia gives way there (30 -> 0) and Turkey everywhere else
+    # (Assad: 70 x 0.7 = 49 against 45 x 0.7 = 31.5).
+    assert r.best.meeting["kurdish-autonomy"] == pytest.approx(0.0)
+    assert r.best.meeting["assad"] == pytest.approx(80.0)
+    assert r.best.price == {"kurdish-autonomy": pytest.approx(30.0)}
+    # Assad does worse than with Iran, better than with no partner at all.
+    assert r.forecast_without["assad"] < r.best.forecast["assad"] < r.forecast_with["assad"]
     assert r.candidate("us").fails == ("not-allied-with:us",)
+
+
+def test_syria_turkey_without_any_rule_of_the_article(syria):
+    """The issue's claim: with --no-scenario-rules Turkey still comes first, now because it is
+    the only candidate that gains from the deal itself (the others lose through their ties)."""
+    r = plan_b(syria, "russia", "iran", use_scenario_rules=False)
+    assert r.best.id == "turkey"
+    assert [c.id for c in r.candidates if c.viable] == ["turkey"]
+    assert r.candidates[0].id == "turkey"
 
 
 def test_syria_ranking_follows_the_documented_order(syria_planb):
     cands = syria_planb.candidates
-    keys = [(not c.passes, -c.gain) for c in cands]
+    keys = [(2 if not c.passes else (0 if c.viable else 1), -c.gain) for c in cands]
     assert keys == sorted(keys)
 
 
 def test_syria_outcomes_match_an_independent_forecast(syria, syria_planb):
+    from realpolitik.engine.affinity import relational_utility
+
     r = syria_planb
     st, ids, _ = to_state(syria)
-    f = forecast(syria, model="eum").forecasts["eum"]
-    u = expected_outcome(st.position, st.salience, st.present, f)
+    f = forecast(syria, model="eum-rel").forecasts["eum-rel"]
+    u = relational_utility(expected_outcome(st.position, st.salience, st.present, f), st.affinity)
     assert r.outcome_with == pytest.approx(u[ids.index("russia")])
     # The batched run equals one scenario at a time, built from the candidate's edits.
     for c in r.candidates[:3]:
         world = r.scenario_with(c.id)
-        fc = forecast(world, model="eum").forecasts["eum"]
+        fc = forecast(world, model="eum-rel").forecasts["eum-rel"]
         assert np.allclose(fc, [c.forecast[i] for i in world.issue_ids])
         st_w, ids_w, _ = to_state(r.world_without)
-        u_c = expected_outcome(st_w.position, st_w.salience, st_w.present, fc)
+        own = expected_outcome(st_w.position, st_w.salience, st_w.present, fc)
+        u_c = relational_utility(own, st_w.affinity)
         assert u_c[ids_w.index("russia")] == pytest.approx(c.outcome)
     assert r.world_without.relation("russia", "turkey").type == "partnership"
     assert "iran" not in r.world_without.actor_ids and "iran" in syria.actor_ids
@@ -235,7 +315,8 @@ def test_planb_command_json(syria_planb):
     first = data["candidates"][0]
     assert first["id"] == "turkey" and first["fails"] == []
     assert first["gain"] == pytest.approx(syria_planb.best.gain, abs=1e-6)
-    assert first["price"]["assad"] == pytest.approx(syria_planb.best.price["assad"], abs=1e-6)
+    assert first["price"] == pytest.approx(syria_planb.best.price, abs=1e-6)
+    assert data["best"] == "turkey" and data["warnings"] == []
     assert all(set(c) >= {"id", "gain", "price", "fails"} for c in data["candidates"])
     assert data["loss"] == pytest.approx(syria_planb.loss, abs=1e-6)
 

@@ -139,7 +139,9 @@ def test_deu_dataset_and_unknown_tables_get_a_hint(data_dir, tmp_path):
 def test_engine_options_without_an_engine_model():
     r = run("forecast", "--model", "mean", "--rounds", "3")
     assert r.exit_code == 2
-    assert "--rounds only apply to models that move actors (eum); add --model eum" in r.output
+    assert (
+        "--rounds only apply to models that move actors (eum, eum-rel); add --model eum" in r.output
+    )
 
 
 def test_output_path_that_is_a_folder(tmp_path):

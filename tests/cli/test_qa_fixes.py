@@ -189,8 +189,15 @@ def test_escalate_shock_applies_before_the_tree(toy_file: Path, tmp_path: Path) 
     # By hand, model "mean" (capability x salience weighted mean), beta's capability doubled:
     # calm: (20*3.2 + 70*2.4 + 90*0.9) / 6.5 = 48.1538, alpha's payoff 1 - 0.281538 = 0.718462;
     # folded (no gamma): (20*3.2 + 70*2.4) / 5.6 = 41.4286, payoff 0.785714 - 0.05 = 0.735714.
-    # P(push) = 1 / (1 + exp(-20 * (0.735714 - 0.718462))) = 0.585418.
-    calm, folded = 1 - (313 / 6.5 - 20) / 100, 1 - (232 / 5.6 - 20) / 100 - 0.05
+    # (before relations: P(push) = 1 / (1 + exp(-20 * (0.735714 - 0.718462))) = 0.585418).
+    # Payoffs are relational: alpha adds half of (1 * U_beta - 0.6 * U_gamma) / 1.6 (its alliance
+    # with beta, its hostility to gamma; gamma is judged by its own position when removed).
+    def value(f: float, cost: float = 0.0) -> float:
+        own = 1 - abs(f - 20) / 100
+        others = (1 - abs(70 - f) / 100) - 0.6 * (1 - abs(90 - f) / 100)
+        return own + 0.5 * others / 1.6 - cost
+
+    calm, folded = value(313 / 6.5), value(232 / 5.6, 0.05)
     push = 1 / (1 + math.exp(-20 * (folded - calm)))
     r = runner.invoke(
         app, ["escalate", str(toy_file), "-s", "beta-grows", "-m", "mean", "--format", "json"]
@@ -204,11 +211,13 @@ def test_escalate_shock_applies_before_the_tree(toy_file: Path, tmp_path: Path) 
     doubled.write_text(yaml.safe_dump(toy(beta_capability=4), sort_keys=False))
     r2 = runner.invoke(app, ["escalate", str(doubled), "-m", "mean", "--format", "json"])
     assert json.loads(r2.stdout)["paths"] == data["paths"]
-    # Without the shock alpha pushes more: calm 43.2075, folded 33.6364 -> P(push) = 0.7139.
+    # Without the shock: calm (64 + 84 + 81) / 5.3 = 43.2075 (weights 3.2, 1.2, 0.9), folded
+    # (64 + 84) / 4.4 = 33.6364; alpha pushes more than with beta doubled.
+    plain_push = 1 / (1 + math.exp(-20 * (value(148 / 4.4, 0.05) - value(229 / 5.3))))
     plain = runner.invoke(app, ["escalate", str(toy_file), "-m", "mean", "--format", "json"])
-    assert json.loads(plain.stdout)["nodes"][0]["choices"]["push"] == pytest.approx(
-        0.7139, abs=1e-4
-    )
+    got = json.loads(plain.stdout)["nodes"][0]["choices"]["push"]
+    assert got == pytest.approx(plain_push, abs=1e-4)
+    assert got > push
 
 
 # --- 3. narrow tables keep every column readable ----------------------------------------------

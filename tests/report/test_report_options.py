@@ -20,7 +20,7 @@ from realpolitik.report.data import MAX_RUNS, check_options
 from realpolitik.scenario import load_scenario, parse_scenario
 
 runner = CliRunner()
-KNOWN_MODELS = "known models: eum, mean, median, nash"
+KNOWN_MODELS = "known models: eum, eum-rel, mean, median, nash"
 
 
 def toy() -> dict:

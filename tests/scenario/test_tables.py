@@ -144,9 +144,10 @@ def test_missing_capability_column_is_named():
 
 
 def test_position_without_salience_in_a_row():
+    # A trailing empty cell is still a cell: the salience is missing, not the column.
     msgs = problems("Actor,Capability,Position,Salience\nA,1,4,\nB,1,10,1\n")
     assert msgs == [
-        "t.csv:2: expected 4 columns; found 3",
+        "t.csv:2:4: a position needs a salience and a salience a position; found one empty"
     ]
     msgs = problems("Actor,Capability,Position,Salience,Resolve\nA,1,,0.5,1\nB,1,10,1,1\n")
     assert msgs == [
@@ -216,3 +217,11 @@ def test_semicolon_files_with_decimal_commas():
     assert s.actor("a").capability == 0.5
     assert s.issues[0].positions["a"].salience == 0.8
     assert s.issues[0].scale == (4.0, 10.0)
+
+
+def test_an_actor_absent_from_the_last_issue_round_trips():
+    text = "Actor,Capability,Position a,Salience a,Position b,Salience b\nA,1,0,1,5,1\nB,1,10,1,,\nC,1,5,1,0,0.5\n"
+    s = parse_table(text)
+    assert set(s.issues[1].positions) == {"a", "c"}
+    again = parse_table(write_table(s))
+    assert set(again.issues[1].positions) == {"a", "c"}

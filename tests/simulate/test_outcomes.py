@@ -170,20 +170,41 @@ def test_issue_emptied_by_a_shock_counts_for_nobody() -> None:
 
 
 def test_syria_payoffs_agree_with_the_forecast_api() -> None:
-    """Every outcome's payoffs equal expected outcomes on ``forecast(apply_shocks(...))``."""
+    """Every outcome's payoffs equal relational expected outcomes on
+    ``forecast(apply_shocks(..., joins))`` minus the typed, fighting and abandonment costs."""
+    from realpolitik.engine.affinity import ABANDON, relational_utility
+    from realpolitik.engine.conflict import WAR_COST
+    from realpolitik.scenario.arrays import relation_arrays
+
     s = load_scenario("syria-2020")
     res = solve_escalation(s, "soleimani")
     base, actors, issues = to_state(s)
+    weight, commitment = relation_arrays(s)
     tree = s.escalation[0]
+    joins = {
+        o.outcome: {n.actor: o.joins} for n in tree.nodes for o in n.options if o.joins is not None
+    }
     for k, out in enumerate(tree.outcomes):
-        shocked = apply_shocks(s, out.shocks)
-        f = forecast(shocked, model="eum").forecasts["eum"]
+        shocked = apply_shocks(s, out.shocks, joins.get(out.id))
+        f = forecast(shocked, model="eum-rel").forecasts["eum-rel"]
         full = np.full(len(issues), np.nan)
         for j, issue in enumerate(shocked.issue_ids):
             full[issues.index(issue)] = f[j]
-        want = expected_outcome(base.position, base.salience, base.present, full)
+        own = expected_outcome(base.position, base.salience, base.present, full)
+        want = relational_utility(own, base.affinity)
         for actor, cost in out.costs.items():
             want[actors.index(actor)] -= cost
+        # Abandonment, loop by loop: i pays for every committed partner fighting without it.
+        # Fighting, loop by loop: every fighter pays WAR_COST times its side's chance to lose.
+        for i, a in enumerate(actors):
+            for fight in shocked.fights:
+                for q, side in enumerate(fight.sides):
+                    if a in side:
+                        want[i] -= WAR_COST * (1 - fight.probability[q])
+                        continue
+                    for b in side:
+                        j = actors.index(b)
+                        want[i] -= ABANDON * commitment[i, j] * max(weight[i, j], 0.0)
         np.testing.assert_allclose(res.payoffs[k], want, atol=1e-12, err_msg=out.id)
 
 
@@ -224,7 +245,7 @@ def test_cli_escalate_table_and_json() -> None:
     r = runner.invoke(app, ["escalate", "syria-2020", "--tree", "soleimani", "--format", "json"])
     assert r.exit_code == 0, r.output
     d = json.loads(r.output)
-    assert d["lambda"] == 20.0 and d["model"] == "eum"
+    assert d["lambda"] == 20.0 and d["model"] == "eum-rel"
     r = runner.invoke(app, ["escalate", "--lambda", "inf", "--format", "json"])
     d = json.loads(r.output)
     assert d["lambda"] is None

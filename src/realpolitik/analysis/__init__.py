@@ -59,3 +59,13 @@ __all__ += [
     "parse_rule",
     "plan_b",
 ]
+
+# Coalitions on each issue (docs/coalitions.md). The function ``coalitions`` stays in its
+# module: exported here, its name would hide the module ``realpolitik.analysis.coalitions``.
+from realpolitik.analysis.coalitions import (  # noqa: E402
+    Coalition,
+    CoalitionResult,
+    find_coalitions,
+)
+
+__all__ += ["Coalition", "CoalitionResult", "find_coalitions"]

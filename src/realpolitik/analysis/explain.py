@@ -17,8 +17,11 @@ from typing import Any, cast
 import numpy as np
 
 from realpolitik._json import json_float
+from realpolitik.analysis.coalitions import CoalitionResult, coalitions
 from realpolitik.analysis.network import analyse_network
 from realpolitik.analysis.planb import PlanBResult, plan_b
+from realpolitik.engine.affinity import relational_utility
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.exceptions import InputError
@@ -31,7 +34,15 @@ from realpolitik.scenario.shocks import apply_shocks
 Citation = tuple[str, Meta]
 
 #: Topics of the sentences, in the order they are told.
-TOPICS: tuple[str, ...] = ("actor", "wants", "relations", "offers", "shocks", "planb")
+TOPICS: tuple[str, ...] = (
+    "actor",
+    "wants",
+    "relations",
+    "offers",
+    "coalitions",
+    "shocks",
+    "planb",
+)
 
 #: At most this many offers are told one by one in each direction (all are in ``data``).
 MAX_OFFERS_TOLD = 4
@@ -247,7 +258,9 @@ def _outcome_and_forecast(
     return float(u[ids.index(actor)]), {i: float(f[j]) for j, i in enumerate(issues)}
 
 
-def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options: Any) -> dict:
+def partner_losses(
+    scenario: Scenario, actor: str, model: str = HEADLINE_MODEL, **options: Any
+) -> dict:
     """What losing each cooperative partner costs ``actor``, largest loss first.
 
     A cooperative partner is an actor whose declared relation with ``actor`` has a positive
@@ -257,7 +270,8 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
     Returns
     -------
     dict of str to float
-        Partner id → the actor's expected outcome with it minus without it.
+        Partner id → the actor's relational expected outcome with it minus without it (as
+        :func:`realpolitik.analysis.planb.plan_b` computes the loss).
 
     Examples
     --------
@@ -283,16 +297,25 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
     n = len(rows)
     present = np.broadcast_to(state.present, (n + 1, *state.present.shape)).copy()
     present[np.arange(1, n + 1), rows, :] = False
+    aff = np.broadcast_to(
+        np.zeros((len(ids), len(ids))) if state.affinity is None else state.affinity,
+        (n + 1, len(ids), len(ids)),
+    ).copy()
+    for k, r in enumerate(rows):  # a removed partner's ties go with it
+        aff[1 + k, r, :] = 0.0
+        aff[1 + k, :, r] = 0.0
     batched = BargainingState(
         position=np.broadcast_to(state.position, present.shape).copy(),
         salience=np.broadcast_to(state.salience, present.shape).copy(),
         capability=np.broadcast_to(state.capability, present.shape[:-1]).copy(),
         present=present,
+        affinity=aff,
     )
     sq = np.broadcast_to(status_quo(scenario), (n + 1, state.n_issues)).copy()
     run = get_model(model)(batched, status_quo=sq, **options)
     f = next(iter(run.forecasts.values()))
-    u = expected_outcome(state.position, state.salience, state.present, f)[:, ids.index(actor)]
+    own = expected_outcome(state.position, state.salience, present, f)
+    u = relational_utility(own, aff)[:, ids.index(actor)]
     losses = {p: float(u[0] - u[1 + k]) for k, p in enumerate(partners)}
     return dict(sorted(losses.items(), key=lambda kv: -kv[1]))
 
@@ -303,7 +326,7 @@ def partner_losses(scenario: Scenario, actor: str, model: str = "eum", **options
 def explain_actor(
     scenario: Scenario,
     actor: str,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     *,
     without: str | None = None,
     **options: Any,
@@ -366,6 +389,7 @@ def explain_actor(
     sentences += _wants(scenario, actor, headline, f, base_u, cite)
     sentences += _relations(scenario, actor, names, cite)
     sentences += _offers(res, actor, model, names, cite)
+    sentences += _coalitions(scenario, actor, coalitions(res, model), names, cite)
     sentences += _shocks(scenario, actor, model, base_u, base_f, cite, options)
     pb = None
     if without is None:
@@ -657,6 +681,120 @@ def _offers(res: Any, actor: str, model: str, names: dict[str, str], cite: _Cite
             )
         )
     return out
+
+
+def _coalitions(
+    s: Scenario, actor: str, found: CoalitionResult, names: dict[str, str], cite: _Cite
+) -> list[Sentence]:
+    """Per issue: the actor's coalition, and why the close actors outside it stay out."""
+    name = names[actor]
+    where = (
+        f"in the {found.model} forecast"
+        if found.moved
+        else f"on the stated positions, which the {found.model} model leaves unmoved"
+    )
+    out = []
+    for issue in s.issues:
+        mine = found.of(actor, issue.id)
+        if mine is None:
+            continue
+        at = found.positions
+        mates = [m for m in mine.members if m != actor]
+        share = f"{mine.share:.0%}".replace("nan%", "an unknown share")
+        if mates:
+            text = (
+                f"On {issue.title}, {name} ends up with {_names([names[m] for m in mates])} "
+                f"(together {share} of the weight, at {mine.position:.1f} {where})"
+            )
+        else:
+            text = (
+                f"On {issue.title}, {name} ends up alone ({share} of the weight, at "
+                f"{mine.position:.1f} {where})"
+            )
+        cites = [c for m in mine.members for c in cite.position(m, issue.id, "position")]
+        cites += [c for m in mates for c in cite.relation(actor, m)]
+        blocked = []
+        for other in found.on(issue.id):
+            if other is mine:
+                continue
+            close = [
+                m
+                for m in other.members
+                if abs(at[(m, issue.id)] - at[(actor, issue.id)]) <= found.within + 1e-9
+            ]
+            if not close:
+                continue
+            a, b, why = _blocking_pair(s, mine.members, other.members, issue.id, found)
+            rel = s.relation(a, b)
+            if why == "hostile" and rel is not None:
+                being = _HOSTILE_WORDS.get(rel.type)
+                weight = f"weight {_sign(rel.weight)}"
+                reason = f"{names[b]} and {names[a]} " + (
+                    f"{being} ({weight})"
+                    if being
+                    else f"lean against each other ({rel.type}, {weight})"
+                )
+                cites += cite.relation(a, b)
+            else:
+                gap = abs(at[(a, issue.id)] - at[(b, issue.id)])
+                reason = f"{names[b]} is {gap:.1f} points from {names[a]}"
+                cites += cite.position(b, issue.id, "position")
+            outside = [m for m in other.members if m not in close]
+            if len(other.members) == 1:
+                told = f"{names[close[0]]} stays out"
+            elif not outside:
+                told = f"{_names([names[m] for m in close])} form a coalition of their own"
+            else:
+                told = (
+                    f"{_names([names[m] for m in close])} end{'s' if len(close) == 1 else ''} "
+                    f"up with {_names([names[m] for m in outside])} instead"
+                )
+            text += f"; within {found.within:g} points of {name}, {told} because {reason}"
+            blocked.append({"actors": close, "with": outside, "reason": why, "pair": [a, b]})
+        alike = issue.id in found.relations_only()
+        if alike:
+            text += (
+                f"; every actor of this issue ends within {found.within:g} points of every "
+                "other, so only the hostile relations (and the order of the actors in the file) "
+                "separate the coalitions"
+            )
+        out.append(
+            Sentence(
+                text + ".",
+                cites,
+                "coalitions",
+                {
+                    "issue": issue.id,
+                    "model": found.model,
+                    "members": list(mine.members),
+                    "weight": mine.weight,
+                    "share": mine.share,
+                    "position": mine.position,
+                    "blocked": blocked,
+                    "relations_only": alike,
+                },
+            )
+        )
+    return out
+
+
+#: How the sentences say that two actors are hostile, by relation type.
+_HOSTILE_WORDS = {"rivalry": "are rivals", "hostility": "are hostile", "war": "are at war"}
+
+
+def _blocking_pair(
+    s: Scenario, ours: Sequence[str], theirs: Sequence[str], issue: str, found: CoalitionResult
+) -> tuple[str, str, str]:
+    """A pair (ours, theirs) that keeps two coalitions apart: hostile first, else the farthest."""
+    for a in ours:
+        for b in theirs:
+            rel = s.relation(a, b)
+            if rel is not None and rel.weight < 0:
+                return a, b, "hostile"
+    at = found.positions
+    pairs = [(abs(at[(a, issue)] - at[(b, issue)]), a, b) for a in ours for b in theirs]
+    _, a, b = max(pairs)
+    return a, b, "far"
 
 
 def _shocks(

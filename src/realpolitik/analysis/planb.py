@@ -7,20 +7,36 @@ The method (see ``docs/planb.md``):
 2. **The new partnership.** For every other actor ``c`` of the world without (the
    *candidates*), the actor ``a`` and ``c`` bargain: on every issue both take part in, the
    engine's ``pair_model`` run on the two of them alone gives their meeting point, and both move
-   there. With the default ``pair_model="mean"`` (the compromise model) the meeting point is
-   ``(w_a p_a + w_c p_c) / (w_a + w_c)`` with ``w = capability × salience``: each side concedes
-   the share of the distance that the *other* side's weight makes up, so it concedes more on
-   the issues the other cares about more, and less on those it cares about itself.
+   there. With the default ``pair_model="median"`` the deal is a **logroll**: the weighted
+   median of two actors is the position of the one with more weight (``w = capability ×
+   salience``; the midpoint on an exact tie), so each side gets its way on the issues it weighs
+   more and gives way on the others. With utilities linear in distance that is what an
+   efficient bargain between two does (splitting every issue instead loses on every issue for
+   both; Coleman 1966, Stokman & van Oosten 1994 on exchange). ``pair_model="mean"`` (the
+   earlier default) splits every issue at ``(w_a p_a + w_c p_c) / (w_a + w_c)``.
 3. **The whole system** is forecast again with ``model`` (all candidates in one batched engine
-   run), and each world is scored by the actor's **expected outcome**
-   (:func:`realpolitik.engine.utility.expected_outcome`: salience-weighted closeness of the
-   forecasts to the actor's *own* positions, not the positions it conceded to).
-4. **Gain** = expected outcome with the candidate − expected outcome in the world without;
-   **loss** = expected outcome with the lost partner − in the world without. **Price** = how
-   far the actor's own position moves toward the candidate on each issue (points on 0–100).
-5. **Rules** (:mod:`realpolitik.scenario.rules`) from the actor's ``partner_rules`` and the
-   caller are checked; candidates that pass every rule are ranked first, each group by gain
-   (highest first; ties keep scenario order).
+   run, each with its new partnership in the relations), and each world is scored for every
+   actor by its **relational expected outcome**: the salience-weighted closeness of the
+   forecasts to its *own* positions (:func:`realpolitik.engine.utility.expected_outcome`),
+   plus an affinity-weighted share of every other actor's
+   (:func:`realpolitik.engine.affinity.relational_utility`, with the relations of the world
+   without the lost partner). So a candidate's own gain includes what the deal costs it through
+   its other ties: a firm ally of the actor's rival loses with its ally.
+4. **Gain** = outcome with the candidate − outcome in the world without; **loss** = outcome
+   with the lost partner (the scenario as given, its relations included) − in the world
+   without. **Price** = how far the actor's own position moves toward the candidate on each
+   issue (points on 0–100).
+5. **Willingness.** A deal happens only if both sides gain: a candidate is *willing* when its
+   own gain is positive, *useful* when the actor's gain is. Only a candidate that is both, and
+   meets every rule, can be the Plan B (:attr:`PlanBResult.best`); otherwise there is no Plan B.
+6. **Rules** (:mod:`realpolitik.scenario.rules`) from the actor's ``partner_rules`` and the
+   caller are checked. Ranking: candidates that meet every rule and are willing and useful
+   first, then those that meet every rule, then the rest; each group by the actor's gain.
+   Gains within :data:`TIE_TOL` of each other share a rank (a tie is reported as one).
+
+A model whose forecast cannot move when a pair of actors meets (the weighted ``mean``: two
+actors moving to their own weighted mean leave the system's weighted mean where it was) gives
+every candidate a gain of exactly 0; such a run is refused with a message, not ranked.
 """
 
 from __future__ import annotations
@@ -34,12 +50,14 @@ import numpy as np
 import pandas as pd
 
 from realpolitik._json import json_float
-from realpolitik.engine.registry import available_models, get_model
+from realpolitik.engine.affinity import affinity, relational_utility
+from realpolitik.engine.registry import HEADLINE_MODEL, available_models, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.exceptions import InputError
-from realpolitik.scenario.arrays import status_quo, to_state
+from realpolitik.scenario.arrays import relation_arrays, status_quo, to_state
 from realpolitik.scenario.model import (
+    DEFAULT_WEIGHTS,
     RELATION_ORDER,
     RemoveActor,
     Scenario,
@@ -58,6 +76,8 @@ from realpolitik.scenario.shocks import apply_edit
 
 #: Moves smaller than this (points) are not reported as a price.
 PRICE_TOL = 1e-6
+#: Gains (0–1 outcome scale) closer than this are a tie.
+TIE_TOL = 1e-9
 
 
 class PlanBError(InputError):
@@ -72,14 +92,14 @@ class Candidate:
     ----------
     id, name : str
     rank : int
-        1 for the best candidate.
+        1 for the first-ranked candidate; tied candidates share a rank.
     gain : float
         The actor's expected outcome with this partnership minus in the world without the lost
         partner (on the 0–1 outcome scale).
     outcome : float
         The actor's expected outcome with this partnership.
     partner_gain : float
-        The candidate's own expected outcome with the partnership minus without it.
+        The candidate's own (relational) outcome with the partnership minus without it.
     price : dict of str to float
         Issue id → points the actor concedes (moves toward the candidate), only issues where it
         concedes.
@@ -114,6 +134,21 @@ class Candidate:
         """Whether the candidate meets every rule."""
         return not self.fails
 
+    @property
+    def willing(self) -> bool:
+        """Whether the candidate itself gains from the deal."""
+        return self.partner_gain > TIE_TOL
+
+    @property
+    def useful(self) -> bool:
+        """Whether the deal raises the actor's outcome."""
+        return self.gain > TIE_TOL
+
+    @property
+    def viable(self) -> bool:
+        """Meets every rule, and both sides gain: a Plan B that can happen."""
+        return self.passes and self.willing and self.useful
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON (see ``docs/planb.md``)."""
         return {
@@ -121,6 +156,9 @@ class Candidate:
             "name": self.name,
             "rank": self.rank,
             "passes": self.passes,
+            "willing": self.willing,
+            "useful": self.useful,
+            "viable": self.viable,
             "gain": _num(self.gain),
             "outcome": _num(self.outcome),
             "partner_gain": _num(self.partner_gain),
@@ -160,6 +198,9 @@ class PlanBResult:
         Best first.
     world_without : Scenario
         The scenario without the lost partner.
+    warnings : tuple of str
+        What makes the question itself doubtful (the lost actor is no partner, or losing it
+        costs nothing).
     """
 
     actor: str
@@ -173,6 +214,7 @@ class PlanBResult:
     forecast_without: dict[str, float]
     candidates: tuple[Candidate, ...]
     world_without: Scenario = field(repr=False)
+    warnings: tuple[str, ...] = ()
 
     @property
     def loss(self) -> float:
@@ -181,8 +223,21 @@ class PlanBResult:
 
     @property
     def best(self) -> Candidate | None:
-        """The first-ranked candidate (None when there is none)."""
-        return self.candidates[0] if self.candidates else None
+        """The Plan B: the first-ranked viable candidate, alone at its rank.
+
+        None when no candidate meets every rule with a gain for both sides ("no Plan B"), and
+        when several tie for first place (see :attr:`tied`).
+        """
+        top = self.tied
+        return top[0] if len(top) == 1 else None
+
+    @property
+    def tied(self) -> tuple[Candidate, ...]:
+        """The viable candidates of the first rank (more than one: a tie)."""
+        viable = [c for c in self.candidates if c.viable]
+        if not viable:
+            return ()
+        return tuple(c for c in viable if c.rank == viable[0].rank)
 
     def candidate(self, candidate_id: str) -> Candidate:
         """Return the candidate with id ``candidate_id``."""
@@ -285,6 +340,9 @@ class PlanBResult:
             "outcome_with": _num(self.outcome_with),
             "outcome_without": _num(self.outcome_without),
             "loss": _num(self.loss),
+            "best": None if self.best is None else self.best.id,
+            "tied": [c.id for c in self.tied] if len(self.tied) > 1 else [],
+            "warnings": list(self.warnings),
             "forecast_with": {k: _num(v) for k, v in self.forecast_with.items()},
             "forecast_without": {k: _num(v) for k, v in self.forecast_without.items()},
             "candidates": [c.to_dict() for c in self.candidates],
@@ -328,7 +386,7 @@ def pair_meeting_points(
     actor: int,
     candidates: Sequence[int],
     status_quo: np.ndarray,
-    pair_model: str = "mean",
+    pair_model: str = "median",
 ) -> np.ndarray:
     """Where the actor and each candidate meet on every issue, bargaining as a pair.
 
@@ -357,8 +415,13 @@ def pair_meeting_points(
     meet at (49 · 80 + 31.5 · 10) / 80.5 ≈ 52.61:
 
     >>> s = BargainingState.from_arrays([[80.0], [10.0]], [[0.7], [0.7]], [70.0, 45.0])
-    >>> pair_meeting_points(s, 0, [1], np.array([70.0])).round(2)
+    >>> pair_meeting_points(s, 0, [1], np.array([70.0]), "mean").round(2)
     array([[52.61]])
+
+    As a logroll (the default ``"median"``) the heavier actor's position stands:
+
+    >>> pair_meeting_points(s, 0, [1], np.array([70.0])).round(2)
+    array([[80.]])
     """
     cands = np.asarray(candidates, dtype=np.int64)
     rows = np.stack([np.full_like(cands, actor), cands], axis=1)  # (n_cand, 2)
@@ -379,9 +442,9 @@ def plan_b(
     actor: str,
     without: str,
     rules: Iterable[str | Rule] | None = None,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     *,
-    pair_model: str = "mean",
+    pair_model: str = "median",
     use_scenario_rules: bool = True,
     **options: Any,
 ) -> PlanBResult:
@@ -401,7 +464,7 @@ def plan_b(
         The model that forecasts the whole system (its headline forecast is used).
     pair_model : str
         The model run on the actor and one candidate alone to find where they meet
-        (default ``"mean"``, the compromise model; see the module docstring).
+        (default ``"median"``, a logroll; see the module docstring).
     use_scenario_rules : bool
         Whether the actor's ``partner_rules`` from the scenario apply.
     **options
@@ -453,7 +516,7 @@ def plan_b(
     # The world with the partner: the scenario as given.
     st_with, ids_with, issues_with = to_state(scenario)
     f_with = _headline(model, st_with, status_quo(scenario), **options)
-    u_with = expected_outcome(st_with.position, st_with.salience, st_with.present, f_with)
+    u_with = _relational(st_with, f_with)
     outcome_with = float(u_with[ids_with.index(actor)])
     if math.isnan(outcome_with):
         raise PlanBError(f"{actor!r} has no salience on any issue: it has no outcome to restore")
@@ -478,18 +541,37 @@ def plan_b(
     batch = np.arange(1, n_cand + 1)
     pos[batch, ai, :] = np.where(moved, meet, pos[batch, ai, :])
     pos[batch, cand_rows, :] = np.where(moved, meet, pos[batch, cand_rows, :])
+    weight, commitment = relation_arrays(world)
+    w_b = np.broadcast_to(weight, (n_cand + 1, *weight.shape)).copy()
+    c_b = np.broadcast_to(commitment, w_b.shape).copy()
+    partnership = DEFAULT_WEIGHTS["partnership"]
+    for k, r in enumerate(cand_rows):
+        if relation_rank(world, actor, ids0[r]) > RELATION_ORDER.index("partnership"):
+            w_b[k + 1, ai, r] = w_b[k + 1, r, ai] = partnership
+            c_b[k + 1, ai, r] = c_b[k + 1, r, ai] = 0.0
     batched = BargainingState(
         position=pos,
         salience=np.broadcast_to(st.salience, pos.shape).copy(),
         capability=np.broadcast_to(st.capability, pos.shape[:-1]).copy(),
         present=np.broadcast_to(st.present, pos.shape).copy(),
+        affinity=affinity(w_b, c_b),
     )
     forecasts = _headline(
         model, batched, np.broadcast_to(sq, (n_cand + 1, len(issues))).copy(), **options
     )
-    # Outcomes are judged on sincere positions, not on the conceded ones.
-    u = expected_outcome(st.position, st.salience, st.present, forecasts)  # (n_cand+1, n_actors)
+    # Outcomes are judged on sincere positions, not on the conceded ones, and with the
+    # relations of the world without the lost partner (what each actor cares about).
+    u = _relational(st, forecasts)  # (n_cand + 1, n_actors)
     outcome_without = float(u[0, ai])
+    gains = u[1:, ai] - u[0, ai]
+    if n_cand and np.all(np.abs(gains) <= 1e-12) and outcome_with - outcome_without > TIE_TOL:
+        raise PlanBError(
+            f"model {model!r} gives every candidate the same forecast as the world without "
+            f"{without!r} (every gain is 0, though losing it costs {actor!r} "
+            f"{outcome_with - outcome_without:.3f}), so it cannot rank a Plan B; the weighted "
+            f"mean does that whenever two actors meet at their own weighted mean. Use --model "
+            f"{HEADLINE_MODEL} or median"
+        )
 
     partner_gains = {ids0[r]: float(u[1 + k, r] - u[0, r]) for k, r in enumerate(cand_rows)}
     fails = failed_rules(
@@ -512,7 +594,7 @@ def plan_b(
                 dict(
                     id=cid,
                     name=world.actor(cid).name,
-                    gain=float(u[1 + k, ai] - u[0, ai]),
+                    gain=float(gains[k]),
                     outcome=float(u[1 + k, ai]),
                     partner_gain=partner_gains[cid],
                     price={
@@ -533,8 +615,24 @@ def plan_b(
                 ),
             )
         )
-    unranked.sort(key=lambda t: (bool(t[1]["fails"]), -_sortable(t[1]["gain"]), t[0]))
-    candidates = tuple(Candidate(rank=n + 1, **fields) for n, (_, fields) in enumerate(unranked))
+
+    def group(f: dict[str, Any]) -> int:
+        if f["fails"]:
+            return 2
+        both = f["gain"] > TIE_TOL and f["partner_gain"] > TIE_TOL
+        return 0 if both else 1
+
+    unranked.sort(key=lambda t: (group(t[1]), -_sortable(t[1]["gain"]), t[0]))
+    candidates: list[Candidate] = []
+    for n, (_, fields) in enumerate(unranked):
+        rank = n + 1
+        if candidates:
+            prev = candidates[-1]
+            same_group = group(fields) == group(unranked[n - 1][1])
+            if same_group and abs(prev.gain - fields["gain"]) <= TIE_TOL:
+                rank = prev.rank
+        candidates.append(Candidate(rank=rank, **fields))
+    warnings = _warnings(scenario, actor, without, outcome_with - outcome_without)
     return PlanBResult(
         actor=actor,
         without=without,
@@ -545,9 +643,35 @@ def plan_b(
         outcome_without=outcome_without,
         forecast_with={i: float(f_with[j]) for j, i in enumerate(issues_with)},
         forecast_without={i: float(forecasts[0, j]) for j, i in enumerate(issues)},
-        candidates=candidates,
+        candidates=tuple(candidates),
         world_without=world,
+        warnings=warnings,
     )
+
+
+def _relational(state: BargainingState, forecasts: np.ndarray) -> np.ndarray:
+    """Every actor's relational expected outcome under ``forecasts`` (batched or not)."""
+    own = expected_outcome(state.position, state.salience, state.present, forecasts)
+    if state.affinity is None:
+        return own
+    return relational_utility(own, state.affinity)
+
+
+def _warnings(scenario: Scenario, actor: str, without: str, loss: float) -> tuple[str, ...]:
+    out = []
+    rel = scenario.relation(actor, without)
+    if rel is None or rel.weight <= 0:
+        kind = "no relation" if rel is None else f"a {rel.type}"
+        out.append(
+            f"{without!r} is not a partner of {actor!r} ({kind}): replacing it is not a Plan B "
+            "question"
+        )
+    if loss <= TIE_TOL:
+        out.append(
+            f"losing {without!r} does not lower {actor!r}'s outcome (change {-loss:+.3f}): there "
+            "is nothing to replace"
+        )
+    return tuple(out)
 
 
 def _sortable(x: float) -> float:

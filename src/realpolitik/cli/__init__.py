@@ -14,6 +14,7 @@ from realpolitik.cli import _network  # noqa: F401  isort: skip
 from realpolitik.cli import _escalate  # noqa: F401  isort: skip
 from realpolitik.cli import _montecarlo  # noqa: F401  isort: skip
 from realpolitik.cli import _planb  # noqa: F401  isort: skip
+from realpolitik.cli import _coalitions  # noqa: F401  isort: skip
 from realpolitik.cli import _explain  # noqa: F401  isort: skip
 from realpolitik.cli import _ingest  # noqa: F401  isort: skip
 from realpolitik.cli import _report  # noqa: F401  isort: skip

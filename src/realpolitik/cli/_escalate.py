@@ -18,6 +18,7 @@ from realpolitik.cli._app import (
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.outcomes import EscalationResult, path_label, solve_escalation
@@ -123,7 +124,7 @@ def escalate(
     ] = DEFAULT_LAMBDA,
     model: Annotated[
         str, typer.Option("--model", "-m", help="The forecasting model behind the payoffs.")
-    ] = "eum",
+    ] = HEADLINE_MODEL,
     shock: Annotated[
         list[str] | None,
         typer.Option(

@@ -9,6 +9,7 @@ import typer
 from realpolitik.analysis.explain import explain_actor
 from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario import load_scenario
 
 
@@ -24,7 +25,9 @@ def explain(
             help="The partner whose loss the Plan B part considers (default: the costliest).",
         ),
     ] = None,
-    model: Annotated[str, typer.Option("--model", "-m", help="Forecasting model.")] = "eum",
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="Forecasting model.")
+    ] = HEADLINE_MODEL,
     evidence: Annotated[
         bool,
         typer.Option("--evidence/--no-evidence", help="List the cited inputs with their quotes."),

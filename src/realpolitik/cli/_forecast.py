@@ -10,13 +10,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from realpolitik.analysis.coalitions import coalitions
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
+from realpolitik.forecasting import ForecastResult
 from realpolitik.forecasting import forecast as run_forecast
-from realpolitik.scenario import load_scenario
+from realpolitik.scenario import Scenario, load_scenario
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 
 
@@ -37,7 +39,8 @@ def forecast(
     rounds: Annotated[
         int | None,
         typer.Option(
-            help="Maximum bargaining rounds for models that move actors (eum: 10).", min=1
+            help="Maximum bargaining rounds for models that move actors (eum: 10; eum-rel: until no position moves, at most 100).",
+            min=1,
         ),
     ] = None,
     tol: Annotated[
@@ -49,6 +52,14 @@ def forecast(
     trace: Annotated[
         bool, typer.Option("--trace", help="Show round-by-round positions and accepted offers.")
     ] = False,
+    stable: Annotated[
+        bool,
+        typer.Option(
+            "--stability/--no-stability",
+            help="Also show each forecast's stability: the share of 100 small-perturbation "
+            "draws (positions ±2.5 points, saliences and capabilities ±5 %) within 10 points.",
+        ),
+    ] = True,
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
 ) -> None:
     """Forecast where bargaining ends up on every issue of a scenario.
@@ -77,11 +88,14 @@ def forecast(
             raise InputError(f"--variant must be 'bdm' or 'scholz2011'; got {variant!r}")
         s = load_scenario(scenario)
         try:
-            result = run_forecast(s, model=model or None, **options)
+            result = run_forecast(s, model=model or None, with_stability=stable, **options)
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
     if fmt is Format.json:
-        print_json(result.to_dict(trace=trace))
+        data = result.to_dict(trace=trace)
+        with user_errors():  # of the headline moving model (docs/coalitions.md)
+            data["coalitions"] = coalitions(result).to_dict()
+        print_json(data)
         return
     frame = result.to_frame()
     scales = {i.id: issue_scale(i) for i in s.issues}
@@ -135,6 +149,8 @@ def forecast(
                 f"  [bold]{escape(issue.title)}[/]: 0 = {escape(issue.low)}; 100 = {escape(issue.high)}",
                 highlight=False,
             )
+    if result.stability:
+        _stability_table(s, result)
     if trace:
         names = {a.id: a.name for a in s.actors}
         for name, run in result.runs.items():
@@ -151,3 +167,33 @@ def forecast(
                     f"  round {offer.round} · {escape(issue.title)} · {escape(line)}",
                     highlight=False,
                 )
+
+
+def _stability_table(s: Scenario, result: ForecastResult) -> None:
+    """Print the stability of each moving model's headline forecast (the JSON has them all)."""
+    shown = [
+        next(iter(run.forecasts))
+        for run in result.runs.values()
+        if run.positions is not None and next(iter(run.forecasts)) in result.stability
+    ]
+    if not shown:
+        return
+    table = Table(
+        title="Stability: share of 100 small-perturbation draws within 10 points",
+        title_justify="left",
+    )
+    table.add_column("issue", style="bold", no_wrap=True)
+    for name in shown:
+        table.add_column(name, justify="right", no_wrap=True)
+    for k, issue_id in enumerate(result.issue_ids):
+        cells = []
+        for name in shown:
+            share = float(result.stability[name][k])
+            cells.append("–" if share != share else f"{share:.0%}" + ("*" if share < 0.8 else ""))
+        table.add_row(escape(issue_id), *cells)
+    console.print(table)
+    console.print(
+        "* below 80 %: a small change of the inputs moves the forecast far; --format json has "
+        "the stability of every forecast.",
+        highlight=False,
+    )

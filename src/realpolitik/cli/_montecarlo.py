@@ -32,6 +32,7 @@ from realpolitik.cli._app import (
     write_atomic,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
@@ -226,7 +227,9 @@ def montecarlo(
     lam: Annotated[
         float, typer.Option("--lambda", help="Rationality λ of the tree's logit choice.", min=0)
     ] = DEFAULT_LAMBDA,
-    model: Annotated[str, typer.Option("--model", "-m", help="The forecasting model.")] = "eum",
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="The forecasting model.")
+    ] = HEADLINE_MODEL,
     engine: Annotated[
         EngineChoice, typer.Option(help="local, or dask (needs realpolitik[dask]).")
     ] = EngineChoice.local,

@@ -19,6 +19,7 @@ from realpolitik.cli._app import (
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario import load_scenario
 
 #: Issues of the price shown per candidate in the table (all are in the JSON).
@@ -123,11 +124,14 @@ def planb(
     ] = None,
     model: Annotated[
         str, typer.Option("--model", "-m", help="Model that forecasts the whole system.")
-    ] = "eum",
+    ] = HEADLINE_MODEL,
     pair_model: Annotated[
         str,
-        typer.Option(help="Model run on the actor and one candidate to find where they meet."),
-    ] = "mean",
+        typer.Option(
+            help="Model run on the actor and one candidate to find where they meet "
+            "(median: each gets its way where it weighs more; mean: split every issue)."
+        ),
+    ] = "median",
     scenario_rules: Annotated[
         bool,
         typer.Option(

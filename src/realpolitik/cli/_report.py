@@ -9,6 +9,7 @@ import typer
 
 from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
 from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.report import build_report
 from realpolitik.report.data import MAX_RUNS
@@ -51,7 +52,7 @@ def report(
     seed: Annotated[int, typer.Option(min=0, help="Seed of the Monte Carlo runs.")] = 0,
     model: Annotated[
         str, typer.Option("--model", "-m", help="Model of the rounds, Plan B, escalation.")
-    ] = "eum",
+    ] = HEADLINE_MODEL,
     planb: Annotated[
         list[str] | None,
         typer.Option(

@@ -27,14 +27,27 @@ from realpolitik.engine.state import BargainingState
 
 
 def _probabilities(
-    x: list[float], w: list[float], r: list[float], actors: list[int], scale: float, variant: str
+    x: list[float],
+    w: list[float],
+    r: list[float],
+    actors: list[int],
+    scale: float,
+    variant: str,
+    lean: list[list[float]] | None = None,
+    tie: float = 0.0,
 ) -> dict[tuple[int, int], float]:
-    """P[(a, b)]: probability that a prevails over b, from the votes of every actor."""
+    """P[(a, b)]: probability that a prevails over b, from the votes of every actor.
+
+    ``lean[k][a]`` is θ A_ka, voter k's leaning toward actor a (``eum-rel``).
+    """
 
     def vote(k: int, a: int, b: int) -> float:
         da = min(1.0, abs(x[k] - x[a]) / scale)
         db = min(1.0, abs(x[k] - x[b]) / scale)
-        return w[k] * (db ** r[k] - da ** r[k])
+        v = w[k] * (db ** r[k] - da ** r[k])
+        if lean is not None:
+            v += w[k] * (lean[k][a] - lean[k][b])
+        return v
 
     if variant == "scholz2011":
         everything = 0.0
@@ -45,7 +58,7 @@ def _probabilities(
     prob = {}
     for a in actors:
         for b in actors:
-            if x[a] == x[b]:
+            if abs(x[a] - x[b]) <= tie * scale:
                 prob[(a, b)] = 0.0 if variant == "scholz2011" else 0.5
                 continue
             positive = 0.0
@@ -83,12 +96,19 @@ def _eu(
 
 
 def _one_round(
-    x: list[float], s: list[float], w: list[float], actors: list[int], scale: float, variant: str
+    x: list[float],
+    s: list[float],
+    w: list[float],
+    actors: list[int],
+    scale: float,
+    variant: str,
+    lean: list[list[float]] | None = None,
+    tie: float = 0.0,
 ) -> tuple[list[float], list[int], list[int]]:
     n = len(x)
     # Risk exponents from each actor's danger, everyone risk neutral meanwhile.
     ones = [1.0] * n
-    prob1 = _probabilities(x, w, ones, actors, scale, variant)
+    prob1 = _probabilities(x, w, ones, actors, scale, variant, lean, tie)
     danger = {}
     for i in actors:
         danger[i] = sum(_eu(j, i, 1.0, x, s, prob1, scale) for j in actors if j != i)
@@ -102,7 +122,7 @@ def _one_round(
             big_r = 0.0
         r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
 
-    prob = _probabilities(x, w, r, actors, scale, variant)
+    prob = _probabilities(x, w, r, actors, scale, variant, lean, tie)
     new_x = list(x)
     offer_from = [-1] * n
     offer_kind = [NONE] * n
@@ -110,7 +130,7 @@ def _one_round(
         # Best offer of each kind: (key, position, proposer); the first (lowest j) wins ties.
         best: dict[int, tuple[float, float, int]] = {}
         for j in actors:
-            if j == i or x[j] == x[i]:
+            if j == i or abs(x[j] - x[i]) <= tie * scale:
                 continue
             eu_ij = _eu(i, j, r[i], x, s, prob, scale)
             eu_ji = _eu(j, i, r[i], x, s, prob, scale)
@@ -148,8 +168,17 @@ def eum_issue_reference(
     variant: str = "bdm",
     max_rounds: int = DEFAULT_MAX_ROUNDS,
     tol: float = DEFAULT_TOL,
+    affinity: list[list[float]] | None = None,
+    affinity_weight: float = 0.0,
+    damp: bool = False,
+    tie: float = 0.0,
 ) -> dict[str, Any]:
     """Run EUM on one issue with loops.
+
+    With ``affinity`` (an n × n list) and ``affinity_weight`` θ, voter k adds
+    ``w_k θ (A_ka − A_kb)`` to its vote for a against b; with ``damp``, a round that brings
+    every actor back to where it stood two rounds earlier while moving is replaced by the
+    midpoint of the two; ``tie`` (share of the range) makes near-equal positions equal.
 
     Returns
     -------
@@ -177,10 +206,20 @@ def eum_issue_reference(
     if len(actors) < 2 or scale == 0:
         out["converged"] = True
         return out
+    lean = None
+    if affinity is not None and affinity_weight:
+        lean = [[affinity_weight * affinity[k][a] for a in range(n)] for k in range(n)]
     converged = False
-    for _ in range(max_rounds):
-        new_x, frm, kind = _one_round(x, s, w, actors, scale, variant)
+    before = list(x)
+    for t in range(max_rounds):
+        new_x, frm, kind = _one_round(x, s, w, actors, scale, variant, lean, tie)
+        if damp and t > 0:
+            back = max(abs(new_x[i] - before[i]) for i in actors)
+            step = max(abs(new_x[i] - x[i]) for i in actors)
+            if back <= tol and step > tol:
+                new_x = [(new_x[i] + x[i]) / 2.0 if present[i] else new_x[i] for i in range(n)]
         moved = max(abs(new_x[i] - x[i]) for i in actors)
+        before = x
         x = new_x
         out["rounds"].append(list(x))
         out["offer_from"].append(frm)
@@ -198,11 +237,16 @@ def run_eum_reference(
     variant: str = "bdm",
     max_rounds: int = DEFAULT_MAX_ROUNDS,
     tol: float = DEFAULT_TOL,
+    affinity_weight: float = 0.0,
+    damp: bool = False,
+    tie: float = 0.0,
+    names: tuple[str, str] = ("eum", "eum-mean"),
 ) -> ModelRun:
     """Loop-based twin of :func:`realpolitik.engine.eum.run_eum` (same layout of results).
 
     Absent actors keep their input position in ``rounds`` as they do in ``run_eum``; inputs are
-    conditioned the same way (:func:`realpolitik.engine.eum.condition_inputs`).
+    conditioned the same way (:func:`realpolitik.engine.eum.condition_inputs`). The state's
+    affinity is used when ``affinity_weight`` is non-zero.
     """
     state = condition_inputs(state)
     shape = state.position.shape
@@ -211,6 +255,7 @@ def run_eum_reference(
     sal = state.salience.reshape(-1, n, m)
     pres = state.present.reshape(-1, n, m)
     cap = state.capability.reshape(-1, n)
+    aff = None if state.affinity is None else state.affinity.reshape(-1, n, n)
     runs = []
     for b in range(pos.shape[0]):
         for k in range(m):
@@ -223,6 +268,10 @@ def run_eum_reference(
                     variant=variant,
                     max_rounds=max_rounds,
                     tol=tol,
+                    affinity=None if aff is None else aff[b].tolist(),
+                    affinity_weight=affinity_weight,
+                    damp=damp,
+                    tie=tie,
                 )
             )
     n_rounds = max((len(r["offer_from"]) for r in runs), default=0)
@@ -242,8 +291,8 @@ def run_eum_reference(
     weights = state.weights()
     return ModelRun(
         forecasts={
-            "eum": np.clip(weighted_median(final, weights, state.present), 0.0, 100.0),
-            "eum-mean": np.clip(weighted_mean(final, weights, state.present), 0.0, 100.0),
+            names[0]: np.clip(weighted_median(final, weights, state.present), 0.0, 100.0),
+            names[1]: np.clip(weighted_mean(final, weights, state.present), 0.0, 100.0),
         },
         positions=final,
         rounds=rounds,

@@ -114,16 +114,17 @@ def _unflatten(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return np.moveaxis(a.reshape(*batch, m, n), -1, -2)
 
 
-def _midpoint_counts(z: FloatArray) -> tuple[IntArray, IntArray]:
+def _midpoint_counts(z: FloatArray, tie: float = 0.0) -> tuple[IntArray, IntArray]:
     """Sort order of the actors and, per pair, how many actors lie at or below the midpoint.
 
     Returns ``order`` (B, n) and ``count`` (B, n, n) with ``count[b, a, c]`` the number of
-    actors ``k`` with ``z_k <= (z_a + z_c) / 2``. One sort of ``n² + n`` numbers per problem.
+    actors ``k`` with ``z_k <= (z_a + z_c) / 2 + tie``. One sort of ``n² + n`` numbers per
+    problem.
     """
     nb, n = z.shape
     order = np.argsort(z, axis=1, kind="stable")
     zs = np.take_along_axis(z, order, axis=1)
-    mid = ((z[:, :, None] + z[:, None, :]) / 2.0).reshape(nb, n * n)
+    mid = ((z[:, :, None] + z[:, None, :]) / 2.0 + tie).reshape(nb, n * n)
     both = np.concatenate([zs, mid], axis=1)
     # Stable sort: positions precede equal midpoints, so they count as "at or below".
     srt = np.argsort(both, axis=1, kind="stable")
@@ -179,6 +180,17 @@ def _all_pair_votes(g: FloatArray, present: BoolArray) -> FloatArray:
     return 2.0 * per_voter.sum(axis=1)
 
 
+def _leaning_votes(g: FloatArray, lean: FloatArray) -> FloatArray:
+    """``N[a, c] = Σ_k max(0, g[k, c] - g[k, a] + lean[k, a] - lean[k, c])`` directly.
+
+    With relations the votes no longer follow the midpoint (a voter may back a friend whose
+    position is farther away), so they are summed pair by pair: ``O(n³)`` per problem.
+    """
+    h = g - lean  # (B, k, a): how much voter k dislikes a's position and a
+    v = h[:, :, None, :] - h[:, :, :, None]  # (B, k, a, c) = h[k, c] - h[k, a]
+    return np.maximum(v, 0.0).sum(axis=1)
+
+
 def _probability(
     w: FloatArray,
     dist: FloatArray,
@@ -188,10 +200,15 @@ def _probability(
     order: IntArray,
     count: IntArray,
     variant: str,
+    lean: FloatArray | None = None,
 ) -> FloatArray:
-    """``P[b, a, c]``: the probability that ``a`` prevails against ``c``."""
+    """``P[b, a, c]``: the probability that ``a`` prevails against ``c``.
+
+    ``lean[b, k, a]`` (optional) is what voter ``k`` adds to its vote for ``a`` on account of
+    its relation to ``a`` (``θ w_k A_ka``, see :func:`run_eum`).
+    """
     g = w[:, :, None] * dist ** r[:, :, None]
-    pos = _positive_votes(g, z, order, count)
+    pos = _positive_votes(g, z, order, count) if lean is None else _leaning_votes(g, lean)
     if variant == "scholz2011":
         den = _all_pair_votes(g, present)[:, None, None]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -217,18 +234,24 @@ def _step(
     present: BoolArray,
     scale: FloatArray,
     variant: str,
+    lean: FloatArray | None = None,
+    tie: float = 0.0,
 ) -> tuple[FloatArray, IntArray, IntArray]:
-    """One round for problems (B, n): new positions, offer accepted from whom, of which kind."""
+    """One round for problems (B, n): new positions, offer accepted from whom, of which kind.
+
+    ``lean`` adds relational votes (see :func:`_probability`); ``tie`` is the distance (on the
+    issue's range, 0–1) below which two positions count as the same.
+    """
     nb, n = x.shape
     z = (x - x.min(axis=1, keepdims=True)) / scale[:, None]
     # Positions stay within the initial range, so distances lie in [0, 1] (up to rounding).
     dist = np.minimum(np.abs(z[:, :, None] - z[:, None, :]), 1.0)
     pair = present[:, :, None] & present[:, None, :]
-    order, count = _midpoint_counts(z)
+    order, count = _midpoint_counts(z, tie) if lean is None else (z, z)  # unused with lean
 
     # Risk exponents from the security (danger) of each actor, everyone risk neutral.
     ones = np.ones_like(x)
-    p1 = _probability(w, dist, ones, z, present, order, count, variant)
+    p1 = _probability(w, dist, ones, z, present, order, count, variant, lean)
     gain1, spread1 = _utilities(dist, ones)
     # EU_b(a→b) as b perceives it, summed over challengers a: transpose to rows = target b.
     eu_against = gain1 - s[:, :, None] * (1.0 - np.swapaxes(p1, 1, 2)) * spread1
@@ -244,14 +267,15 @@ def _step(
     r = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
 
     # Expected utilities of receiver i (rows) with each proposer j (columns), as i sees them.
-    p = _probability(w, dist, r, z, present, order, count, variant)
+    p = _probability(w, dist, r, z, present, order, count, variant, lean)
     gain, spread_u = _utilities(dist, r)
     eu_ij = gain - s[:, None, :] * (1.0 - p) * spread_u
     eu_ji = gain - s[:, :, None] * (1.0 - np.swapaxes(p, 1, 2)) * spread_u
 
     xi = x[:, :, None]
     xj = x[:, None, :]
-    valid = pair & (xi != xj)
+    differ = (xi != xj) if tie == 0 else (dist > tie)
+    valid = pair & differ
     conf = valid & (eu_ij > EU_EPS) & (eu_ji - eu_ij > EU_EPS)
     loses = valid & (eu_ji > EU_EPS) & (eu_ij < -EU_EPS)
     comp = loses & (eu_ji + eu_ij > EU_EPS)
@@ -351,6 +375,10 @@ def run_eum(
     max_rounds: int = DEFAULT_MAX_ROUNDS,
     tol: float = DEFAULT_TOL,
     record: bool = True,
+    affinity_weight: float = 0.0,
+    damp: bool = False,
+    tie: float = 0.0,
+    names: tuple[str, str] = ("eum", "eum-mean"),
 ) -> ModelRun:
     """Run the expected utility model on every issue (and batch element) of ``state``.
 
@@ -370,6 +398,17 @@ def run_eum(
     record : bool
         Keep every round's positions and accepted offers (``rounds``, ``offer_from``,
         ``offer_kind``); when False those are None.
+    affinity_weight : float
+        θ, how much relations count in the votes (0: plain EUM; ``eum-rel`` uses
+        :data:`AFFINITY_WEIGHT`). Voter ``k``'s vote on the positions of ``a`` and ``c`` becomes
+        ``w_k (d_kc^r - d_ka^r + θ (A_ka - A_kc))`` with ``A`` the state's affinity.
+    damp : bool
+        Detect two-round cycles and replace them by their midpoint (see ``eum-rel``).
+    tie : float
+        Positions closer than this share of the issue's range count as equal, and a voter this
+        close to a midpoint counts as at it (0: exact comparisons, as in plain EUM).
+    names : (str, str)
+        The names of the two forecasts (median and mean of the final positions).
 
     Returns
     -------
@@ -377,8 +416,8 @@ def run_eum(
         ``forecasts["eum"]`` the weighted median of the final positions, ``forecasts["eum-mean"]``
         their capability × salience weighted mean; ``positions`` the final positions;
         ``n_rounds`` the most rounds any issue ran; ``converged`` whether every issue stopped
-        before ``max_rounds``; ``info["n_rounds_per_issue"]`` and ``info["converged_per_issue"]``
-        of shape (..., n_issues).
+        before ``max_rounds``; ``info["n_rounds_per_issue"]``, ``info["converged_per_issue"]``
+        and ``info["damped_per_issue"]`` (cycles damped) of shape (..., n_issues).
 
     Raises
     ------
@@ -403,10 +442,13 @@ def run_eum(
     (array([0.]), 2, False)
     """
     _check(variant, max_rounds, tol, state)
+    if affinity_weight and variant != "bdm":
+        raise InputError("relations (affinity) work with the 'bdm' variant only")
     state = condition_inputs(state)
     shape = state.position.shape
     x0, s, w, present = _flatten(state)
     nb, n = x0.shape
+    n_issues = shape[-1]
     n_present = present.sum(axis=1)
     lo = np.where(present, x0, np.inf).min(axis=1)
     hi = np.where(present, x0, -np.inf).max(axis=1)
@@ -414,13 +456,22 @@ def run_eum(
     # Absent actors sit at the lowest present position: every distance stays within [0, 1].
     x0 = np.where(present, x0, np.where(n_present > 0, lo, 0.0)[:, None])
 
+    # Relations: one affinity matrix per batch element, shared by its issues (problem p of
+    # _flatten belongs to batch element p // n_issues).
+    aff: FloatArray | None = None
+    if affinity_weight and state.affinity is not None and np.any(state.affinity != 0):
+        aff = np.ascontiguousarray(state.affinity.reshape(-1, n, n))
+
     x = x0.copy()
+    prev = x0.copy()
     active = (n_present >= 2) & (scale > 0)
     rounds_run = np.zeros(nb, dtype=np.int64)
+    damped = np.zeros(nb, dtype=np.int64)
     history: list[FloatArray] = [x0.copy()] if record else []
     froms: list[IntArray] = []
     kinds: list[IntArray] = []
-    chunk = max(1, _CHUNK_ELEMENTS // max(1, n * n))
+    per_problem = n * n * (n if aff is not None else 1)
+    chunk = max(1, _CHUNK_ELEMENTS // max(1, per_problem))
 
     for t in range(max_rounds):
         idx = np.nonzero(active)[0]
@@ -430,8 +481,22 @@ def run_eum(
         kind_t = np.zeros((nb, n), dtype=np.int64)
         for start in range(0, idx.size, chunk):
             sel = idx[start : start + chunk]
-            new_x, frm, kind = _step(x[sel], s[sel], w[sel], present[sel], scale[sel], variant)
+            lean = None
+            if aff is not None:
+                lean = affinity_weight * w[sel][:, :, None] * aff[sel // n_issues]
+            new_x, frm, kind = _step(
+                x[sel], s[sel], w[sel], present[sel], scale[sel], variant, lean, tie
+            )
+            if damp and t > 0:
+                # A two-round cycle: back where it was two rounds ago, yet still moving. Its
+                # midpoint (each actor's average over the cycle) replaces it.
+                back = np.where(present[sel], np.abs(new_x - prev[sel]), 0.0).max(axis=1)
+                step = np.where(present[sel], np.abs(new_x - x[sel]), 0.0).max(axis=1)
+                cycle = (back <= tol) & (step > tol)
+                new_x = np.where(cycle[:, None], (new_x + x[sel]) / 2.0, new_x)
+                damped[sel] += cycle
             moved = np.where(present[sel], np.abs(new_x - x[sel]), 0.0).max(axis=1)
+            prev[sel] = x[sel]
             x[sel] = new_x
             frm_t[sel] = frm
             kind_t[sel] = kind
@@ -454,14 +519,15 @@ def run_eum(
     weights = state.weights()
     # Clipped so that rounding (a mean of 100s giving 100.00000000000001) stays on the scale.
     forecasts = {
-        "eum": np.clip(weighted_median(final, weights, state.present), 0.0, 100.0),
-        "eum-mean": np.clip(weighted_mean(final, weights, state.present), 0.0, 100.0),
+        names[0]: np.clip(weighted_median(final, weights, state.present), 0.0, 100.0),
+        names[1]: np.clip(weighted_mean(final, weights, state.present), 0.0, 100.0),
     }
     batch_issue = (*shape[:-2], shape[-1])
     info: dict[str, Any] = {
         "variant": variant,
         "n_rounds_per_issue": rounds_run.reshape(batch_issue),
         "converged_per_issue": converged.reshape(batch_issue),
+        "damped_per_issue": damped.reshape(batch_issue),
     }
     if not record:
         return ModelRun(
@@ -507,7 +573,59 @@ def _eum_model(
     return run_eum(state, **options)
 
 
+#: θ of ``eum-rel``: a voter's relation to the two sides counts as much as its policy distance
+#: from them, each on [0, 1] (affinity in [−1, 1] maps to (1 + A) / 2), so θ = 1/2. Fixed from
+#: this principle of equal footing before any result was looked at; swept in
+#: ``benchmarks/bench_relations.py``.
+AFFINITY_WEIGHT = 0.5
+#: ``eum-rel`` runs until no position moves, with this cap.
+REL_MAX_ROUNDS = 100
+#: ``eum-rel`` treats positions closer than this share of the issue's range as equal, so that
+#: rounding (a table rescaled to 0–100 and back) cannot flip a comparison.
+REL_TIE = 1e-9
+_REL_OPTIONS = ("max_rounds", "tol", "record", "affinity_weight")
+
+
+@register_model(
+    "eum-rel",
+    "EUM with relations: voters lean to friends; runs to convergence, cycles damped",
+    options=_REL_OPTIONS,
+)
+def _eum_rel_model(
+    state: BargainingState, *, status_quo: FloatArray | None = None, **options: Any
+) -> ModelRun:
+    """EUM (``bdm``) where relations move votes, run to convergence with cycles damped.
+
+    Differences from ``eum`` (which stays as it was, so old results reproduce):
+
+    * **Third parties lean to their friends.** Voter ``k``'s vote on the positions of ``a`` and
+      ``c`` is ``w_k (d_kc^r − d_ka^r + θ (A_ka − A_kc))``: the policy term of Bueno de Mesquita's
+      model plus the difference of ``k``'s affinity to the two actors (:mod:`.affinity`), as in
+      the third-party calculus of *The War Trap* (1981). θ = :data:`AFFINITY_WEIGHT`.
+    * **To convergence.** Rounds repeat until no position moves more than ``tol``, at most
+      :data:`REL_MAX_ROUNDS`.
+    * **Cycles damped.** When every actor is back where it stood two rounds earlier while still
+      moving (a two-round cycle, 35 → 85 → 35), the round's positions are replaced by the
+      midpoint of the cycle and the rounds go on; ``info["damped_per_issue"]`` counts these.
+    * **Ties tolerant.** Positions within :data:`REL_TIE` of the issue's range are equal.
+
+    Forecasts are named ``eum-rel`` (weighted median of the final positions) and
+    ``eum-rel-mean``.
+    """
+    unknown = sorted(set(options) - set(_REL_OPTIONS))
+    if unknown:
+        raise InputError(
+            f"unknown option(s) {unknown} for model 'eum-rel'; accepted: {', '.join(_REL_OPTIONS)}"
+        )
+    opts = {"max_rounds": REL_MAX_ROUNDS, "affinity_weight": AFFINITY_WEIGHT, **options}
+    return run_eum(
+        state, variant="bdm", damp=True, tie=REL_TIE, names=("eum-rel", "eum-rel-mean"), **opts
+    )
+
+
 __all__ = [
+    "AFFINITY_WEIGHT",
+    "REL_MAX_ROUNDS",
     "CAPITULATION",
     "COMPROMISE",
     "CONFRONTATION",

@@ -62,6 +62,10 @@ class Model(Protocol):
         ...
 
 
+#: The model that analyses use unless told otherwise (escalation payoffs, Plan B, Monte Carlo,
+#: explanations, the report): the expected utility model with relations.
+HEADLINE_MODEL = "eum-rel"
+
 _MODELS: dict[str, Model] = {}
 _DESCRIPTIONS: dict[str, str] = {}
 _OPTIONS: dict[str, tuple[str, ...]] = {}
@@ -153,6 +157,7 @@ def _median(
 
 
 __all__ = [
+    "HEADLINE_MODEL",
     "OFFER_KINDS",
     "ModelRun",
     "available_models",

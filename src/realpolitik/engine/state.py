@@ -25,6 +25,10 @@ class BargainingState:
         Capabilities, ≥ 0.
     present : ndarray of bool, shape (..., n_actors, n_issues)
         Whether the actor takes part in the issue; absent actors are ignored by every model.
+    affinity : ndarray, shape (..., n_actors, n_actors), optional
+        ``affinity[i, j]``: how much actor ``i`` leans toward actor ``j`` (from the relations and
+        their commitments; see :mod:`realpolitik.engine.affinity`). None means no relations;
+        only models that read relations (``eum-rel``) use it.
 
     Examples
     --------
@@ -37,6 +41,7 @@ class BargainingState:
     salience: FloatArray
     capability: FloatArray
     present: BoolArray
+    affinity: FloatArray | None = None
 
     def __post_init__(self) -> None:
         shape = self.position.shape
@@ -50,6 +55,13 @@ class BargainingState:
                 f"capability must have shape {shape[:-1]} (..., n_actors); "
                 f"got {self.capability.shape}"
             )
+        if self.affinity is not None:
+            n = shape[-2]
+            if self.affinity.shape[-2:] != (n, n) or self.affinity.ndim != len(shape):
+                raise ValueError(
+                    f"affinity must have shape {(*shape[:-2], n, n)} (..., n_actors, n_actors); "
+                    f"got {self.affinity.shape}"
+                )
 
     @classmethod
     def from_arrays(
@@ -58,13 +70,15 @@ class BargainingState:
         salience: object,
         capability: object,
         present: object | None = None,
+        affinity: object | None = None,
     ) -> BargainingState:
         """Build a state from array-likes; ``present`` defaults to all True."""
         pos = np.asarray(position, dtype=np.float64)
         sal = np.asarray(salience, dtype=np.float64)
         cap = np.asarray(capability, dtype=np.float64)
         pres = np.ones(pos.shape, dtype=bool) if present is None else np.asarray(present, bool)
-        return cls(position=pos, salience=sal, capability=cap, present=pres)
+        aff = None if affinity is None else np.asarray(affinity, dtype=np.float64)
+        return cls(position=pos, salience=sal, capability=cap, present=pres, affinity=aff)
 
     @property
     def n_actors(self) -> int:

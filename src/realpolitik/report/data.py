@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError, RealpolitikError
 from realpolitik.forecasting import Comparison, ForecastResult, compare, forecast, resolve_models
 from realpolitik.scenario.model import Meta, Scenario
@@ -31,6 +32,7 @@ SECTIONS: tuple[str, ...] = (
     "trajectories",
     "montecarlo",
     "network",
+    "coalitions",
     "planb",
     "escalation",
     "explanations",
@@ -39,6 +41,7 @@ SECTIONS: tuple[str, ...] = (
 #: Where each analysis lives: section -> (module, function).
 PRODUCERS: dict[str, tuple[str, str]] = {
     "network": ("realpolitik.analysis.network", "analyse_network"),
+    "coalitions": ("realpolitik.analysis.coalitions", "coalitions"),
     "planb": ("realpolitik.analysis.planb", "plan_b"),
     "explanations": ("realpolitik.analysis.explain", "explain_actor"),
     "escalation": ("realpolitik.simulate.outcomes", "solve_escalation"),
@@ -46,7 +49,7 @@ PRODUCERS: dict[str, tuple[str, str]] = {
 }
 
 #: The model whose rounds, Plan B, escalation payoffs and explanations the report shows.
-DEFAULT_MODEL = "eum"
+DEFAULT_MODEL = HEADLINE_MODEL
 
 #: Monte Carlo runs of a report unless told otherwise.
 DEFAULT_RUNS = 200
@@ -270,6 +273,22 @@ def network_section(scenario: Scenario) -> dict[str, Any]:
     return plain({"nodes": nodes, "edges": edges, "analysis": report.to_dict()})
 
 
+def coalitions_section(result: ForecastResult, model: str) -> dict[str, Any]:
+    """Per issue, the coalitions of ``model``'s final positions, members by name."""
+    found = producer("coalitions")(result, model)
+    names = {a.id: a.name for a in result.scenario.actors}
+    rows = [c | {"names": [names[m] for m in c["members"]]} for c in found.to_dict()]
+    return plain(
+        {
+            "model": found.model,
+            "moved": found.moved,
+            "within": found.within,
+            "relations_only": found.relations_only(),
+            "coalitions": rows,
+        }
+    )
+
+
 def planb_questions(scenario: Scenario) -> list[tuple[str, str]]:
     """The (actor, lost partner) pairs the report asks Plan B about.
 
@@ -443,7 +462,7 @@ def check_options(
     >>> check_options(load_scenario("syria-2020"), model="foo")
     Traceback (most recent call last):
     ...
-    realpolitik.forecasting.UnknownModelError: unknown model 'foo'; known models: eum, mean, median, nash
+    realpolitik.forecasting.UnknownModelError: unknown model 'foo'; known models: eum, eum-rel, mean, median, nash
     """
     wanted = list(SECTIONS) if sections is None else list(sections)
     unknown = [s for s in wanted if s not in SECTIONS]
@@ -581,6 +600,8 @@ def gather(
             attempt("network", lambda: network_section(analysed))
         else:
             data["notes"].append("network left out: the scenario declares no relations")
+    if "coalitions" in wanted:
+        attempt("coalitions", lambda: coalitions_section(result, model))
     if "planb" in wanted:
         questions = list(planb) if planb is not None else planb_questions(scenario)
         if questions:

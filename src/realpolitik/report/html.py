@@ -342,6 +342,42 @@ def _network(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
     return "\n".join(parts)
 
 
+def _coalitions(data: dict[str, Any]) -> str:
+    sec = data.get("coalitions")
+    if not sec:
+        return ""
+    titles = {i["id"]: i["title"] for i in data["scenario"]["issues"]}
+    where = "final positions" if sec["moved"] else "stated positions (the model moves no one)"
+    parts = [
+        '<h2 id="coalitions">Coalitions</h2>',
+        f'<p class="note">Per issue, actors whose {_e(sec["model"])} {where} are all within '
+        f"{sec['within']:g} points of each other and of whom no two are hostile (negative "
+        "relation weight); share: of the issue's capability × salience; position: the "
+        "weighted mean of the members' positions (docs/coalitions.md).</p>",
+        '<table class="coalitions"><tr><th>issue</th><th>members</th>'
+        '<th class="num">share</th><th class="num">position</th></tr>',
+    ]
+    previous = None
+    for c in sec["coalitions"]:
+        title = _e(titles.get(c["issue"], c["issue"])) if c["issue"] != previous else ""
+        previous = c["issue"]
+        share = "–" if c["share"] is None else f"{c['share']:.0%}"
+        parts.append(
+            f'<tr data-issue="{_e(c["issue"])}"><td>{title}</td><td>{_e(", ".join(c["names"]))}</td>'
+            f'<td class="num">{share}</td><td class="num">{_num(c["position"])}</td></tr>'
+        )
+    parts.append("</table>")
+    alike = [titles.get(i, i) for i in sec.get("relations_only", [])]
+    if alike:
+        parts.append(
+            f'<p class="note">On {_e("; ".join(alike))} every actor ends within '
+            f"{sec['within']:g} points of every other: there the hostile relations alone (and, "
+            "among the partitions that fit them, the order of the actors in the file) set the "
+            "coalitions.</p>"
+        )
+    return "\n".join(parts)
+
+
 def _price(candidate: dict[str, Any], titles: dict[str, str]) -> str:
     meeting = candidate.get("meeting") or {}
     moves = [
@@ -490,6 +526,7 @@ def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) 
             _trajectories(data, figs),
             _sensitivity(data),
             _network(data, figs),
+            _coalitions(data),
             _planb(data),
             _escalation(data, figs),
             _explanations(data),

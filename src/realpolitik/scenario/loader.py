@@ -24,7 +24,7 @@ import yaml
 from pydantic import ValidationError
 
 from realpolitik.exceptions import Problem, ScenarioError, ScenarioTooLargeError
-from realpolitik.scenario.model import Meta, Scenario, all_field_names
+from realpolitik.scenario.model import Fight, Meta, Scenario, all_field_names
 from realpolitik.scenario.rules import RULE_KINDS, RuleError, parse_rule
 
 TextFormat = Literal["yaml", "json"]
@@ -82,6 +82,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
                 "set-position",
                 "set-salience",
                 "set-relation",
+                "fight",
             )
         ):
             i += 1  # discriminator tag of an edit
@@ -118,7 +119,7 @@ def _message(err: Mapping[str, Any]) -> str:
     if kind == "union_tag_invalid":
         return f"unknown op {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags', '')}"
     if kind == "union_tag_not_found":
-        return "each edit needs an 'op' (remove-actor, scale-capability, set-position, set-salience or set-relation)"
+        return "each edit needs an 'op' (remove-actor, scale-capability, set-position, set-salience, set-relation or fight)"
     if kind in ("list_type", "tuple_type"):
         return f"expected a list; found {_found(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -270,6 +271,12 @@ def check_references(s: Scenario, filename: str) -> list[Problem]:
             if hasattr(edit, "between"):
                 for j, actor in enumerate(edit.between):
                     check_actor(f"{where}.between[{j}]", actor)
+            if isinstance(edit, Fight):
+                for j, side in enumerate(edit.sides):
+                    for q, actor in enumerate(side):
+                        check_actor(f"{where}.sides[{j}][{q}]", actor)
+                for j, issue_id in enumerate(edit.issues):
+                    check_issue(f"{where}.issues[{j}]", issue_id)
     for t, tree in enumerate(s.escalation):
         _check_tree(tree, f"escalation[{t}]", actors, actor_ids, shock_ids, add)
     return problems
@@ -308,6 +315,16 @@ def _check_tree(
                     )
                 else:
                     parents[opt.next] = node.id
+            if opt.joins is not None:
+                if opt.joins not in actors:
+                    add(
+                        f"{ow}.joins",
+                        f"unknown actor {opt.joins!r}{_suggest(opt.joins, actor_ids)}",
+                    )
+                elif opt.joins == node.actor:
+                    add(f"{ow}.joins", f"{node.actor!r} cannot join its own side")
+                elif opt.outcome is None:
+                    add(f"{ow}.joins", "only an option that ends in an outcome can join a fight")
             if opt.outcome is not None and opt.outcome not in outcome_ids:
                 add(
                     f"{ow}.outcome",

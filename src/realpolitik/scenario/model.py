@@ -30,6 +30,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictFloat,
     StrictStr,
     field_validator,
@@ -401,8 +402,36 @@ class SetRelation(_Edit):
         return self
 
 
+class Fight(_Edit):
+    """A fight between two sides, resolved by their combined capability.
+
+    ``sides`` are two disjoint lists of actor ids; ``issues`` the issues the fight decides.
+    What follows is computed, not typed (:func:`realpolitik.scenario.shocks.apply_edit`,
+    docs/relations.md): each side prevails with the contest success function's probability
+    ``p = C^m / (C_A^m + C_B^m)`` of its combined capability ``C`` (m = 1); in expectation every
+    fighter keeps ``p`` of its capability (the side that loses is disarmed); on each named issue
+    every fighter moves to the expected settlement ``p x_i + (1 − p) x̄_other`` (``x̄_other`` the
+    capability × salience weighted mean position of the other side); and the fighters on the
+    two sides are at war with each other.
+    """
+
+    op: Literal["fight"]
+    sides: tuple[list[str], list[str]]
+    issues: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sides(self) -> Fight:
+        a, b = self.sides
+        if not a or not b:
+            raise ValueError("each of the two sides needs at least one actor")
+        both = sorted(set(a) & set(b))
+        if both:
+            raise ValueError(f"an actor cannot fight on both sides; found {both} on both")
+        return self
+
+
 Edit = Annotated[
-    RemoveActor | ScaleCapability | SetPosition | SetSalience | SetRelation,
+    RemoveActor | ScaleCapability | SetPosition | SetSalience | SetRelation | Fight,
     Field(discriminator="op"),
 ]
 
@@ -454,12 +483,17 @@ class Outcome(_Base):
 
 
 class Option(_Base):
-    """One choice at a node: it leads to another node (``next``) or ends (``outcome``)."""
+    """One choice at a node: it leads to another node (``next``) or ends (``outcome``).
+
+    ``joins`` (an actor id) puts the node's actor on that actor's side of every ``fight`` of
+    the outcome's world: choosing it means fighting alongside that actor.
+    """
 
     id: str
     title: str | None = None
     next: str | None = None
     outcome: str | None = None
+    joins: str | None = None
 
     @model_validator(mode="after")
     def _one_target(self) -> Option:
@@ -500,6 +534,27 @@ class Uncertainty(_Base):
     capability: float = Field(default=0.2, ge=0, le=1, strict=True)
 
 
+class FightRecord(BaseModel):
+    """A fight a shock applied: its sides (with any actor that joined) and their chances.
+
+    ``probability[k]`` is the chance that side ``k`` prevails (the contest success function of
+    the sides' capabilities before the fight).
+    """
+
+    model_config = ConfigDict(frozen=True)
+    shock: str
+    sides: tuple[tuple[str, ...], tuple[str, ...]]
+    probability: tuple[float, float]
+    issues: tuple[str, ...] = ()
+
+    def side_of(self, actor: str) -> int | None:
+        """0 or 1 for a fighter, None for an actor outside the fight."""
+        for k, side in enumerate(self.sides):
+            if actor in side:
+                return k
+        return None
+
+
 class Scenario(_Base):
     """A whole system: actors, issues, relations, shocks and escalation trees.
 
@@ -520,6 +575,13 @@ class Scenario(_Base):
     shocks: list[Shock] = Field(default_factory=list)
     escalation: list[EscalationTree] = Field(default_factory=list)
     uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+    #: Fights applied by shocks (not part of the file format): see ``FightRecord``.
+    _fights: list[FightRecord] = PrivateAttr(default_factory=list)
+
+    @property
+    def fights(self) -> list[FightRecord]:
+        """The fights that shocks applied to this copy of the scenario, in order."""
+        return self._fights
 
     # --- look-ups ---------------------------------------------------------------------------
     @property
@@ -603,6 +665,7 @@ def all_field_names() -> set[str]:
         SetPosition,
         SetSalience,
         SetRelation,
+        Fight,
         Shock,
         Outcome,
         Option,
@@ -621,6 +684,8 @@ __all__ = [
     "Actor",
     "EscalationTree",
     "Evidence",
+    "Fight",
+    "FightRecord",
     "Issue",
     "Meta",
     "Node",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import numpy as np
+
+from realpolitik.engine.conflict import expected_aftermath
 from realpolitik.exceptions import ShockError
 from realpolitik.scenario.model import (
     DEFAULT_WEIGHTS,
+    Fight,
+    FightRecord,
     Meta,
     Position,
     Relation,
@@ -33,8 +38,17 @@ def _need_issue(s: Scenario, issue: str, where: str) -> None:
         raise ShockError(f"{where}: unknown issue {issue!r}; issues: {', '.join(s.issue_ids)}")
 
 
-def apply_edit(s: Scenario, edit: object, where: str = "edit") -> None:
+def apply_edit(
+    s: Scenario,
+    edit: object,
+    where: str = "edit",
+    joins: Mapping[str, str] | None = None,
+    shock: str = "",
+) -> None:
     """Apply one edit to ``s`` in place (callers pass a copy).
+
+    ``joins`` maps an actor to the ally whose side it takes in a ``fight`` edit (an escalation
+    option's ``joins``); ``shock`` names the shock in the record of a fight.
 
     Raises
     ------
@@ -104,11 +118,85 @@ def apply_edit(s: Scenario, edit: object, where: str = "edit") -> None:
             assumption=edit.assumption,
         )
         s.relations = [r for r in s.relations if set(r.between) != {a, b}] + [rel]
+    elif isinstance(edit, Fight):
+        _fight(s, edit, where, joins or {}, shock)
     else:  # pragma: no cover - the model admits no other edit
         raise ShockError(f"{where}: unsupported edit {edit!r}")
 
 
-def apply_shocks(scenario: Scenario, shocks: Iterable[str | Shock]) -> Scenario:
+def _fight(s: Scenario, edit: Fight, where: str, joins: Mapping[str, str], shock: str) -> None:
+    """A fight (see :class:`realpolitik.scenario.model.Fight`), with any actors that join."""
+    sides = [list(edit.sides[0]), list(edit.sides[1])]
+    for chooser, ally in joins.items():
+        for k in (0, 1):
+            if ally in sides[k] and chooser not in sides[k]:
+                if chooser in sides[1 - k]:
+                    raise ShockError(
+                        f"{where}: {chooser!r} cannot join {ally!r}: it fights on the other side"
+                    )
+                sides[k].append(chooser)
+    for members in sides:
+        for member in members:
+            _need_actor(s, member, where)
+    for issue_id in edit.issues:
+        _need_issue(s, issue_id, where)
+    ids = s.actor_ids
+    issues = s.issue_ids
+    n, m = len(ids), len(issues)
+    at = {a: i for i, a in enumerate(ids)}
+    side = np.full(n, -1, dtype=np.int64)
+    for k in (0, 1):
+        side[[at[a] for a in sides[k]]] = k
+    capability = np.array([a.capability for a in s.actors], dtype=np.float64)
+    position = np.zeros((n, m))
+    salience = np.zeros((n, m))
+    present = np.zeros((n, m), dtype=bool)
+    for j, iss in enumerate(s.issues):
+        for who, stand in iss.positions.items():
+            position[at[who], j] = stand.position
+            salience[at[who], j] = stand.salience
+            present[at[who], j] = True
+    decides = np.array([i in edit.issues for i in issues], dtype=bool)
+    cap, pos, prob = expected_aftermath(capability, position, salience, present, side, decides)
+    why = f"{where}: fight {sides[0]} against {sides[1]} (chances {prob[0]:.2f} / {prob[1]:.2f})"
+    for i, fighter in enumerate(s.actors):
+        if side[i] >= 0:
+            fighter.capability = float(cap[i])
+            fighter.meta["capability"] = Meta(evidence=list(edit.evidence), assumption=why)
+    for j, iss in enumerate(s.issues):
+        for actor_id, stand in iss.positions.items():
+            i = at[actor_id]
+            if side[i] >= 0 and decides[j]:
+                stand.position = float(min(100.0, max(0.0, pos[i, j])))
+                stand.meta["position"] = Meta(evidence=list(edit.evidence), assumption=why)
+    for a in sides[0]:
+        for b in sides[1]:
+            apply_edit(
+                s,
+                SetRelation(
+                    op="set-relation",
+                    between=(a, b),
+                    type="war",
+                    evidence=list(edit.evidence),
+                    assumption=why,
+                ),
+                where,
+            )
+    s.fights.append(
+        FightRecord(
+            shock=shock,
+            sides=(tuple(sides[0]), tuple(sides[1])),
+            probability=prob,
+            issues=tuple(edit.issues),
+        )
+    )
+
+
+def apply_shocks(
+    scenario: Scenario,
+    shocks: Iterable[str | Shock],
+    joins: Mapping[str, str] | None = None,
+) -> Scenario:
     """Return a copy of ``scenario`` with the named shocks applied, in the order given.
 
     Parameters
@@ -117,6 +205,10 @@ def apply_shocks(scenario: Scenario, shocks: Iterable[str | Shock]) -> Scenario:
         Left unchanged.
     shocks : iterable of str or Shock
         Shock ids of the scenario, or Shock objects.
+    joins : mapping of str to str, optional
+        Actor → ally: the actor fights on the ally's side in every ``fight`` edit where the
+        ally fights (an escalation option's ``joins``). An actor that joins where its ally
+        fights in no fight is an error.
 
     Raises
     ------
@@ -132,7 +224,10 @@ def apply_shocks(scenario: Scenario, shocks: Iterable[str | Shock]) -> Scenario:
     >>> "iran" in s.actor_ids
     True
     """
+    shocks = list(shocks)
     out = scenario.model_copy(deep=True)
+    out.fights.clear()
+    out.fights.extend(scenario.fights)
     for shock in shocks:
         if isinstance(shock, str):
             try:
@@ -140,7 +235,19 @@ def apply_shocks(scenario: Scenario, shocks: Iterable[str | Shock]) -> Scenario:
             except KeyError as exc:
                 raise ShockError(str(exc.args[0])) from None
         for k, edit in enumerate(shock.edits):
-            apply_edit(out, edit, where=f"shock {shock.id!r}, edit {k + 1} ({edit.op})")
+            apply_edit(
+                out,
+                edit,
+                where=f"shock {shock.id!r}, edit {k + 1} ({edit.op})",
+                joins=joins,
+                shock=shock.id,
+            )
+    for chooser, ally in (joins or {}).items():
+        if not any(f.side_of(ally) is not None for f in out.fights):
+            raise ShockError(
+                f"{chooser!r} joins {ally!r}, but {ally!r} fights in none of the shocks "
+                f"{', '.join(s.id if not isinstance(s, str) else s for s in shocks) or '(none)'}"
+            )
     return out
 
 

@@ -146,8 +146,12 @@ def data_key(header: str) -> str:
     return _slug(low, "column")
 
 
-def _rows(text: str) -> list[list[str]]:
-    """Cells of every line (comment lines blank, trailing empty cells dropped; line k at k-1)."""
+def _rows(text: str, widths: list[int] | None = None) -> list[list[str]]:
+    """Cells of every line (comment lines blank, trailing empty cells dropped; line k at k-1).
+
+    ``widths``, when given, receives each line's number of cells before the trailing empty ones
+    were dropped (a row written with empty last cells is as wide as its header).
+    """
     lines = ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
     first = next((line for line in lines if line.strip()), "")
     # The first row decides: commas, tabs, or semicolons (spreadsheets saved where the decimal
@@ -160,6 +164,8 @@ def _rows(text: str) -> list[list[str]]:
         cells = [c.strip() for c in cells]
         if delimiter == ";":
             cells = [_DECIMAL_COMMA.sub(r"\1.\2", c) for c in cells]
+        if widths is not None:
+            widths.append(len(cells))
         while cells and cells[-1] == "":
             cells.pop()
         rows.append(cells)
@@ -376,7 +382,8 @@ def _salience_rule(
 
 
 def _parse_bdm(text: str, filename: str) -> TableRead:
-    rows = _rows(text)
+    widths: list[int] = []
+    rows = _rows(text, widths)
     problems: list[Problem] = []
     start = next(k for k, r in enumerate(rows) if any(r))
     hline = start + 1
@@ -436,7 +443,9 @@ def _parse_bdm(text: str, filename: str) -> TableRead:
     for k, row in enumerate(rows[start + 1 :], start=start + 2):
         if not any(row):
             continue
-        if len(row) < needed or len(row) > len(header):
+        # A row may end in empty cells (an actor absent from the last issues), written out or
+        # not when the file has trailing commas; a row short of them is a mistake.
+        if max(len(row), widths[k - 1]) < needed or len(row) > len(header):
             problems.append(
                 Problem(filename, "", f"expected {len(header)} columns; found {len(row)}", k)
             )

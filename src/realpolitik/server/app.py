@@ -33,6 +33,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import (
     InputError,
     Problem,
@@ -150,7 +151,7 @@ class PlanBIn(_Request):
     actor: str = Name
     without: str = Name
     rules: list[str] | None = Field(default=None, max_length=50)
-    model: str = Field(default="eum", max_length=MAX_NAME)
+    model: str = Field(default=HEADLINE_MODEL, max_length=MAX_NAME)
 
 
 class EscalationIn(_Request):
@@ -159,7 +160,7 @@ class EscalationIn(_Request):
     scenario: ScenarioRef
     tree: str | None = Field(default=None, max_length=MAX_NAME)
     lam: float | None = Field(default=None, ge=0)
-    model: str = Field(default="eum", max_length=MAX_NAME)
+    model: str = Field(default=HEADLINE_MODEL, max_length=MAX_NAME)
 
 
 class MonteCarloIn(_Request):
@@ -170,7 +171,7 @@ class MonteCarloIn(_Request):
     seed: int = Field(default=0, ge=0, lt=2**63)
     shocks: list[str] = Field(default_factory=list, max_length=50)
     tree: str | None = Field(default=None, max_length=MAX_NAME)
-    model: str = Field(default="eum", max_length=MAX_NAME)
+    model: str = Field(default=HEADLINE_MODEL, max_length=MAX_NAME)
 
 
 class ExplainIn(_Request):
@@ -178,7 +179,7 @@ class ExplainIn(_Request):
 
     scenario: ScenarioRef
     actor: str = Name
-    model: str = Field(default="eum", max_length=MAX_NAME)
+    model: str = Field(default=HEADLINE_MODEL, max_length=MAX_NAME)
 
 
 class ReportIn(_Request):

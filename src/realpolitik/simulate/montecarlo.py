@@ -52,6 +52,7 @@ from scipy.stats import rankdata
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray, SeedLike
+from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import InputError
 from realpolitik.scenario.model import EscalationTree, Meta, Scenario
@@ -291,7 +292,8 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     dict of str to ndarray
         ``inputs`` (r, n_inputs), ``forecasts`` (r, n_issues); with a tree also
         ``paths`` (r, n_paths), ``outcomes`` (r, n_outcomes), ``payoffs`` (r, n_actors),
-        ``choices`` (r, n_nodes, max_options) and ``outcome_payoffs`` (r, n_outcomes, n_actors).
+        ``choices`` (r, n_nodes, max_options), ``outcome_payoffs`` (r, n_outcomes, n_actors),
+        ``node_values`` (r, n_nodes, n_actors) and ``world_forecasts`` (r, n_worlds, n_issues).
     """
     a, spec = plan.arrays, plan.spec
     x = spec.draw(plan.generators(start, stop))
@@ -326,18 +328,31 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     )
     capability = np.maximum(a.capability * cap_scale[:, None] + cap_add[:, None], 0.0)
     n_worlds = a.n_worlds
+    affinity = None
+    if a.affinity is not None:
+        affinity = np.broadcast_to(a.affinity, (r, *a.affinity.shape)).reshape(
+            r * n_worlds, n_actors, n_actors
+        )
     state = BargainingState(
         position=position.reshape(r * n_worlds, n_actors, n_issues),
         salience=salience.reshape(r * n_worlds, n_actors, n_issues),
         capability=capability.reshape(r * n_worlds, n_actors),
         present=np.ascontiguousarray(present).reshape(r * n_worlds, n_actors, n_issues),
+        affinity=affinity,
     )
     _, f = headline_forecast(state, a.status_quo, plan.model, plan.options)
     forecasts = f.reshape(r, n_worlds, n_issues)
     out: dict[str, np.ndarray] = {"inputs": x, "forecasts": forecasts[:, 0]}
     if plan.game is not None:
+        costs = costs + a.derived_costs()
         payoffs = outcome_payoffs(
-            position[:, 0], salience[:, 0], present[:, 0], forecasts, a.outcome_world, costs
+            position[:, 0],
+            salience[:, 0],
+            present[:, 0],
+            forecasts,
+            a.outcome_world,
+            costs,
+            None if a.affinity is None else a.affinity[0],
         )
         qre = solve_qre(plan.game, payoffs, plan.lam)
         out["paths"] = qre.path_probabilities
@@ -345,6 +360,8 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
         out["payoffs"] = qre.payoffs
         out["choices"] = qre.probabilities
         out["outcome_payoffs"] = payoffs
+        out["node_values"] = qre.node_values
+        out["world_forecasts"] = forecasts
     return out
 
 
@@ -698,7 +715,7 @@ def make_plan(
     seed: SeedLike | None = None,
     shocks: Sequence[str] = (),
     tree: str | EscalationTree | None = None,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     lam: float = DEFAULT_LAMBDA,
     options: Mapping[str, Any] | None = None,
 ) -> tuple[MonteCarloPlan, Scenario]:
@@ -747,6 +764,7 @@ def _base_only(scenario: Scenario) -> OutcomeArrays:
         status_quo=status_quo(scenario),
         outcome_world=np.zeros(0, dtype=np.int64),
         costs=np.zeros((0, len(actors))),
+        affinity=None if state.affinity is None else state.affinity[None],
     )
 
 
@@ -798,7 +816,7 @@ def run_montecarlo(
     seed: SeedLike | None = None,
     shocks: Sequence[str] = (),
     tree: str | EscalationTree | None = None,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     engine: Engine = "local",
     scheduler: Any = None,
     chunk_size: int | None = None,

@@ -11,14 +11,22 @@ This module is the glue between a scenario's ``escalation`` trees and the solver
    without actors is absent for everyone (its forecast is NaN and counts for nobody);
 3. every world is forecast with the engine in one batched call (the model's headline forecast,
    e.g. ``eum``);
-4. every base actor's payoff at the outcome is its *expected outcome*
+4. every base actor's payoff at the outcome is its *relational* expected outcome
    (:func:`realpolitik.engine.utility.expected_outcome`: salience-weighted closeness of the
-   shocked forecast to the actor's **base** positions, in [0, 1]) minus the outcome's explicit
-   cost for that actor. An actor's preferences are those of the base scenario: a shock that
+   shocked forecast to the actor's **base** positions, in [0, 1], plus an affinity-weighted
+   share of every other actor's, :func:`realpolitik.engine.affinity.relational_utility`, with
+   the base scenario's relations) minus three costs: the **cost of fighting** for every actor
+   in a ``fight`` of the outcome's world (:func:`realpolitik.engine.conflict.war_cost`: in
+   proportion to its side's chance of losing), the **abandonment cost** of standing aside
+   while a committed partner fights (:func:`realpolitik.engine.affinity.abandonment_cost`,
+   from the base relations), both derived, and the outcome's typed ``costs``, if any. An actor's preferences are those of the base scenario: a shock that
    moves its stated position (``russia-backs-iran`` moves Russia to 60 on escalation) changes
    how the bargaining goes, not what the actor wants; an actor removed by a shock is still
    judged by its original positions and saliences against the forecasts of the world without
    it.
+
+An option with ``joins: ALLY`` puts its chooser on the ally's side of every fight of the
+outcome it leads to; outcomes reached with different ``joins`` are different worlds.
 
 The payoffs go to :func:`realpolitik.simulate.escalation.solve_qre`. The same arrays serve the
 Monte Carlo runs of :mod:`realpolitik.simulate.montecarlo`, which perturb them run by run.
@@ -35,18 +43,20 @@ import pandas as pd
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
-from realpolitik.engine.registry import get_model
+from realpolitik.engine.affinity import abandonment_cost, relational_utility
+from realpolitik.engine.conflict import war_cost
+from realpolitik.engine.registry import HEADLINE_MODEL, get_model
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.exceptions import InputError, ShockError
+from realpolitik.scenario.arrays import relation_arrays, to_state
 from realpolitik.scenario.arrays import status_quo as scenario_status_quo
-from realpolitik.scenario.arrays import to_state
 from realpolitik.scenario.model import EscalationTree, Scenario
 from realpolitik.scenario.shocks import apply_shocks
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA, GameTree, QREResult, solve_qre
 
 #: Options given to a model unless the caller sets them (no round-by-round record is needed).
-_QUIET_OPTIONS: dict[str, dict[str, Any]] = {"eum": {"record": False}}
+_QUIET_OPTIONS: dict[str, dict[str, Any]] = {"eum": {"record": False}, "eum-rel": {"record": False}}
 
 
 def find_tree(scenario: Scenario, tree: str | EscalationTree | None = None) -> EscalationTree:
@@ -139,6 +149,15 @@ class OutcomeArrays:
         The world each outcome is forecast in.
     costs : ndarray, shape (n_outcomes, n_actors)
         Explicit costs subtracted from payoffs (0 where none is given).
+    affinity : ndarray, shape (n_worlds, n_actors, n_actors), optional
+        Each world's affinity (its relations after the shocks); world 0's are the base
+        relations, which also weigh others' outcomes in the payoffs.
+    abandon : ndarray, shape (n_outcomes, n_actors), optional
+        Derived abandonment costs (0 where no committed partner fights alone).
+    war : ndarray, shape (n_outcomes, n_actors), optional
+        Derived costs of fighting (0 for actors in no fight).
+    world_joins : tuple, optional
+        Per world, the ``(chooser, ally)`` pairs of the options that lead there.
     """
 
     actor_ids: tuple[str, ...]
@@ -152,6 +171,10 @@ class OutcomeArrays:
     status_quo: FloatArray
     outcome_world: IntArray
     costs: FloatArray
+    affinity: FloatArray | None = None
+    abandon: FloatArray | None = None
+    world_joins: tuple[tuple[tuple[str, str], ...], ...] = ()
+    war: FloatArray | None = None
 
     @property
     def n_worlds(self) -> int:
@@ -165,7 +188,30 @@ class OutcomeArrays:
             salience=self.salience[0],
             capability=self.capability[0],
             present=self.present[0],
+            affinity=None if self.affinity is None else self.affinity[0],
         )
+
+    def world_states(self) -> BargainingState:
+        """Every world's state, batched (shape (n_worlds, ...))."""
+        return BargainingState(
+            position=self.position,
+            salience=self.salience,
+            capability=self.capability,
+            present=self.present,
+            affinity=self.affinity,
+        )
+
+    def derived_costs(self) -> FloatArray:
+        """The costs the model derives (fighting, abandonment), shape (n_outcomes, n_actors)."""
+        out = np.zeros_like(self.costs)
+        for part in (self.abandon, self.war):
+            if part is not None:
+                out = out + part
+        return out
+
+    def total_costs(self) -> FloatArray:
+        """Typed plus derived costs, shape (n_outcomes, n_actors)."""
+        return self.costs + self.derived_costs()
 
 
 def outcome_arrays(
@@ -205,29 +251,40 @@ def outcome_arrays(
     >>> arrays.n_worlds, len(arrays.outcome_ids)
     (8, 9)
     >>> k = arrays.outcome_ids.index("war-russia-stays-out")
-    >>> bool(arrays.present[arrays.outcome_world[k], s.actor_ids.index("iran")].any())
-    False
+    >>> i = s.actor_ids.index("iran")
+
+    In the war Iran (45) fights the US (100) alone and keeps, in expectation, the share of its
+    capability given by its chance to prevail, 45 / 145:
+
+    >>> round(float(arrays.capability[arrays.outcome_world[k], i]), 2)
+    13.97
     """
     t = find_tree(scenario, tree)
     base, actors, issues = to_state(scenario)
     actor_at = {a: i for i, a in enumerate(actors)}
     issue_at = {k: j for j, k in enumerate(issues)}
-    worlds: dict[tuple[str, ...], int] = {(): 0}
+    weight, commitment = relation_arrays(scenario, actors)
+    joins = _outcome_joins(t)
+    worlds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], int] = {((), ()): 0}
     states = [base]
+    alone = [np.zeros((len(actors), len(actors)))]
+    fighting = [np.zeros(len(actors))]
     outcome_world = []
     costs = np.zeros((len(t.outcomes), len(actors)))
     for k, out in enumerate(t.outcomes):
-        key = tuple(out.shocks)
+        key = (tuple(out.shocks), joins.get(out.id, ()))
         if key not in worlds:
             worlds[key] = len(states)
             try:
-                shocked = apply_shocks(scenario, key)
+                shocked = apply_shocks(scenario, key[0], dict(key[1]))
             except ShockError as exc:
                 raise ShockError(
                     f"escalation tree {t.id!r}, outcome {out.id!r}: {exc}"
-                    f"{_applied_note(applied, key)}"
+                    f"{_applied_note(applied, key[0])}"
                 ) from None
             states.append(_aligned_state(shocked, actor_at, issue_at))
+            alone.append(_fights_alone(shocked, actor_at))
+            fighting.append(_lose_chances(shocked, actor_at))
         outcome_world.append(worlds[key])
         for actor, cost in out.costs.items():
             if actor not in actor_at:
@@ -236,19 +293,77 @@ def outcome_arrays(
                     f"{actor!r}; actors are {', '.join(actors)}"
                 )
             costs[k, actor_at[actor]] = cost
+    ow = np.asarray(outcome_world, dtype=np.int64)
+    abandon = abandonment_cost(weight, commitment, np.stack(alone)[ow]) if len(ow) else costs * 0
     return OutcomeArrays(
         actor_ids=tuple(actors),
         issue_ids=tuple(issues),
         outcome_ids=tuple(o.id for o in t.outcomes),
-        world_shocks=tuple(worlds),
+        world_shocks=tuple(w[0] for w in worlds),
         position=np.stack([s.position for s in states]),
         salience=np.stack([s.salience for s in states]),
         present=np.stack([s.present for s in states]),
         capability=np.stack([s.capability for s in states]),
         status_quo=scenario_status_quo(scenario),
-        outcome_world=np.asarray(outcome_world, dtype=np.int64),
+        outcome_world=ow,
         costs=costs,
+        affinity=np.stack([_affinity_of(s, len(actors)) for s in states]),
+        abandon=abandon,
+        world_joins=tuple(w[1] for w in worlds),
+        war=war_cost(np.stack(fighting)[ow]) if len(ow) else costs * 0,
     )
+
+
+def _affinity_of(state: BargainingState, n: int) -> FloatArray:
+    return np.zeros((n, n)) if state.affinity is None else state.affinity
+
+
+def _outcome_joins(tree: EscalationTree) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Outcome id → the ``(chooser, ally)`` of the options that lead to it and join a fight.
+
+    Raises
+    ------
+    InputError
+        If options that lead to the same outcome join differently.
+    """
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for node in tree.nodes:
+        for opt in node.options:
+            if opt.outcome is None:
+                continue
+            pairs = ((node.actor, opt.joins),) if opt.joins is not None else ()
+            if opt.outcome in out and out[opt.outcome] != pairs:
+                raise InputError(
+                    f"escalation tree {tree.id!r}: options leading to outcome {opt.outcome!r} "
+                    "join fights differently; give each its own outcome"
+                )
+            out[opt.outcome] = pairs
+    return out
+
+
+def _lose_chances(shocked: Scenario, actor_at: Mapping[str, int]) -> FloatArray:
+    """Per actor, the summed chance of losing over the world's fights it is in (0 if none)."""
+    out = np.zeros(len(actor_at))
+    for fight in shocked.fights:
+        for k in (0, 1):
+            for a in fight.sides[k]:
+                out[actor_at[a]] += 1.0 - fight.probability[k]
+    return out
+
+
+def _fights_alone(shocked: Scenario, actor_at: Mapping[str, int]) -> FloatArray:
+    """``f[i, j]`` = 1 where ``j`` fights in one of the world's fights and ``i`` is not with it."""
+    n = len(actor_at)
+    f = np.zeros((n, n))
+    for fight in shocked.fights:
+        for k in (0, 1):
+            for j_id in fight.sides[k]:
+                j = actor_at[j_id]
+                with_j = {actor_at[a] for a in fight.sides[k]}
+                for i in range(n):
+                    if i not in with_j:
+                        f[i, j] = 1.0
+    return f
 
 
 def _applied_note(applied: Sequence[str], outcome_shocks: Sequence[str] = ()) -> str:
@@ -303,8 +418,15 @@ def _aligned_state(
     salience[np.ix_(rows, cols)] = state.salience
     present[np.ix_(rows, cols)] = state.present
     capability[rows] = state.capability
+    affinity = np.zeros((n, n))
+    if state.affinity is not None:
+        affinity[np.ix_(rows, rows)] = state.affinity
     return BargainingState(
-        position=position, salience=salience, capability=capability, present=present
+        position=position,
+        salience=salience,
+        capability=capability,
+        present=present,
+        affinity=affinity,
     )
 
 
@@ -318,7 +440,7 @@ def model_options(model: str, options: Mapping[str, Any] | None = None) -> dict[
 def headline_forecast(
     state: BargainingState,
     status_quo: FloatArray,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     options: Mapping[str, Any] | None = None,
 ) -> tuple[str, FloatArray]:
     """Run ``model`` on a (batched) state and return its headline forecast's name and values.
@@ -360,11 +482,16 @@ def outcome_payoffs(
     world_forecasts: FloatArray,
     outcome_world: IntArray,
     costs: FloatArray,
+    affinity: FloatArray | None = None,
+    care: float | None = None,
 ) -> FloatArray:
     """Every actor's payoff at every outcome.
 
-    ``payoff[..., o, i] = expected_outcome(position_i, salience_i, present_i,
-    forecast[world(o)])[i] - costs[..., o, i]``, with the **base** positions and saliences.
+    ``payoff[..., o, i] = V_i - costs[..., o, i]`` with ``V`` the relational utility
+    (:func:`realpolitik.engine.affinity.relational_utility`) of the expected outcomes
+    ``expected_outcome(position, salience, present, forecast[world(o)])``, all with the
+    **base** positions, saliences and ``affinity``; without ``affinity``, ``V`` is the expected
+    outcome alone.
 
     Parameters
     ----------
@@ -394,6 +521,8 @@ def outcome_payoffs(
     value = expected_outcome(
         position[..., None, :, :], salience[..., None, :, :], present[..., None, :, :], f
     )
+    if affinity is not None:
+        value = relational_utility(value, np.asarray(affinity)[..., None, :, :], care)
     return value - costs
 
 
@@ -525,7 +654,7 @@ def solve_escalation(
     scenario: Scenario,
     tree: str | EscalationTree | None = None,
     lam: float = DEFAULT_LAMBDA,
-    model: str = "eum",
+    model: str = HEADLINE_MODEL,
     options: Mapping[str, Any] | None = None,
     shocks: Sequence[str] = (),
 ) -> EscalationResult:
@@ -572,20 +701,15 @@ def solve_escalation(
     """
     base, t, game = shocked_tree(scenario, tree, shocks)
     arrays = outcome_arrays(base, t, applied=shocks)
-    worlds = BargainingState(
-        position=arrays.position,
-        salience=arrays.salience,
-        capability=arrays.capability,
-        present=arrays.present,
-    )
-    name, forecasts = headline_forecast(worlds, arrays.status_quo, model, options)
+    name, forecasts = headline_forecast(arrays.world_states(), arrays.status_quo, model, options)
     payoffs = outcome_payoffs(
         arrays.position[0],
         arrays.salience[0],
         arrays.present[0],
         forecasts,
         arrays.outcome_world,
-        arrays.costs,
+        arrays.total_costs(),
+        None if arrays.affinity is None else arrays.affinity[0],
     )
     qre = solve_qre(game, payoffs, lam)
     return EscalationResult(

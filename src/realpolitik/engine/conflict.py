@@ -1,0 +1,149 @@
+"""Fights resolved by power: the contest success function and what a fight leaves behind.
+
+A fight between two sides with combined capabilities ``C_A`` and ``C_B`` is won by side A with
+probability (Tullock's ratio form of the contest success function)::
+
+    p_A = C_A^m / (C_A^m + C_B^m),   m = DECISIVENESS = 1
+
+``m = 1`` is the form Skaperdas (1996) derives from a few axioms (a side's chance depends only
+on its own and the other side's effort, and doubling everyone's effort changes nothing) with no
+advantage for the stronger beyond its share; Hirshleifer (1989) calls ``m`` the decisiveness of
+conflict. It is fixed from that principle, the same for every fight, and swept in
+``benchmarks/bench_relations.py``.
+
+In expectation over who wins (:func:`expected_aftermath`):
+
+* **capability**: a side that loses is disarmed in the theatre, so every fighter keeps ``p`` of
+  its capability (``p`` its side's chance) — joining a fight costs in proportion to the strength
+  of the other side;
+* **positions** on the issues the fight decides: the winner imposes its terms, so every fighter
+  moves to ``p x_i + (1 − p) x̄_other``, with ``x̄_other`` the other side's capability ×
+  salience weighted mean position (Fearon 1995: the expected outcome of war);
+* **cost**: every fighter pays :data:`WAR_COST` times its chance of losing (:func:`war_cost`) —
+  the costs of war that make a bargain better than a fight (Fearon 1995).
+
+References
+----------
+.. [1] G. Tullock, "Efficient rent seeking", 1980.
+.. [2] J. Hirshleifer, "Conflict and rent-seeking success functions: ratio vs. difference
+   models of relative success", Public Choice 63, 1989.
+.. [3] S. Skaperdas, "Contest success functions", Economic Theory 7, 1996.
+.. [4] J. D. Fearon, "Rationalist explanations for war", International Organization 49(3), 1995.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from realpolitik._types import BoolArray, FloatArray
+
+#: m of the contest success function.
+DECISIVENESS = 1.0
+#: What a certainly lost fight costs a fighter on the 0–1 payoff scale: a lost war is the worst
+#: outcome the scale knows (1, as if every issue ended at the far end). Fighting risks it with
+#: the chance of losing, so each fighter pays ``WAR_COST · (1 − p)``, ``p`` its side's chance:
+#: joining a fight costs in proportion to the strength of the other side.
+WAR_COST = 1.0
+
+
+def win_probability(
+    strength_a: FloatArray | float, strength_b: FloatArray | float, m: float | None = None
+) -> FloatArray:
+    """The chance that side A prevails: ``C_A^m / (C_A^m + C_B^m)`` (1/2 when both are 0).
+
+    Examples
+    --------
+    A side of capability 100 against one of 45:
+
+    >>> round(float(win_probability(100.0, 45.0)), 4)
+    0.6897
+    >>> float(win_probability(0.0, 0.0))
+    0.5
+    """
+    m = DECISIVENESS if m is None else m
+    a = np.asarray(strength_a, dtype=np.float64) ** m
+    b = np.asarray(strength_b, dtype=np.float64) ** m
+    total = a + b
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, a / np.where(total > 0, total, 1.0), 0.5)
+
+
+def expected_aftermath(
+    capability: FloatArray,
+    position: FloatArray,
+    salience: FloatArray,
+    present: BoolArray,
+    side: np.ndarray,
+    decides: BoolArray,
+    m: float | None = None,
+) -> tuple[FloatArray, FloatArray, tuple[float, float]]:
+    """Capabilities and positions after a fight, in expectation over who wins.
+
+    Parameters
+    ----------
+    capability : ndarray, shape (n_actors,)
+    position, salience : ndarray, shape (n_actors, n_issues)
+    present : ndarray of bool, shape (n_actors, n_issues)
+    side : ndarray of int, shape (n_actors,)
+        0 or 1 for the two sides, -1 for actors outside the fight.
+    decides : ndarray of bool, shape (n_issues,)
+        The issues the fight decides.
+    m : float, optional
+        Decisiveness (default :data:`DECISIVENESS`).
+
+    Returns
+    -------
+    capability, position : ndarray
+        After the fight.
+    probability : (float, float)
+        Each side's chance to prevail.
+
+    Examples
+    --------
+    A (capability 3, at 0) fights B (capability 1, at 100) over the one issue; a bystander at
+    50 is untouched. A wins with 3/4: A keeps 3/4 of its capability and moves to
+    3/4 · 0 + 1/4 · 100 = 25; B keeps 1/4 and moves to 1/4 · 100 + 3/4 · 0 = 25.
+
+    >>> cap, pos, p = expected_aftermath(np.array([3.0, 1.0, 2.0]),
+    ...     np.array([[0.0], [100.0], [50.0]]), np.ones((3, 1)), np.ones((3, 1), bool),
+    ...     np.array([0, 1, -1]), np.array([True]))
+    >>> cap.tolist(), pos[:, 0].tolist(), p
+    ([2.25, 0.25, 2.0], [25.0, 25.0, 50.0], (0.75, 0.25))
+    """
+    cap = np.asarray(capability, dtype=np.float64)
+    strength = np.array([cap[side == 0].sum(), cap[side == 1].sum()])
+    p_a = float(win_probability(strength[0], strength[1], m))
+    prob = np.array([p_a, 1.0 - p_a])
+    new_cap = cap.copy()
+    fighting = side >= 0
+    new_cap[fighting] = cap[fighting] * prob[side[fighting]]
+    new_pos = np.asarray(position, dtype=np.float64).copy()
+    w = cap[:, None] * salience * present
+    for k in (0, 1):
+        other = (side == 1 - k)[:, None] & present
+        wo = np.where(other, w, 0.0).sum(axis=0)
+        n_other = other.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            xbar = np.where(
+                wo > 0,
+                (np.where(other, w * position, 0.0)).sum(axis=0) / np.where(wo > 0, wo, 1.0),
+                np.where(other, position, 0.0).sum(axis=0) / np.maximum(n_other, 1),
+            )
+        moves = (side == k)[:, None] & present & decides[None, :] & (n_other > 0)[None, :]
+        new_pos = np.where(moves, prob[k] * position + (1.0 - prob[k]) * xbar, new_pos)
+    return new_cap, new_pos, (float(prob[0]), float(prob[1]))
+
+
+def war_cost(lose_probability: FloatArray | float, scale: float | None = None) -> FloatArray:
+    """What fighting costs a fighter: ``WAR_COST · P(its side loses)``.
+
+    Examples
+    --------
+    >>> round(float(war_cost(100 / 145)), 4)  # Iran (45) against the US (100)
+    0.6897
+    """
+    scale = WAR_COST if scale is None else scale
+    return scale * np.asarray(lose_probability, dtype=np.float64)
+
+
+__all__ = ["DECISIVENESS", "WAR_COST", "expected_aftermath", "war_cost", "win_probability"]

@@ -10,16 +10,15 @@ same commit:
   default λ.
 
 No scenario carries a Plan B partner rule or a typed cost, so nothing here holds because an input
-names the answer (``test_nothing_is_typed_in``). Results the models do not derive are marked
-``xfail`` with the reason. The tests of the relational engine of issue 10 (model ``eum-rel``, the
-``fight`` edit and the ``joins`` option field) apply the fight data of ``FIGHTS`` to the file in
-memory; they are ``xfail`` where that engine is not installed, and where it is, ``xfail`` only for
-the known outcomes it was measured not to derive (``RELATIONAL_WRONG``).
+names the answer (``test_nothing_is_typed_in``). Every test reads the files as shipped, with the
+``fight`` shocks and ``joins`` fields written with them (docs/cases.md); every armed clash of an
+outcome is such a fight (``test_every_war_is_a_fight``). Results the models do not derive are
+marked ``xfail`` with the measured reason (point inputs, default λ): ``BASE_CHOICE_WRONG`` for the
+models ``mean``, ``median`` and ``eum``, ``RELATIONAL_WRONG`` for ``eum-rel``.
 """
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +26,10 @@ import pytest
 import yaml
 
 import realpolitik as rp
+from realpolitik.scenario import apply_shocks
 from realpolitik.simulate.outcomes import solve_escalation
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "scenarios"
-#: Whether the relational engine of issue 10 (model ``eum-rel``, ``fight``, ``joins``) is installed.
-HAVE_RELATIONAL = "eum-rel" in rp.available_models()
 BASE_MODELS = ("mean", "median", "eum")
 
 
@@ -122,7 +120,7 @@ def test_capabilities_are_the_quoted_cinc(case):
         assert actor.capability == pytest.approx(cinc * 1000, abs=0.006), actor.id
 
 
-# --- escalation with the models before issue 10 ----------------------------------------------
+# --- escalation with the base models ----------------------------------------------------------
 #: (case, tree, node, option that was taken)
 KNOWN_CHOICES = [
     # The quarantine (Kennedy's address of 22 October 1962) ...
@@ -137,192 +135,62 @@ KNOWN_CHOICES = [
     ("gulf-war-1990", "january-1991", "ussr-answer", "stay-out"),
 ]
 
-#: Measured with those models; docs/cases.md explains each.
+#: Known choices a base model does not derive, measured (point inputs, default λ; docs/cases.md).
+NO_GAIN_FROM_WAR = (
+    "attack {p}: Kuwait is forecast restored ({sanctions}) under sanctions alone, so the war"
+    " (forecast {war} after it, fighting cost 0.049) pays the US less"
+)
 BASE_CHOICE_WRONG = {
-    ("ussr-choice", "eum"): "in eum's base world the USSR already gets the assurances for nothing",
-    ("us-choice", "median"): "the median does not move: every outcome pays the same",
-    ("ussr-choice", "median"): "the median does not move: every outcome pays the same",
+    ("russia-answer", "mean"): (
+        "intervene 17.3 %: the war moves the forecast only from 33.7 to 33.3, so intervening gains"
+        " Russia 0.002 (0.332 against 0.330), less than the 9.1 % risk that the US fights (-0.543)"
+    ),
+    ("us-decision", "mean"): NO_GAIN_FROM_WAR.format(p="33.1 %", sanctions=95.6, war=96.5),
+    ("us-decision", "median"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
+    ("us-decision", "eum"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
 }
-RELATION_ONLY = "relation-only shocks change no payoff: every option pays the same"
 
 
 def _choice_cases() -> list[Any]:
     out = []
     for case, tree, node, option in KNOWN_CHOICES:
         for model in BASE_MODELS:
-            why = RELATION_ONLY if case != "cuba-1962" else BASE_CHOICE_WRONG.get((node, model))
+            why = BASE_CHOICE_WRONG.get((node, model))
             marks = [pytest.mark.xfail(reason=f"{model}: {why}", strict=False)] if why else []
             out.append(pytest.param(case, tree, node, option, model, marks=marks))
     return out
 
 
 @pytest.mark.parametrize(("case", "tree", "node", "option", "model"), _choice_cases())
-def test_known_choice_without_relations(case, tree, node, option, model):
+def test_known_choice_base_models(case, tree, node, option, model):
+    """The choices taken, with the base models' forecasts and the derived costs of the fights."""
     res = solve_escalation(load(case), tree, model=model)
     assert res.choices()[node][option] > 0.5, res.choices()[node]
 
 
 # --- with the relational engine (issue 10) -------------------------------------------------------
-#: The fight edits and ``joins`` fields written with the scenarios (docs/cases.md, at the end):
-#: new shocks, the outcomes they are appended to, and the options that join a side.
-TSKHINVALI = (
-    "The shelling of Tskhinvali by the Georgian armed forces during the night of 7 to 8 August 2008"
-    " marked the beginning of the large-scale armed conflict in Georgia"
-)
-ALL_NECESSARY_MEANS = "to use all necessary means to uphold and implement resolution 660 (1990)"
-FIGHTS: dict[str, dict[str, Any]] = {
-    "georgia-2008": {
-        "shocks": [
-            {
-                "id": "fight-tskhinvali",
-                "title": "Georgia against South Ossetia",
-                "edits": [
-                    {
-                        "op": "fight",
-                        "sides": [["georgia"], ["south-ossetia"]],
-                        "issues": ["breakaway-status"],
-                        "evidence": [{"source": "iiffmcg2009", "quote": TSKHINVALI}],
-                    }
-                ],
-            },
-            {
-                "id": "fight-russia-georgia",
-                "title": "Russia and South Ossetia against Georgia",
-                "edits": [
-                    {
-                        "op": "fight",
-                        "sides": [["russia", "south-ossetia"], ["georgia"]],
-                        "issues": ["breakaway-status"],
-                        "assumption": "Russia's intervention on South Ossetia's side.",
-                    }
-                ],
-            },
-        ],
-        "outcomes": {
-            "georgia-alone": ["fight-tskhinvali"],
-            "russia-alone": ["fight-russia-georgia"],
-            "us-fights": ["fight-russia-georgia"],
-        },
-        "joins": {("us-answer", "fight"): "georgia"},
-    },
-    "gulf-war-1990": {
-        "shocks": [
-            {
-                "id": "fight-kuwait",
-                "title": "The coalition against Iraq",
-                "edits": [
-                    {
-                        "op": "fight",
-                        "sides": [
-                            ["kuwait", "us", "uk", "france", "saudi-arabia", "egypt", "syria"],
-                            ["iraq"],
-                        ],
-                        "issues": ["kuwait-sovereignty"],
-                        "evidence": [{"source": "unsc678", "quote": ALL_NECESSARY_MEANS}],
-                    }
-                ],
-            }
-        ],
-        "outcomes": {"war-coalition": ["fight-kuwait"], "war-ussr-backs-iraq": ["fight-kuwait"]},
-        "joins": {("ussr-answer", "back-iraq"): "iraq"},
-    },
-    "cuba-1962": {
-        "shocks": [
-            {
-                "id": "fight-at-sea",
-                "title": "US and Soviet forces clash at the quarantine line",
-                "edits": [
-                    {
-                        "op": "fight",
-                        "sides": [["us"], ["ussr"]],
-                        "issues": ["missiles-in-cuba"],
-                        "assumption": "The counterfactual clash if Soviet ships run the quarantine.",
-                    }
-                ],
-            },
-            {
-                "id": "fight-over-cuba",
-                "title": "The US against Cuba",
-                "edits": [
-                    {
-                        "op": "fight",
-                        "sides": [["us"], ["cuba"]],
-                        "issues": ["missiles-in-cuba", "cuba-invasion"],
-                        "assumption": "The counterfactual air strike and invasion.",
-                    }
-                ],
-            },
-        ],
-        "outcomes": {
-            "clash-at-sea": ["fight-at-sea"],
-            "war": ["fight-over-cuba"],
-            "cuba-invaded": ["fight-over-cuba"],
-        },
-        "joins": {("ussr-after-strike", "defend-cuba"): "cuba"},
-    },
-}
-
-
-def with_fights(data: dict[str, Any], case: str) -> dict[str, Any]:
-    """``data`` with the case's fight shocks and ``joins`` fields added (nothing added twice).
-
-    >>> d = with_fights(raw("cuba-1962"), "cuba-1962")
-    >>> [s["id"] for s in d["shocks"]][-2:]
-    ['fight-at-sea', 'fight-over-cuba']
-    >>> with_fights(d, "cuba-1962") == d
-    True
-    """
-    out = copy.deepcopy(data)
-    patch = FIGHTS[case]
-    have = {s["id"] for s in out.get("shocks", [])}
-    out.setdefault("shocks", []).extend(
-        copy.deepcopy(s) for s in patch["shocks"] if s["id"] not in have
-    )
-    (tree,) = out["escalation"]
-    for outcome in tree["outcomes"]:
-        shocks = outcome.setdefault("shocks", [])
-        shocks.extend(s for s in patch["outcomes"].get(outcome["id"], []) if s not in shocks)
-    for node in tree["nodes"]:
-        for option in node["options"]:
-            side = patch["joins"].get((node["id"], option["id"]))
-            if side is not None:
-                option["joins"] = side
-    return out
-
-
-def relational(case: str) -> rp.Scenario:
-    return rp.parse_scenario(with_fights(raw(case), case), filename=f"{case}.yaml")
-
-
-#: Known outcomes the relational engine does not derive, measured with it (main at 901a2e9, point
-#: inputs, default λ; docs/cases.md has the numbers and the Monte Carlo shares).
+#: Known outcomes the relational engine does not derive, measured with it (point inputs, default
+#: λ = 20, with the cost of fighting; docs/cases.md has the numbers and the Monte Carlo shares).
 RELATIONAL_WRONG = {
-    ("georgia-2008", "us-answer"): (
-        "the US's payoffs tie (1.259): eum-rel forecasts 20 with or without the US in the war,"
-        " and the war's losses do not reach the US's payoff"
+    ("georgia-2008", "russia-answer"): (
+        "intervene 47.8 % against hold back 52.2 %: eum-rel forecasts 20 with or without the war,"
+        " so intervening gains Russia only the abandonment cost it avoids (0.016) less its fighting"
+        " cost (0.010): 0.132 against 0.126, less than the 1.3 % risk that the US fights (-0.643)"
     ),
     ("georgia-2008", "russia-alone"): (
         "eum-rel forecasts 20 after Russia's war: the fight moves only the fighters, and the US,"
         " which does not fight, keeps its weight on the issue"
     ),
-    ("gulf-war-1990", "us-decision"): (
-        "attack 17 %: Kuwait is forecast restored (100) under sanctions alone, so the war's"
-        " capability losses make waiting better"
-    ),
+    ("gulf-war-1990", "us-decision"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
     ("cuba-1962", "us-choice"): (
-        "quarantine 0 %: the USSR would run it (clash at sea 0.98 against the deal's 0.61), and"
-        " the US does better striking Cuba (0.70) than in the clash (0.13)"
-    ),
-    ("cuba-1962", "ussr-choice"): (
-        "withdraw 0.1 %: a clash at sea, which the USSR wins with p = 0.45, leaves the missiles"
-        " forecast at 82 and costs it nothing in payoff"
+        "quarantine 7.7 % against a strike 92.3 %: the USSR stands aside after a strike (100 %),"
+        " and the invasion world pays the US 0.686 (missiles forecast at 0.8, Jupiters kept at 30,"
+        " fighting cost 0.017) against 0.588 for the deal"
     ),
 }
 
 
 def _relational(*key: str) -> list[Any]:
-    if not HAVE_RELATIONAL:
-        return [pytest.mark.xfail(reason="needs the relational engine (issue 10)", strict=False)]
     why = RELATIONAL_WRONG.get(key)
     return [pytest.mark.xfail(reason=f"eum-rel: {why}", strict=False)] if why else []
 
@@ -333,7 +201,7 @@ def _relational(*key: str) -> list[Any]:
 )
 def test_known_choice_relational(case, tree, node, option):
     """The choices taken, from affinity, commitment and the fight's contest success function."""
-    res = solve_escalation(relational(case), tree, model="eum-rel")
+    res = solve_escalation(load(case), tree, model="eum-rel")
     assert res.choices()[node][option] > 0.5, res.choices()[node]
 
 
@@ -352,22 +220,34 @@ KNOWN_WORLDS = [
 )
 def test_war_world_forecast_relational(case, tree, outcome, issue, known, loser):
     """After the fight that happened, the forecast lies on the known outcome's side."""
-    res = solve_escalation(relational(case), tree, model="eum-rel")
+    res = solve_escalation(load(case), tree, model="eum-rel")
     row = list(res.arrays.outcome_ids).index(outcome)
     value = float(res.outcome_forecasts()[row, list(res.arrays.issue_ids).index(issue)])
     assert on_known_side(value, known, loser), f"eum-rel forecasts {value:.1f} after {outcome}"
 
 
-def test_fight_data_matches_the_files():
-    """Every id the fight data uses exists in its case (so the patch applies as written)."""
-    for case, patch in FIGHTS.items():
-        s = load(case)
-        (tree,) = s.escalation
-        options = {(n.id, o.id) for n in tree.nodes for o in n.options}
-        for shock in patch["shocks"]:
-            for edit in shock["edits"]:
-                assert {a for side in edit["sides"] for a in side} <= set(s.actor_ids)
-                assert set(edit["issues"]) <= set(s.issue_ids)
-        assert set(patch["outcomes"]) <= {o.id for o in tree.outcomes}
-        assert set(patch["joins"]) <= options
-        assert set(patch["joins"].values()) <= set(s.actor_ids)
+@pytest.mark.parametrize("case", ["georgia-2008", "gulf-war-1990", "cuba-1962"])
+def test_every_war_is_a_fight(case):
+    """Every pair an outcome sets at war is on opposite sides of one of its fights (``joins``
+    counted), and every fight is about issues of the case: nothing the engine reads is missing."""
+    s = load(case)
+    (tree,) = s.escalation
+    shocks = {sh.id: sh for sh in s.shocks}
+    for outcome in tree.outcomes:
+        joins = {
+            node.actor: opt.joins
+            for node in tree.nodes
+            for opt in node.options
+            if opt.outcome == outcome.id and opt.joins is not None
+        }
+        world = apply_shocks(s, outcome.shocks, joins=joins)
+        wars = {
+            frozenset(e.between)
+            for sid in outcome.shocks
+            for e in shocks[sid].edits
+            if e.op == "set-relation" and e.type == "war"
+        }
+        fought = {frozenset((a, b)) for f in world.fights for a in f.sides[0] for b in f.sides[1]}
+        assert wars <= fought, (outcome.id, wars - fought)
+        assert bool(wars) == bool(world.fights), outcome.id
+        assert all(set(f.issues) <= set(s.issue_ids) and f.issues for f in world.fights)

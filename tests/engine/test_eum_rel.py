@@ -122,3 +122,27 @@ def test_eum_is_unchanged_by_relations():
     a = get_model("eum")(state)
     b = get_model("eum")(bare)
     np.testing.assert_array_equal(a.rounds, b.rounds)
+
+
+@pytest.mark.parametrize("form", ["bdm", "ktab"])
+def test_a_conversion_does_not_change_the_forecast(tmp_path, form):
+    """syria-2020 written as a table and read back (positions rescaled to the column's lowest
+    and highest values for the Bueno de Mesquita form) forecasts the same on the original scale.
+    Plain EUM does not: on the escalation issue a tie between two equally long confrontations
+    falls the other way after rescaling (42.5 against 30.0)."""
+    from typer.testing import CliRunner
+
+    from realpolitik.cli import app
+    from realpolitik.forecasting import forecast
+
+    out = tmp_path / "syria.csv"
+    r = CliRunner().invoke(app, ["convert", "syria-2020", str(out), "--form", form])
+    assert r.exit_code == 0, r.output
+    yaml_side = load_scenario("syria-2020")
+    yaml_side.relations = []  # a table keeps no relations
+    table = load_scenario(out)
+    want = forecast(yaml_side, model="eum-rel").forecasts["eum-rel"]
+    got = forecast(table, model="eum-rel").forecasts["eum-rel"]
+    for k, issue in enumerate(table.issues):
+        lo, hi = issue.scale if issue.scale is not None else (0.0, 100.0)
+        assert lo + (hi - lo) * got[k] / 100 == pytest.approx(want[k], abs=1e-9)

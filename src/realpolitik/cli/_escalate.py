@@ -87,7 +87,7 @@ def render_escalation(res: EscalationResult) -> None:
         used += width
     for n_group, group in enumerate(groups):
         table = Table(
-            title="Payoffs at each outcome (expected outcome minus costs)"
+            title="Payoffs at each outcome (own and friends' outcomes, minus costs of fighting, abandonment and typed costs)"
             if n_group == 0
             else None,
             title_justify="left",

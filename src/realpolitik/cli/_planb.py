@@ -14,6 +14,7 @@ from realpolitik.cli._app import (
     TableOrJsonOption,
     app,
     console,
+    err_console,
     escape,
     print_json,
     user_errors,
@@ -48,6 +49,23 @@ def _render(result: PlanBResult, title: str) -> None:
     )
     rules = ", ".join(r.text for r in result.rules) or "none"
     console.print(f"rules: {escape(rules)}", highlight=False)
+    for w in result.warnings:
+        err_console.print(f"warning: {escape(w)}", highlight=False)
+    if result.best is not None:
+        console.print(
+            f"Plan B: [bold]{escape(result.best.id)}[/] (meets every rule; both sides gain)",
+            highlight=False,
+        )
+    elif len(result.tied) > 1:
+        console.print(
+            f"no single Plan B: {', '.join(escape(c.id) for c in result.tied)} tie",
+            highlight=False,
+        )
+    else:
+        console.print(
+            "no Plan B: no candidate meets every rule with a gain for both sides",
+            highlight=False,
+        )
     table = _candidates_table(result, with_fails=True)
     if (
         Measurement.get(console, console.options.update_width(10_000), table).maximum

@@ -149,7 +149,7 @@ def _one_round(
                 key = abs(position - x[i])
             else:
                 continue
-            if kind not in best or key < best[kind][0]:
+            if kind not in best or key < best[kind][0] - tie * scale:
                 best[kind] = (key, position, j)
         for kind in (CONFRONTATION, COMPROMISE, CAPITULATION):
             if kind in best:

@@ -301,7 +301,14 @@ def _step(
         (CAPITULATION, capit, move),
     ):
         has = mask.any(axis=2) & ~done
-        best = np.argmin(np.where(mask, key, np.inf), axis=2)
+        keyed = np.where(mask, key, np.inf)
+        if tie == 0:
+            best = np.argmin(keyed, axis=2)
+        else:
+            # Offers whose keys differ by less than the tie are equal: the first of them wins,
+            # so rounding (a rescaled table) cannot pick another proposer.
+            low = keyed.min(axis=2, keepdims=True)
+            best = np.argmax(keyed <= low + tie * scale[:, None, None], axis=2)
         pos = np.take_along_axis(target, best[:, :, None], axis=2)[:, :, 0]
         new_x = np.where(has, pos, new_x)
         frm = np.where(has, best, frm)

@@ -16,3 +16,12 @@ def test_load_forecast_frame():
     assert list(df.index) == result.issue_ids
     assert {"mean", "median"} <= set(df.columns)
     assert ((df["median"] >= 0) & (df["median"] <= 100)).all()
+
+
+def test_scenario_namespace_has_the_file_format_helpers():
+    from realpolitik import scenario
+
+    for name in scenario.__all__:
+        assert hasattr(scenario, name), name
+    for name in ("read_table", "parse_ktab_xml", "scenario_schema", "issue_scale", "to_scale"):
+        assert name in scenario.__all__

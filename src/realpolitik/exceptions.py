@@ -18,18 +18,32 @@ class Problem:
     file : str
         The file name (or ``"<string>"`` for text parsed from memory).
     where : str
-        The path inside the file (``issues[2].positions.iran.salience``) or ``line 4, column 3``.
+        The path inside the file (``issues[2].positions.iran.salience``), or empty.
     message : str
         What was expected and what was found.
+    line, column : int, optional
+        Where in the file (1-based), when known.
+
+    Examples
+    --------
+    >>> print(Problem("s.yaml", "actors[0].capability", "expected a number; found 'x'", 4, 17))
+    s.yaml:4:17: actors[0].capability: expected a number; found 'x'
+    >>> print(Problem("s.yaml", "actors", "required key is missing"))
+    s.yaml: actors: required key is missing
     """
 
     file: str
     where: str
     message: str
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
+        at = ""
+        if self.line is not None:
+            at = f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         where = f": {self.where}" if self.where else ""
-        return f"{self.file}{where}: {self.message}"
+        return f"{self.file}{at}{where}: {self.message}"
 
 
 class ScenarioError(RealpolitikError):

@@ -22,6 +22,7 @@ from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
+from realpolitik.scenario.scale import UNIT_SCALE, format_value, issue_scale, to_scale
 
 #: Models every forecast shows, whatever else is asked for.
 BASELINES = ("mean", "median")
@@ -55,16 +56,26 @@ class Offer:
     before: float
     after: float
 
-    def describe(self, names: dict[str, str]) -> str:
-        """One line such as ``Turkey compromises with Russia: 35 → 48``."""
+    def describe(self, names: dict[str, str], scale: tuple[float, float] | None = None) -> str:
+        """One line such as ``Turkey compromises with Russia: 35 → 48``.
+
+        With the issue's own ``scale`` (see :mod:`realpolitik.scenario.scale`), the move is given
+        in its units with the 0–100 values alongside: ``... : 7.0 → 8.416 (50 → 74 on 0–100)``.
+        """
         verb = {
             "confrontation": "loses a confrontation with",
             "compromise": "compromises with",
             "capitulation": "capitulates to",
         }.get(self.kind, f"{self.kind} with")
+        move = f"{self.before:.0f} → {self.after:.0f}"
+        if scale is not None and tuple(scale) != UNIT_SCALE:
+            move = (
+                f"{format_value(self.before, scale)} → {format_value(self.after, scale)} "
+                f"({move} on 0–100)"
+            )
         return (
             f"{names.get(self.actor, self.actor)} {verb} {names.get(self.proposer, self.proposer)}: "
-            f"{self.before:.0f} → {self.after:.0f}"
+            f"{move}"
         )
 
 
@@ -154,14 +165,25 @@ class ForecastResult:
         return out
 
     def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
-        """The JSON form printed by ``realpolitik forecast --format json``."""
+        """The JSON form printed by ``realpolitik forecast --format json``.
+
+        ``forecast`` and ``positions`` are on 0–100; ``scale`` is the issue's own ``[lo, hi]``
+        (``[0, 100]`` when it declares none) and ``forecast_on_scale`` / ``positions_on_scale``
+        are the same values in those units.
+        """
         state, _, _ = to_state(self.scenario)
         issues = []
         for k, issue_id in enumerate(self.issue_ids):
+            issue = self.scenario.issue(issue_id)
+            scale = issue_scale(issue)
             entry: dict[str, Any] = {
                 "id": issue_id,
-                "title": self.scenario.issue(issue_id).title,
+                "title": issue.title,
+                "scale": [float(scale[0]), float(scale[1])],
                 "forecast": {name: _num(v[k]) for name, v in self.forecasts.items()},
+                "forecast_on_scale": {
+                    name: _num(to_scale(float(v[k]), scale)) for name, v in self.forecasts.items()
+                },
             }
             positions = {
                 name: {
@@ -174,6 +196,12 @@ class ForecastResult:
             }
             if positions:
                 entry["positions"] = positions
+                entry["positions_on_scale"] = {
+                    name: {
+                        a: None if v is None else _num(to_scale(v, scale)) for a, v in by.items()
+                    }
+                    for name, by in positions.items()
+                }
             if self.stability:
                 entry["stability"] = {name: _num(v[k]) for name, v in self.stability.items()}
             if trace:
@@ -412,19 +440,40 @@ class Comparison:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form printed by ``realpolitik compare --format json``."""
+        """The JSON form printed by ``realpolitik compare --format json``.
+
+        ``baseline``, ``shocked`` and ``change`` are on 0–100; ``scale`` is the issue's own
+        ``[lo, hi]`` and ``on_scale`` holds the same three in those units.
+        """
         df = self.to_frame()
         issues = []
         for issue in self.baseline.issue_ids:
             part = df[df["issue"] == issue]
+            scale = issue_scale(self.baseline.scenario.issue(issue))
+            unit = (scale[1] - scale[0]) / 100.0
             # pandas-stubs types itertuples() fields as any scalar; these columns hold floats.
+            rows = [
+                (
+                    str(r.model),
+                    cast(float, r.baseline),
+                    cast(float, r.shocked),
+                    cast(float, r.change),
+                )
+                for r in part.itertuples()
+            ]
             issues.append(
                 {
                     "id": issue,
                     "title": self.baseline.scenario.issue(issue).title,
-                    "baseline": {r.model: _num(cast(float, r.baseline)) for r in part.itertuples()},
-                    "shocked": {r.model: _num(cast(float, r.shocked)) for r in part.itertuples()},
-                    "change": {r.model: _num(cast(float, r.change)) for r in part.itertuples()},
+                    "scale": [float(scale[0]), float(scale[1])],
+                    "baseline": {m: _num(b) for m, b, _, _ in rows},
+                    "shocked": {m: _num(a) for m, _, a, _ in rows},
+                    "change": {m: _num(c) for m, _, _, c in rows},
+                    "on_scale": {
+                        "baseline": {m: _num(to_scale(b, scale)) for m, b, _, _ in rows},
+                        "shocked": {m: _num(to_scale(a, scale)) for m, _, a, _ in rows},
+                        "change": {m: _num(c * unit) for m, _, _, c in rows},
+                    },
                 }
             )
         return {"shocks": list(self.shocks), "issues": issues, "summary": self.summary()}

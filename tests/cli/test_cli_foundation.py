@@ -43,7 +43,7 @@ def test_check_valid_and_invalid(tmp_path, data_dir):
     r = run("check", "syria-2020", bad)
     assert r.exit_code == 2
     assert (
-        "bad.yaml: actors[0].capability: input should be greater than or equal to 0; found -2"
+        "bad.yaml:3:34: actors[0].capability: input should be greater than or equal to 0; found -2"
         in r.output
     )
     assert "Traceback" not in r.output

@@ -152,12 +152,13 @@ def test_yaml_syntax_error_names_line_and_column():
         parse_scenario("title: t\nactors: [\n  {id: a\n", filename="broken.yaml")
     (p,) = info.value.problems
     assert p.file == "broken.yaml"
-    assert re.match(r"line \d+, column \d+", p.where)
+    assert (p.line, p.column) == (4, 1) and p.where == ""
     assert "YAML syntax error" in p.message
+    assert re.match(r"broken.yaml:4:1: YAML syntax error", str(p))
 
 
 def test_json_syntax_error_and_top_level_type():
-    with pytest.raises(ScenarioError, match=r"bad.json: line 1, column \d+: JSON syntax error"):
+    with pytest.raises(ScenarioError, match=r"bad.json:1:\d+: JSON syntax error"):
         parse_scenario("{", filename="bad.json")
     with pytest.raises(ScenarioError, match="expected a mapping with title, actors and issues"):
         parse_scenario("- 1\n- 2\n", filename="list.yaml")
@@ -249,8 +250,8 @@ def test_malformed_csv_rows_name_line_and_column():
     with pytest.raises(ScenarioError) as info:
         parse_table(text, filename="t.csv")
     msgs = [str(p) for p in info.value.problems]
-    assert "t.csv: line 3, column 2: expected a number (capability); found 'x'" in msgs
-    assert "t.csv: line 4: expected 4 columns; found 2" in msgs
+    assert "t.csv:3:2: expected a number (capability); found 'x'" in msgs
+    assert "t.csv:4: expected 4 columns; found 2" in msgs
 
 
 def test_ktab_header_problems():
@@ -258,7 +259,7 @@ def test_ktab_header_problems():
     with pytest.raises(ScenarioError) as info:
         parse_table(text, filename="k.csv")
     assert [str(p) for p in info.value.problems] == [
-        "k.csv: line 4, column 4: position must be within [0, 100]; found 150.0"
+        "k.csv:4:4: position must be within [0, 100]; found 150.0"
     ]
 
 
@@ -323,7 +324,7 @@ def test_relation_weight_must_agree_with_its_type():
 
 def test_duplicate_yaml_keys_are_refused():
     with pytest.raises(
-        ScenarioError, match=r"d.yaml: line 2, column 1: YAML syntax error: duplicate key 'title'"
+        ScenarioError, match=r"d.yaml:2:1: YAML syntax error: duplicate key 'title'"
     ):
         parse_scenario("title: a\ntitle: b\n", filename="d.yaml")
 

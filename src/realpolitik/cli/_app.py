@@ -24,10 +24,36 @@ app = typer.Typer(
         "forecast bargaining outcomes, replay shocks, find Plan B partners."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # help texts are plain: "realpolitik[dask]" must print as written
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from realpolitik import __version__
+
+        sys.stdout.write(f"realpolitik {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Strategic analysis of international politics as an explicit, testable model."""
+
 
 console = Console(soft_wrap=False)
 err_console = Console(stderr=True, soft_wrap=True)

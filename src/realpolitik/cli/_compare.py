@@ -20,6 +20,7 @@ from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
 from realpolitik.scenario import load_scenario
+from realpolitik.scenario.scale import decimals, format_value, has_own_scale, issue_scale
 
 
 @app.command()
@@ -53,6 +54,10 @@ def compare(
         title=f"{escape(s.title)}: baseline vs {escape(' + '.join(result.shocks))}",
         title_justify="left",
     )
+    own = any(has_own_scale(i) for i in s.issues)
+    if own:
+        table.caption = "On each issue's own scale; 0–100 in brackets."
+        table.caption_justify = "left"
     for col in ("issue", "model", "baseline", "shocked", "change"):
         table.add_column(col, justify="left" if col in ("issue", "model") else "right")
     frame = result.to_frame()  # columns: issue, model, baseline, shocked, change
@@ -60,12 +65,21 @@ def compare(
     for issue, name, before, after, diff in frame.itertuples(index=False, name=None):
         # "–": the model gives no forecast (e.g. nash without a status quo); "issue emptied":
         # the shocks removed every actor of the issue.
+        scale = issue_scale(s.issue(issue))
+        scaled = has_own_scale(s.issue(issue))
+
+        def show(v: float, scale: tuple[float, float] = scale, scaled: bool = scaled) -> str:
+            return format_value(v, scale) + (f" ({v:.1f})" if scaled else "")
+
         if issue in emptied:
             shocked = "issue emptied"
         else:
-            shocked = "–" if after != after else f"{after:.1f}"
-        base = "–" if before != before else f"{before:.1f}"
-        change = "" if diff != diff else f"{diff:+.1f}"
+            shocked = "–" if after != after else show(after)
+        base = "–" if before != before else show(before)
+        change = ""
+        if diff == diff:
+            unit = (scale[1] - scale[0]) / 100.0
+            change = f"{diff * unit:+.{decimals(scale)}f}" + (f" ({diff:+.1f})" if scaled else "")
         table.add_row(escape(s.issue(issue).title), name, base, shocked, change)
     console.print(table)
     console.print(escape(result.summary()))

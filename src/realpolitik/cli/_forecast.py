@@ -21,6 +21,7 @@ from realpolitik.exceptions import InputError
 from realpolitik.forecasting import ForecastResult
 from realpolitik.forecasting import forecast as run_forecast
 from realpolitik.scenario import Scenario, load_scenario
+from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 
 
 def _models_help() -> str:
@@ -69,8 +70,10 @@ def forecast(
 ) -> None:
     """Forecast where bargaining ends up on every issue of a scenario.
 
-    SCENARIO is a built-in name or a file (YAML, JSON, or a Bueno de Mesquita / KTAB CSV table);
-    the default is the built-in syria-2020.
+    SCENARIO is a built-in name or a file (YAML, JSON, a Bueno de Mesquita / KTAB CSV table, or
+    a KTAB XML file); the default is the built-in syria-2020. Forecasts are shown on each issue's
+    own scale (its `scale: [lo, hi]`, or a table's lowest..highest position) with the 0-100
+    value in brackets; JSON and CSV carry both.
     """
     options: dict[str, object] = {}
     if variant is not None:
@@ -103,15 +106,27 @@ def forecast(
         print_json(data)
         return
     frame = result.to_frame()
+    scales = {i.id: issue_scale(i) for i in s.issues}
     if fmt is Format.csv:
+        frame["scale_low"] = [scales[str(i)][0] for i in frame.index]
+        frame["scale_high"] = [scales[str(i)][1] for i in frame.index]
+        for name in result.forecasts:
+            frame[f"{name}_on_scale"] = [
+                to_scale(float(v), scales[str(i)]) for i, v in frame[name].items()
+            ]
         buf = io.StringIO()
         frame.to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
         sys.stdout.write(buf.getvalue())
         return
+    own = any(has_own_scale(i) for i in s.issues)
     table = Table(
         title=f"Forecasts: {escape(s.title)}",
         title_justify="left",
-        caption="Positions on each issue's 0–100 scale (ends below).",
+        caption=(
+            "Positions on each issue's own scale, 0–100 in brackets (ends below)."
+            if own
+            else "Positions on each issue's 0–100 scale (ends below)."
+        ),
         caption_justify="left",
     )
     table.add_column("issue", style="bold", overflow="fold")
@@ -119,16 +134,29 @@ def forecast(
         table.add_column(name, justify="right", no_wrap=True)
     for issue_id, row in frame.iterrows():
         issue = s.issue(str(issue_id))
-        values = [
-            f"{row[name]:.1f}" if row[name] == row[name] else "–" for name in result.forecasts
-        ]
+        scale = scales[issue.id]
+        values = []
+        for name in result.forecasts:
+            v = float(row[name])
+            text = format_value(v, scale)
+            if has_own_scale(issue) and v == v:
+                text += f" ({v:.1f})"
+            values.append(text)
         table.add_row(escape(issue.title), *values)
     console.print(table)
     for issue in s.issues:
-        console.print(
-            f"  [bold]{escape(issue.title)}[/]: 0 = {escape(issue.low)}; 100 = {escape(issue.high)}",
-            highlight=False,
-        )
+        if has_own_scale(issue):
+            lo, hi = scales[issue.id]
+            console.print(
+                f"  [bold]{escape(issue.title)}[/]: on {lo:g} to {hi:g} (0–100 in brackets); "
+                f"low end: {escape(issue.low)}; high end: {escape(issue.high)}",
+                highlight=False,
+            )
+        else:
+            console.print(
+                f"  [bold]{escape(issue.title)}[/]: 0 = {escape(issue.low)}; 100 = {escape(issue.high)}",
+                highlight=False,
+            )
     if result.stability:
         _stability_table(s, result)
     if trace:
@@ -142,8 +170,9 @@ def forecast(
             )
             for offer in result.offers(name):
                 issue = s.issue(offer.issue)
+                line = offer.describe(names, scales[issue.id])
                 console.print(
-                    f"  round {offer.round} · {escape(issue.title)} · {escape(offer.describe(names))}",
+                    f"  round {offer.round} · {escape(issue.title)} · {escape(line)}",
                     highlight=False,
                 )
 

@@ -1,7 +1,8 @@
-"""Commands about scenario files: list, show, check, convert."""
+"""Commands about scenario files: list, show, check, convert, schema."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -23,11 +24,17 @@ from realpolitik.cli._app import (
 from realpolitik.exceptions import InputError, ScenarioError
 from realpolitik.scenario import (
     builtin_scenarios,
+    builtin_text,
     dump_scenario,
     load_scenario,
     scenario_to_data,
     write_table,
 )
+from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.roundtrip import rewrite_yaml, roundtrip_available
+from realpolitik.scenario.scale import has_own_scale, issue_scale
+from realpolitik.scenario.schema import schema_text
+from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
 ScenarioArg = Annotated[
     str,
@@ -75,13 +82,18 @@ def show(
         actors.add_row(a.id, escape(a.name), a.kind, f"{a.capability:g}", escape(a.leader or ""))
     console.print(actors)
     issues = Table(title="Issues (0 ↔ 100)", title_justify="left")
+    own = any(has_own_scale(i) for i in s.issues)
     for col in ("id", "title", "0 means", "100 means", "actors", "status quo"):
         issues.add_column(col)
+    if own:
+        issues.add_column("own scale (0 → 100)")
     for i in s.issues:
         sq = "" if i.status_quo is None else f"{i.status_quo:g}"
-        issues.add_row(
-            i.id, escape(i.title), escape(i.low), escape(i.high), str(len(i.positions)), sq
-        )
+        row = [i.id, escape(i.title), escape(i.low), escape(i.high), str(len(i.positions)), sq]
+        if own:
+            lo, hi = issue_scale(i)
+            row.append(f"{lo:g} → {hi:g}" if has_own_scale(i) else "")
+        issues.add_row(*row)
     console.print(issues)
     if s.relations:
         rel = Table(title="Relations", title_justify="left")
@@ -108,14 +120,21 @@ def show(
 @app.command()
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="Scenario files (YAML, JSON or CSV) or built-in names.")
+        list[str],
+        typer.Argument(help="Scenario files (YAML, JSON, CSV or KTAB XML) or built-in names."),
     ],
 ) -> None:
-    """Validate scenario files; exit 0 when all are valid, 2 with every problem when not."""
+    """Validate scenario files; exit 0 when all are valid, 2 with every problem when not.
+
+    For a table, also says how it was read: its form, the salience scale assumed (all
+    saliences at most 1: 0-1; otherwise 0-100), each issue's position scale, and the extra
+    columns kept as actor data.
+    """
     bad = 0
     for f in files:
         try:
             s = load_scenario(f)
+            info = _table_info(f)
         except ScenarioError as exc:
             bad += 1
             n = len(exc.problems)
@@ -131,8 +150,24 @@ def check(
             f"{plural(len(s.shocks), 'shock')})",
             soft_wrap=True,
         )
+        for line in info:
+            console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
     if bad:
         raise typer.Exit(2)
+
+
+def _table_info(name: str) -> list[str]:
+    """How a table file was read (form, scales assumed, columns kept); nothing for other files."""
+    path = Path(name)
+    if path.suffix.lower() == ".xml" and path.is_file():
+        return [
+            "read as a KTAB XML scenario (its ModelParameters, prngSeed and IdealAdjustment "
+            "configure KTAB's own engine and are ignored)",
+            "saliences read on 0-100: KTAB's format defines them so; divided by 100",
+        ]
+    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+        return []
+    return read_table(read_text(path), filename=name).info.describe()
 
 
 @app.command()
@@ -146,7 +181,8 @@ def convert(
     """Convert a scenario between YAML, JSON and the two CSV table forms.
 
     CSV tables hold only actors, capabilities, positions and saliences: evidence, relations,
-    shocks and escalation trees are left out (a note says so).
+    shocks and escalation trees are left out (a note says so). YAML written from a YAML file
+    keeps its comments and key order when ruamel.yaml is installed (realpolitik[roundtrip]).
     """
     with user_errors():
         if form not in ("bdm", "ktab"):
@@ -154,14 +190,30 @@ def convert(
         if Path(source).exists() and Path(source).resolve() == output.resolve():
             raise InputError(
                 f"{output} is the file being converted; write to another file "
-                "(converting rewrites numbers and drops comments)"
+                "(the original is kept as it is)"
             )
         suffix = output.suffix.lower()
         if suffix != ".csv" and form != "bdm":
             raise InputError(f"--form applies to .csv output only; {output.name!r} is not .csv")
         s = load_scenario(source)
+        kept_comments = False
         if suffix in (".yaml", ".yml"):
             text = dump_scenario(s, "yaml")
+            original = None
+            if source in builtin_scenarios():
+                original = builtin_text(source)
+            elif Path(source).suffix.lower() in (".yaml", ".yml") and Path(source).is_file():
+                original = read_text(source)
+            if original is not None:
+                rewritten = rewrite_yaml(original, scenario_to_data(s), s)
+                kept_comments = rewritten is not None
+                text = rewritten or text
+                if not kept_comments and "#" in original and not roundtrip_available():
+                    err_console.print(
+                        'note: comments were dropped; install "realpolitik[roundtrip]" '
+                        "(ruamel.yaml) to keep them",
+                        markup=False,
+                    )
         elif suffix == ".json":
             text = dump_scenario(s, "json")
         elif suffix == ".csv":
@@ -176,9 +228,35 @@ def convert(
             "note: the CSV table keeps actors, capabilities, positions and saliences only; "
             "relations, shocks, trees and evidence were left out."
         )
-    if output.suffix.lower() == ".csv" and form == "bdm" and any(i.scale is None for i in s.issues):
+    spans = [[p.position for p in i.positions.values()] for i in s.issues]
+    rescaled = any(v and (min(v) != 0.0 or max(v) != 100.0) for v in spans)
+    if output.suffix.lower() == ".csv" and form == "bdm" and rescaled:
         err_console.print(
-            "note: a Bueno de Mesquita table carries no scale; reading it back maps each "
-            "position column's lowest..highest value onto 0-100 (use --form ktab to keep 0-100)."
+            "note: a Bueno de Mesquita table carries no scale; positions are written in each "
+            "issue's own units and reading the table back takes each column's lowest..highest "
+            "value as its scale (forecasts on the issue's own scale are unchanged; "
+            "use --form ktab to keep the 0-100 positions and the declared scale)."
         )
+    console.print(f"wrote {escape(str(output))}" + (" (comments kept)" if kept_comments else ""))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the scenario file format.
+
+    YAML editors use it for completion and checks: save it next to your scenarios and put
+    `# yaml-language-server: $schema=scenario.schema.json` on the first line of a file.
+    Cross-references (unknown actors, ...) are beyond a schema: `realpolitik check` finds them.
+    """
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with user_errors():
+        write_atomic(output, text)
     console.print(f"wrote {escape(str(output))}")

@@ -1,14 +1,19 @@
 """Reading and writing scenarios: ``parse_*`` functions are pure, ``load_*`` only read files.
 
-Every problem in a file becomes one :class:`~realpolitik.exceptions.Problem` naming the file, the
-path inside it (``issues[2].positions.iran.salience``), what was expected and what was found; all
-of them are raised together as one :class:`~realpolitik.exceptions.ScenarioError`.
+Every problem in a file becomes one :class:`~realpolitik.exceptions.Problem` naming the file, its
+line and column when the scenario was read from text, the path inside it
+(``issues[2].positions.iran.salience``), what was expected and what was found
+(``s.yaml:14:19: issues[2].positions.iran.salience: ...``); all of them are raised together as
+one :class:`~realpolitik.exceptions.ScenarioError`. The positions come from PyYAML's composer
+(its nodes carry marks), looked up only once a problem is found.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -348,9 +353,10 @@ def _check_tree(
 # --------------------------------------------------------------------------------------------
 def _yaml_problem(exc: yaml.YAMLError, filename: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     problem = getattr(exc, "problem", None) or str(exc)
-    return Problem(filename, where, f"YAML syntax error: {problem}")
+    if mark is None:
+        return Problem(filename, "", f"YAML syntax error: {problem}")
+    return Problem(filename, "", f"YAML syntax error: {problem}", mark.line + 1, mark.column + 1)
 
 
 #: The most values a document may hold once YAML aliases are expanded ("billion laughs").
@@ -428,7 +434,7 @@ def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None 
     >>> parse_text("a: 1\\na: 2", filename="d.yaml")
     Traceback (most recent call last):
     ...
-    realpolitik.exceptions.ScenarioError: d.yaml: line 2, column 1: YAML syntax error: duplicate key 'a' (first at line 1); the later value would silently win
+    realpolitik.exceptions.ScenarioError: d.yaml:2:1: YAML syntax error: duplicate key 'a' (first at line 1); the later value would silently win
     """
     if fmt is None:
         fmt = "json" if filename.lower().endswith(".json") else "yaml"
@@ -438,13 +444,7 @@ def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None 
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ScenarioError(
-                [
-                    Problem(
-                        filename,
-                        f"line {exc.lineno}, column {exc.colno}",
-                        f"JSON syntax error: {exc.msg}",
-                    )
-                ]
+                [Problem(filename, "", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]
             ) from None
         except RecursionError:
             raise ScenarioError([too_deep]) from None
@@ -502,8 +502,8 @@ def parse_scenario(
     ...     parse_scenario("title: T\\nactors: []\\nissues: []", filename="t.yaml")
     ... except ScenarioError as e:
     ...     print(e)
-    t.yaml: actors: expected at least 1 item(s); found []
-    t.yaml: issues: expected at least 1 item(s); found []
+    t.yaml:2:9: actors: expected at least 1 item(s); found []
+    t.yaml:3:9: issues: expected at least 1 item(s); found []
     """
     data = parse_text(source, filename=filename, fmt=fmt) if isinstance(source, str) else source
     if not isinstance(data, Mapping):
@@ -519,11 +519,93 @@ def parse_scenario(
     try:
         scenario = Scenario.model_validate(dict(data))
     except ValidationError as exc:
-        raise ScenarioError(problems_from_validation(exc, filename)) from None
+        found = problems_from_validation(exc, filename)
+        raise ScenarioError(_with_marks(found, source, fmt, filename)) from None
     problems = check_references(scenario, filename)
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(_with_marks(problems, source, fmt, filename))
     return scenario
+
+
+_PATH_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _path_parts(where: str) -> list[str | int]:
+    """``issues[2].positions.iran`` -> ``['issues', 2, 'positions', 'iran']``."""
+    return [int(i) if i else str(k) for k, i in _PATH_PART.findall(where)]
+
+
+def locate(root: yaml.Node, where: str, *, key: bool = False) -> yaml.Mark | None:
+    """The mark (0-based line and column) of the value at path ``where`` in a composed document.
+
+    Where the path leaves the document (a missing key), the mark of the deepest node on it.
+    With ``key``, the mark of the last key itself rather than of its value (unknown keys).
+
+    Examples
+    --------
+    >>> root = yaml.compose("actors:\\n  - id: a\\n    capability: x\\n", Loader=yaml.SafeLoader)
+    >>> m = locate(root, "actors[0].capability")
+    >>> (m.line + 1, m.column + 1)
+    (3, 17)
+    """
+    node: yaml.Node = root
+    mark = root.start_mark
+    parts = _path_parts(where)
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode):
+            if part >= len(node.value):
+                return mark
+            node = node.value[part]
+        elif isinstance(node, yaml.MappingNode):
+            match = next(
+                (
+                    (k, v)
+                    for k, v in node.value
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(part)
+                ),
+                None,
+            )
+            if match is None:
+                return mark
+            if last and key:
+                return match[0].start_mark
+            node = match[1]
+        else:
+            return mark
+        mark = node.start_mark
+    if isinstance(node, yaml.MappingNode):
+        # A number written as {value: ..., evidence: ...}: point at the value.
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "value":
+                return v.start_mark
+    return mark
+
+
+def _with_marks(
+    problems: list[Problem], source: Any, fmt: TextFormat | None, filename: str
+) -> list[Problem]:
+    """The problems with the line and column of their path, when ``source`` is text."""
+    if not isinstance(source, str):
+        return problems
+    try:
+        # JSON is YAML too (near enough for positions); composing builds no Python objects.
+        root = yaml.compose(source, Loader=yaml.SafeLoader)  # noqa: S506 (safe loader)
+    except (yaml.YAMLError, RecursionError):
+        return problems
+    if root is None:
+        return problems
+    out = []
+    for p in problems:
+        if p.line is not None or not p.where:
+            out.append(p)
+            continue
+        mark = locate(root, p.where, key=p.message.startswith("unknown key"))
+        if mark is None:
+            out.append(p)
+        else:
+            out.append(dataclasses.replace(p, line=mark.line + 1, column=mark.column + 1))
+    return out
 
 
 def read_text(path: str | Path) -> str:
@@ -559,7 +641,8 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     ----------
     name_or_path : str or Path
         A built-in name (see :func:`builtin_scenarios`) or a path. CSV files may be in the
-        Bueno de Mesquita form (``Actor,Capability,Position,Salience``) or KTAB's form.
+        Bueno de Mesquita form (``Actor,Capability,Position,Salience``) or KTAB's form (see
+        :mod:`realpolitik.scenario.tables`); ``.xml`` files in KTAB's XML form.
 
     Raises
     ------
@@ -586,6 +669,10 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         from realpolitik.scenario.tables import parse_table
 
         return parse_table(text, filename=name)
+    if path.suffix.lower() == ".xml":
+        from realpolitik.scenario.ktab_xml import parse_ktab_xml
+
+        return parse_ktab_xml(text, filename=name)
     fmt: TextFormat = "json" if path.suffix.lower() == ".json" else "yaml"
     return parse_scenario(text, filename=name, fmt=fmt)
 
@@ -696,6 +783,7 @@ __all__ = [
     "dump_scenario",
     "format_path",
     "load_scenario",
+    "locate",
     "parse_scenario",
     "parse_text",
     "problems_from_validation",

@@ -14,7 +14,8 @@ still cite the evidence.
 
 Conventions
 -----------
-- Positions are on each issue's 0–100 scale; ``low`` and ``high`` say what 0 and 100 mean.
+- Positions are on each issue's 0–100 scale; ``low`` and ``high`` say what 0 and 100 mean, and
+  an optional ``scale: [lo, hi]`` what they are in the issue's own units.
 - Saliences are on 0–1 (1: the issue matters above all else to the actor). Tables in the field's
   0–100 form (KTAB, DEU) are divided by 100 when read.
 - Capabilities are any non-negative numbers; only their ratios matter.
@@ -32,6 +33,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StrictFloat,
+    StrictStr,
     field_validator,
     model_validator,
 )
@@ -239,6 +241,9 @@ class Actor(_WithMeta):
         Free labels that rules can test (``in-theatre``).
     partner_rules : list of str
         Rules this actor's Plan B partners must meet (see the Plan B documentation).
+    data : dict of str to float or str
+        Other per-actor values, such as the extra columns of an imported table
+        (``resolve``, ``risk``, ``type``); kept and written back, not used by the engines.
     """
 
     numeric_fields: ClassVar[tuple[str, ...]] = ("capability",)
@@ -250,6 +255,7 @@ class Actor(_WithMeta):
     aliases: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     partner_rules: list[str] = Field(default_factory=list)
+    data: dict[str, StrictFloat | StrictStr] = Field(default_factory=dict)
     notes: str | None = None
 
     @field_validator("id")
@@ -278,7 +284,10 @@ class Issue(_WithMeta):
     status_quo : float, optional
         Where the issue stands now (0–100): the disagreement point of the Nash model.
     scale : (float, float), optional
-        The original units of 0 and 100 for tables imported from other scales.
+        What positions 0 and 100 are in the issue's own units (``[4, 10]``); tables read from
+        another scale set it from their values. Positions in the file stay on 0–100; outputs
+        show forecasts on this scale with the 0–100 value alongside
+        (:mod:`realpolitik.scenario.scale`).
     positions : dict of str to Position
         Per actor id; actors may be absent.
     """

@@ -128,8 +128,8 @@ def test_eum_is_unchanged_by_relations():
 def test_a_conversion_does_not_change_the_forecast(tmp_path, form):
     """syria-2020 written as a table and read back (positions rescaled to the column's lowest
     and highest values for the Bueno de Mesquita form) forecasts the same on the original scale.
-    Plain EUM does not: on the escalation issue a tie between two equally long confrontations
-    falls the other way after rescaling (42.5 against 30.0)."""
+    Without the tie tolerance it did not: on the escalation issue a tie between two equally long
+    confrontations fell the other way after rescaling (42.5 against 30.0)."""
     from typer.testing import CliRunner
 
     from realpolitik.cli import app

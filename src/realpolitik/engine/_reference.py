@@ -17,6 +17,7 @@ from realpolitik.engine.eum import (
     COMPROMISE,
     CONFRONTATION,
     DEFAULT_MAX_ROUNDS,
+    DEFAULT_TIE,
     DEFAULT_TOL,
     EU_EPS,
     NONE,
@@ -176,7 +177,7 @@ def eum_issue_reference(
     affinity: list[list[float]] | None = None,
     affinity_weight: float = 0.0,
     damp: bool = False,
-    tie: float = 0.0,
+    tie: float = DEFAULT_TIE,
 ) -> dict[str, Any]:
     """Run EUM on one issue with loops.
 
@@ -244,7 +245,7 @@ def run_eum_reference(
     tol: float = DEFAULT_TOL,
     affinity_weight: float = 0.0,
     damp: bool = False,
-    tie: float = 0.0,
+    tie: float = DEFAULT_TIE,
     names: tuple[str, str] = ("eum", "eum-mean"),
 ) -> ModelRun:
     """Loop-based twin of :func:`realpolitik.engine.eum.run_eum` (same layout of results).

@@ -80,10 +80,9 @@ def forecast(
     if fmt is Format.json:
         print_json(result.to_dict(trace=trace))
         return
-    frame = result.to_frame()
     if fmt is Format.csv:
         buf = io.StringIO()
-        frame.to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
+        result.to_frame().to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
         sys.stdout.write(buf.getvalue())
         return
     table = Table(
@@ -95,10 +94,11 @@ def forecast(
     table.add_column("issue", style="bold", overflow="fold")
     for name in result.forecasts:
         table.add_column(name, justify="right", no_wrap=True)
-    for issue_id, row in frame.iterrows():
-        issue = s.issue(str(issue_id))
+    for k, issue_id in enumerate(result.issue_ids):
+        issue = s.issue(issue_id)
         values = [
-            f"{row[name]:.1f}" if row[name] == row[name] else "–" for name in result.forecasts
+            f"{v:.1f}" if v == v else "–"
+            for v in (float(result.forecasts[name][k]) for name in result.forecasts)
         ]
         table.add_row(escape(issue.title), *values)
     console.print(table)

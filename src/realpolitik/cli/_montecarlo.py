@@ -28,6 +28,7 @@ from realpolitik.cli._app import (
     err_console,
     escape,
     print_json,
+    require_extra,
     user_errors,
     write_atomic,
 )
@@ -249,6 +250,10 @@ def montecarlo(
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
     seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
     """
+    if engine is EngineChoice.dask:
+        require_extra("dask", "--engine dask")
+    if out is not None and out.suffix.lower() == ".parquet":
+        require_extra("parquet", "--out *.parquet")
     with user_errors():
         check_runs(n)  # before any output: a bad -n says so at once
         s = load_scenario(scenario)

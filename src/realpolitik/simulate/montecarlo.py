@@ -48,7 +48,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray, SeedLike
@@ -393,6 +392,7 @@ def rank_correlation(x: FloatArray, y: FloatArray) -> FloatArray:
     array([[0.4],
            [nan]])
     """
+    from scipy.stats import rankdata  # here: importing scipy.stats costs 0.7 s at start-up
 
     def standardised(a: FloatArray) -> FloatArray:
         # Column by column: ranking a whole (n_runs, n_inputs) array at once needs several

@@ -50,3 +50,9 @@ def _no_global_rng_use():
     yield
     after = np.random.get_state()[1]  # noqa: NPY002
     assert np.array_equal(before, after), "numpy's global random state changed"
+
+
+@pytest.fixture(autouse=True)
+def _private_run_store(tmp_path, monkeypatch):
+    """Every test records runs into its own folder, never into the real home's data folder."""
+    monkeypatch.setenv("REALPOLITIK_STORE", str(tmp_path / "runs.sqlite"))

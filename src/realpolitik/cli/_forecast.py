@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.engine.registry import model_options
@@ -28,6 +29,7 @@ def _models_help() -> str:
 
 @app.command()
 def forecast(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help=_models_help())] = None,
     variant: Annotated[
@@ -49,12 +51,15 @@ def forecast(
         bool, typer.Option("--trace", help="Show round-by-round positions and accepted offers.")
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Forecast where bargaining ends up on every issue of a scenario.
 
     SCENARIO is a built-in name or a file (YAML, JSON, or a Bueno de Mesquita / KTAB CSV table);
     the default is the built-in syria-2020.
     """
+    t0 = started()
     options: dict[str, object] = {}
     if variant is not None:
         options["variant"] = variant
@@ -77,8 +82,20 @@ def forecast(
             result = run_forecast(s, model=model or None, **options)
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
+    payload = result.to_dict(trace=trace)
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=list(result.runs),
+        t0=t0,
+        forecasts=(result,),
+    )
     if fmt is Format.json:
-        print_json(result.to_dict(trace=trace))
+        print_json(payload)
         return
     if fmt is Format.csv:
         buf = io.StringIO()

@@ -32,6 +32,7 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import load_scenario
@@ -207,6 +208,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
 
 @app.command()
 def montecarlo(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     n: Annotated[
         int,
@@ -243,6 +245,8 @@ def montecarlo(
         typer.Option(help="Write every run (outputs and inputs) to a .csv or .parquet file."),
     ] = None,
     fmt: TableOrJsonOption = TableOrJson.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Monte Carlo over input uncertainty: forecast quantiles, path probabilities, sensitivity.
 
@@ -250,6 +254,7 @@ def montecarlo(
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
     seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
     """
+    t0 = started()
     if engine is EngineChoice.dask:
         require_extra("dask", "--engine dask")
     if out is not None and out.suffix.lower() == ".parquet":
@@ -274,7 +279,19 @@ def montecarlo(
         if out is not None:
             written = _write_runs(result, out)
             err_console.print(f"wrote {result.n_runs} runs to {escape(str(written))}")
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=[model],
+        t0=t0,
+        seed=result.seed if isinstance(result.seed, int) else None,
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     render_montecarlo(result)

@@ -78,7 +78,8 @@ def replay_argv(ctx: typer.Context, input_param: str, seed: int | None) -> list[
             continue
         if name == "seed" and value is None:
             value = seed
-        opts = getattr(param, "opts", [])
+        # The long form of each option (``--runs`` rather than ``-n``): a readable command line.
+        opts = sorted(getattr(param, "opts", []), key=lambda o: not o.startswith("--"))
         if getattr(param, "param_type_name", "") == "argument":
             argv.extend(_arg_text(v) for v in (value if isinstance(value, list) else [value]))
         elif getattr(param, "is_flag", False):

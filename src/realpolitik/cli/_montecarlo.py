@@ -44,6 +44,9 @@ from realpolitik.simulate.montecarlo import (
     run_montecarlo,
 )
 
+#: Runs per block written by --out (one Parquet row group, one CSV block).
+ROWS_PER_BLOCK = 50_000
+
 #: Runs from which progress is shown on stderr: a bar on a terminal, else a few plain lines.
 PROGRESS_FROM = 2000
 
@@ -102,6 +105,7 @@ class EngineChoice(str, Enum):
     """Where the runs are computed."""
 
     local = "local"
+    process = "process"
     dask = "dask"
 
 
@@ -132,18 +136,43 @@ def _progress(n_runs: int) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _write_runs(result: MonteCarloResult, out: Path) -> Path:
-    frame = result.runs_frame()
+    """Write every run to ``out`` (.csv or .parquet) a block of runs at a time.
+
+    No frame of every run is built: each block of :data:`ROWS_PER_BLOCK` runs becomes a CSV
+    block or a Parquet row group, then is dropped, so writing adds one block to the memory of
+    the result.
+    """
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        return write_atomic(out, frame.to_csv(index=False))
+
+        def write_csv(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as f:
+                for k, frame in enumerate(result.iter_runs_frames(ROWS_PER_BLOCK)):
+                    frame.to_csv(f, index=False, header=k == 0)
+
+        return write_atomic(out, write_csv)
     if suffix == ".parquet":
         try:
-            import pyarrow  # noqa: F401
+            import pyarrow as pa
+            import pyarrow.parquet as pq
         except ImportError:
             raise InputError(
                 "writing Parquet needs pyarrow: install realpolitik[parquet], or write .csv"
             ) from None
-        return write_atomic(out, lambda tmp: frame.to_parquet(tmp, index=False))
+
+        def write_parquet(tmp: Path) -> None:
+            writer = None
+            try:
+                for frame in result.iter_runs_frames(ROWS_PER_BLOCK):
+                    table = pa.Table.from_pandas(frame, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(str(tmp), table.schema)
+                    writer.write_table(table)
+            finally:
+                if writer is not None:
+                    writer.close()
+
+        return write_atomic(out, write_parquet)
     raise InputError(f"--out must end in .csv or .parquet; got {out.name!r}")
 
 
@@ -231,8 +260,16 @@ def montecarlo(
     ] = DEFAULT_LAMBDA,
     model: Annotated[str, typer.Option("--model", "-m", help="The forecasting model.")] = "eum",
     engine: Annotated[
-        EngineChoice, typer.Option(help="local, or dask (needs realpolitik[dask]).")
+        EngineChoice,
+        typer.Option(
+            help="local (this process), process (worker processes on this machine), or dask "
+            "(needs realpolitik[dask]). The numbers are the same on each."
+        ),
     ] = EngineChoice.local,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes of --engine process (default: one per core).", min=1),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(help="Dask scheduler address; without it --engine dask starts a local one."),
@@ -275,6 +312,7 @@ def montecarlo(
                 chunk_size=chunk_size,
                 lam=lam,
                 progress=progress,
+                workers=workers,
             )
         if out is not None:
             written = _write_runs(result, out)

@@ -1,0 +1,147 @@
+"""Running Monte Carlo chunks on local worker processes (standard library only).
+
+:func:`iter_chunks` runs ``fn(plan, start, stop)`` for every chunk on a
+:class:`concurrent.futures.ProcessPoolExecutor` and yields each result as it finishes, so the
+caller stores it and lets it go (no list of every chunk's results). The plan is sent to each
+worker once, by the pool's initializer, not with every task. At most ``2 × workers`` chunks are
+in flight, which bounds the memory of results waiting to be stored.
+
+Chunks are seeded by their run indices, not by the process that runs them, so the numbers are
+the same as one process gives, bit for bit.
+
+Workers start with the ``spawn`` method on every platform: a fresh interpreter, safe with the
+threads a progress bar runs (``fork`` is not), a direct child whose CPU time the parent's
+``getrusage`` counts (``forkserver``'s are not), and one that reads the environment at start:
+glibc's ``MALLOC_MMAP_THRESHOLD_`` of :data:`realpolitik.simulate._dask.WORKER_ENV`, which
+speeds the engine up by about a third (docs/montecarlo.md). Starting costs each worker about
+half a second of imports, paid in parallel once per call.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from typing import Any
+
+from realpolitik.exceptions import InputError
+from realpolitik.simulate._dask import WORKER_ENV  # the constant only: Dask is not imported
+
+#: The plan of this worker process (set once by :func:`_init`).
+_PLAN: Any = None
+_FN: Callable[[Any, int, int], dict[str, Any]] | None = None
+
+
+def _init(fn: Callable[[Any, int, int], dict[str, Any]], plan: Any) -> None:
+    global _PLAN, _FN
+    _PLAN, _FN = plan, fn
+
+
+def _run(index: int, start: int, stop: int) -> tuple[int, dict[str, Any]]:
+    assert _FN is not None
+    return index, _FN(_PLAN, start, stop)
+
+
+def default_workers() -> int:
+    """One worker per core this process may use.
+
+    Examples
+    --------
+    >>> default_workers() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_workers(workers: object) -> int:
+    """``workers`` as an int >= 1 (None: :func:`default_workers`).
+
+    Raises
+    ------
+    InputError
+        For anything else.
+    """
+    if workers is None:
+        return default_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(f"workers must be an integer >= 1; got {workers!r}")
+    return workers
+
+
+@contextmanager
+def _worker_environment() -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in WORKER_ENV}
+    os.environ.update({k: os.environ.get(k) or v for k, v in WORKER_ENV.items()})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _context() -> Any:
+    return multiprocessing.get_context("spawn")
+
+
+def iter_chunks(
+    fn: Callable[[Any, int, int], dict[str, Any]],
+    plan: Any,
+    chunks: Sequence[tuple[int, int]],
+    workers: int | None = None,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(index, fn(plan, *chunks[index]))`` for every chunk, in the order they finish.
+
+    Parameters
+    ----------
+    fn : callable
+        A pure, picklable (module-level) function of the plan and a run range.
+    plan : object
+        Picklable; sent to every worker once.
+    chunks : sequence of (int, int)
+        Run ranges ``[start, stop)``.
+    workers : int, optional
+        Worker processes (default: one per core).
+
+    Examples
+    --------
+    >>> from realpolitik.simulate._local import iter_chunks
+    >>> sorted(i for i, _ in iter_chunks(divmod_chunk, 7, [(0, 2), (2, 4)], workers=2))
+    [0, 1]
+    """
+    n_workers = min(check_workers(workers), max(1, len(chunks)))
+    pending: set[Future[tuple[int, dict[str, Any]]]] = set()
+    queue = iter(enumerate(chunks))
+    with (
+        _worker_environment(),
+        ProcessPoolExecutor(
+            max_workers=n_workers, mp_context=_context(), initializer=_init, initargs=(fn, plan)
+        ) as pool,
+    ):
+        while True:
+            while len(pending) < 2 * n_workers:
+                item = next(queue, None)
+                if item is None:
+                    break
+                index, (start, stop) = item
+                pending.add(pool.submit(_run, index, start, stop))
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+
+
+def divmod_chunk(plan: Any, start: int, stop: int) -> dict[str, Any]:
+    """A trivial chunk function for the doctest: ``{"q": [divmod(k, plan) for k in range]}``."""
+    return {"q": [divmod(k, plan) for k in range(start, stop)]}
+
+
+__all__ = ["WORKER_ENV", "check_workers", "default_workers", "iter_chunks"]

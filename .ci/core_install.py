@@ -30,6 +30,7 @@ CORE = [
     ["montecarlo", "-n", "200", "--seed", "1"],
     ["explain", "--actor", "russia"],
     ["runs", "list"],
+    ["runs", "rerun", "last"],
 ]
 
 EXTRA = [

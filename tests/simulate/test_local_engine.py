@@ -118,3 +118,20 @@ def test_out_is_written_block_by_block(tmp_path, monkeypatch):
     back = pd.read_parquet(pq_path)
     pd.testing.assert_frame_equal(back, whole)
     assert np.array_equal(back["run"].to_numpy(), np.arange(30))
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_both_start_methods_give_the_same_numbers(method, monkeypatch, global_seed):
+    import multiprocessing
+
+    import realpolitik.simulate._local as local
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setattr(local, "start_method", lambda: method)
+    s = load_scenario("syria-2020")
+    one = run_montecarlo(s, 24, seed=global_seed, model="mean", chunk_size=24)
+    two = run_montecarlo(
+        s, 24, seed=global_seed, model="mean", engine="process", workers=2, chunk_size=5
+    )
+    assert_bit_identical(one, two)

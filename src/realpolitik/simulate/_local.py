@@ -9,18 +9,22 @@ in flight, which bounds the memory of results waiting to be stored.
 Chunks are seeded by their run indices, not by the process that runs them, so the numbers are
 the same as one process gives, bit for bit.
 
-Workers start with the ``spawn`` method on every platform: a fresh interpreter, safe with the
-threads a progress bar runs (``fork`` is not), a direct child whose CPU time the parent's
-``getrusage`` counts (``forkserver``'s are not), and one that reads the environment at start:
+How workers start (:func:`start_method`): on Linux, when this process runs no other thread,
+by ``fork``: a worker starts in milliseconds with everything already imported, and inherits
+this process's allocator settings. Otherwise (macOS, Windows, or a thread such as a progress
+bar's, where forking can deadlock the child) by ``spawn``: a fresh interpreter that pays about
+1 s of CPU importing realpolitik, numpy and pandas, once per worker per call, and starts with
 glibc's ``MALLOC_MMAP_THRESHOLD_`` of :data:`realpolitik.simulate._dask.WORKER_ENV`, which
-speeds the engine up by about a third (docs/montecarlo.md). Starting costs each worker about
-half a second of imports, paid in parallel once per call.
+speeds the engine up by about a third (docs/montecarlo.md). Either way the workers are direct
+children, whose CPU time the parent's ``getrusage(RUSAGE_CHILDREN)`` counts.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -87,8 +91,21 @@ def _worker_environment() -> Iterator[None]:
                 os.environ[k] = v
 
 
+def start_method() -> str:
+    """``fork`` on Linux with no other thread running, else ``spawn`` (see the module notes).
+
+    Examples
+    --------
+    >>> start_method() in ("fork", "spawn")
+    True
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def _context() -> Any:
-    return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context(start_method())
 
 
 def iter_chunks(

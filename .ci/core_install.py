@@ -42,6 +42,7 @@ EXTRA = [
 
 
 def main() -> int:
+    """Run every check; return the exit code (0 when all pass)."""
     present = [m for m in OPTIONAL if importlib.util.find_spec(m) is not None]
     if present:
         print(f"FAIL: the core venv has optional libraries installed: {present}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import tempfile
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -156,6 +157,11 @@ def show(
         ("models", ", ".join(rec.models)),
         ("seed", "none" if rec.seed is None else str(rec.seed)),
         ("options", json.dumps(rec.options, ensure_ascii=False, sort_keys=True)),
+        (
+            "command",
+            "realpolitik "
+            + " ".join(rec.source if a == SCENARIO_TOKEN else shlex.quote(a) for a in rec.argv),
+        ),
         ("rerun", "realpolitik runs rerun " + str(rec.id)),
         ("kept", f"{len(rec.positions)} round positions, {len(rec.offers)} accepted offers"),
     ]

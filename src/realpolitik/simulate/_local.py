@@ -10,8 +10,8 @@ Chunks are seeded by their run indices, not by the process that runs them, so th
 the same as one process gives, bit for bit.
 
 How workers start (:func:`start_method`): on Linux, when this process runs no other thread,
-by ``fork``: a worker starts in milliseconds with everything already imported, and inherits
-this process's allocator settings. Otherwise (macOS, Windows, or a thread such as a progress
+by ``fork``: a worker starts in milliseconds with everything already imported, and sets the
+mmap threshold below with glibc's ``mallopt``. Otherwise (macOS, Windows, or a thread such as a progress
 bar's, where forking can deadlock the child) by ``spawn``: a fresh interpreter that pays about
 1 s of CPU importing realpolitik, numpy and pandas, once per worker per call, and starts with
 glibc's ``MALLOC_MMAP_THRESHOLD_`` of :data:`realpolitik.simulate._dask.WORKER_ENV`, which
@@ -27,7 +27,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from realpolitik.exceptions import InputError
@@ -38,9 +38,32 @@ _PLAN: Any = None
 _FN: Callable[[Any, int, int], dict[str, Any]] | None = None
 
 
-def _init(fn: Callable[[Any, int, int], dict[str, Any]], plan: Any) -> None:
+def _init(fn: Callable[[Any, int, int], dict[str, Any]], plan: Any, tune: bool) -> None:
     global _PLAN, _FN
     _PLAN, _FN = plan, fn
+    if tune:
+        _tune_malloc()
+
+
+#: glibc's ``mallopt`` parameter number of the mmap threshold (``M_MMAP_THRESHOLD``).
+_M_MMAP_THRESHOLD = -3
+
+
+def _tune_malloc() -> None:
+    """Give a forked worker the mmap threshold a spawned one reads from :data:`WORKER_ENV`.
+
+    A forked process has its allocator set up already, so the variable would come too late;
+    glibc's ``mallopt`` sets the same parameter at run time. Called only when the user has not
+    set the variable (glibc applied theirs); a C library without ``mallopt`` keeps its default.
+    """
+    name = "MALLOC_MMAP_THRESHOLD_"
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, int(WORKER_ENV[name]))
+    except (OSError, AttributeError):  # musl and other C libraries: keep their default
+        pass
 
 
 def _run(index: int, start: int, stop: int) -> tuple[int, dict[str, Any]]:
@@ -104,10 +127,6 @@ def start_method() -> str:
     return "spawn"
 
 
-def _context() -> Any:
-    return multiprocessing.get_context(start_method())
-
-
 def iter_chunks(
     fn: Callable[[Any, int, int], dict[str, Any]],
     plan: Any,
@@ -136,10 +155,16 @@ def iter_chunks(
     n_workers = min(check_workers(workers), max(1, len(chunks)))
     pending: set[Future[tuple[int, dict[str, Any]]]] = set()
     queue = iter(enumerate(chunks))
+    method = start_method()
+    # A spawned worker reads the malloc variable at start; a forked one calls mallopt instead.
+    tune = method == "fork" and "MALLOC_MMAP_THRESHOLD_" not in os.environ
     with (
-        _worker_environment(),
+        _worker_environment() if method != "fork" else nullcontext(),
         ProcessPoolExecutor(
-            max_workers=n_workers, mp_context=_context(), initializer=_init, initargs=(fn, plan)
+            max_workers=n_workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init,
+            initargs=(fn, plan, tune),
         ) as pool,
     ):
         while True:

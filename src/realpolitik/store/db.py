@@ -172,13 +172,11 @@ class RunStore:
 
     Examples
     --------
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> store = RunStore(os.path.join(folder, "runs.sqlite"))
-    >>> store.schema_version()
-    2
-    >>> store.list_runs()
-    []
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     store = RunStore(os.path.join(folder, "runs.sqlite"))
+    ...     (store.schema_version(), store.list_runs())
+    (2, [])
     """
 
     def __init__(self, path: str | Path) -> None:

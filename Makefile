@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+CORE   := .venv-core
 DATA   ?= ../shared/data
 
-.PHONY: demo test lint install dev backtest bench clean browser
+.PHONY: demo test test-core lint install dev backtest bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +23,7 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.installed-dev
 
-## make demo: install and forecast the built-in scenario
+## make demo: install (the core: forecast needs no extra) and forecast the built-in scenario
 demo: install
 	$(BIN)/realpolitik forecast
 
@@ -41,6 +42,17 @@ test: dev browser
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+$(CORE)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(CORE)
+	$(CORE)/bin/python -m pip install --quiet --upgrade pip
+	$(CORE)/bin/pip install --quiet -e .
+	touch $@
+
+## make test-core: a second venv with the core install only (no extras) runs every core
+## command, and ingest, report, serve and --engine dask name the extra they need
+test-core: $(CORE)/.installed
+	$(CORE)/bin/python .ci/core_install.py
+
 lint: dev
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
@@ -54,4 +66,4 @@ bench: dev
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; REALPOLITIK_SHARED=$(abspath $(DATA)/..) $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CORE) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -50,3 +50,17 @@ def _no_global_rng_use():
     yield
     after = np.random.get_state()[1]  # noqa: NPY002
     assert np.array_equal(before, after), "numpy's global random state changed"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_run_store(tmp_path_factory):
+    """Module and session fixtures that run commands record into a folder of the test run."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REALPOLITIK_STORE", str(tmp_path_factory.mktemp("store") / "runs.sqlite"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _private_run_store(tmp_path, monkeypatch):
+    """Every test records runs into its own folder, never into the real home's data folder."""
+    monkeypatch.setenv("REALPOLITIK_STORE", str(tmp_path / "runs.sqlite"))

@@ -6,9 +6,10 @@ import pytest
 from typer.testing import CliRunner
 
 from realpolitik.cli import app
+from realpolitik.cli._lazy import COMMANDS as LAZY
 
 runner = CliRunner()
-COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]
+COMMANDS = list(LAZY)
 
 
 def test_every_issue_command_is_registered():

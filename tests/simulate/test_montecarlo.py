@@ -382,7 +382,7 @@ def test_missing_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> No
     [
         ({"n_runs": 0}, "number of runs must be an integer >= 1; got 0"),
         ({"chunk_size": 0}, "chunk_size must be an integer >= 1; got 0"),
-        ({"engine": "spark"}, "engine must be 'local' or 'dask'; got 'spark'"),
+        ({"engine": "spark"}, "engine must be 'local', 'process' or 'dask'; got 'spark'"),
         ({"scheduler": "tcp://x:1"}, "only used with engine 'dask'"),
         ({"seed": np.random.default_rng(1)}, "got a Generator"),
         ({"seed": -1}, "non-negative integer"),

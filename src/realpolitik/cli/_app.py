@@ -15,9 +15,11 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from realpolitik.cli._lazy import LazyGroup, extra_hint, missing_modules
 from realpolitik.exceptions import RealpolitikError, ScenarioError
 
 app = typer.Typer(
+    cls=LazyGroup,
     name="realpolitik",
     help=(
         "Strategic analysis of international politics as an explicit, testable model: "
@@ -85,6 +87,21 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print ``message`` to stderr and exit with ``code`` (2 for user mistakes)."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
+
+
+def require_extra(extra: str, what: str) -> None:
+    """Exit 2 with the install line when the optional ``extra`` that ``what`` needs is missing.
+
+    ``what`` names the feature in the message (``"report"``, ``"--engine dask"``).
+    """
+    missing = missing_modules(extra)
+    if missing:
+        fail(
+            escape(
+                f"{what} needs {', '.join(missing)}, which "
+                f"{'is' if len(missing) == 1 else 'are'} not installed: {extra_hint(extra)}"
+            )
+        )
 
 
 @contextmanager

@@ -19,12 +19,14 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS
 from realpolitik.scenario.deu import load_deu
 
 
 @app.command()
 def backtest(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The DEU III file (tab-separated, e.g. deu3.csv).")],
     model: Annotated[
         list[str] | None,
@@ -41,6 +43,8 @@ def backtest(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write every issue's forecasts to this CSV.")
     ] = None,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Score forecasting models on the DEU III issues that have a known outcome.
 
@@ -53,14 +57,27 @@ def backtest(
     ensemble on its nested cross-validated forecasts. All default models take about two
     minutes (smp and the ensemble's cross-validation most of it).
     """
+    t0 = started()
     with user_errors():
         data = load_deu(file)
         result = run_backtest(data, model or None, max_rounds=rounds)
         if out is not None:
             frame = result.per_issue
             write_atomic(out, lambda tmp: frame.to_csv(tmp, index=False, float_format="%.4f"))
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=file,
+        title=f"DEU backtest ({file.name})",
+        results=payload,
+        models=list(model or DEFAULT_MODELS),
+        t0=t0,
+        input_param="file",
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     table = Table(
         title=f"Backtest on {result.per_issue.shape[0]} issues with an outcome ({file.name})",

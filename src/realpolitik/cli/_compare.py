@@ -16,6 +16,7 @@ from realpolitik.cli._app import (
     print_json,
     user_errors,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
@@ -25,6 +26,7 @@ from realpolitik.scenario.scale import decimals, format_value, has_own_scale, is
 
 @app.command()
 def compare(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     shock: Annotated[
         list[str],
@@ -42,13 +44,29 @@ def compare(
         ),
     ] = None,
     fmt: TableOrJsonOption = TableOrJson.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Apply named shocks to a copy of the scenario and compare forecasts with the baseline."""
+    t0 = started()
     with user_errors():
         s = load_scenario(scenario)
         result = run_compare(s, shock or [], model=model or None)
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=list(result.baseline.runs),
+        t0=t0,
+        forecasts=(result.baseline, result.shocked),
+        prefixes=("baseline:", "shocked:"),
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     table = Table(
         title=f"{escape(s.title)}: baseline vs {escape(' + '.join(result.shocks))}",

@@ -17,6 +17,7 @@ from realpolitik.cli._app import (
     print_json,
     user_errors,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario import load_scenario
@@ -109,6 +110,7 @@ def render_escalation(res: EscalationResult) -> None:
 
 @app.command()
 def escalate(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     tree: Annotated[
         str | None,
@@ -135,6 +137,8 @@ def escalate(
         ),
     ] = None,
     fmt: TableOrJsonOption = TableOrJson.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Solve an escalation tree: choice and path probabilities, each actor's expected payoff.
 
@@ -143,10 +147,22 @@ def escalate(
     response equilibrium solved by backward induction. Shocks given with --shock apply to the
     scenario before the tree, so they hold in every outcome.
     """
+    t0 = started()
     with user_errors():
         s = load_scenario(scenario)
         result = solve_escalation(s, tree, lam=lam, model=model, shocks=shock or ())
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=[model],
+        t0=t0,
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     render_escalation(result)

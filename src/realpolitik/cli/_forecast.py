@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.analysis.coalitions import coalitions
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.engine.eum import VARIANTS
@@ -33,6 +33,7 @@ def _models_help() -> str:
 
 @app.command()
 def forecast(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help=_models_help())] = None,
     variant: Annotated[
@@ -67,6 +68,8 @@ def forecast(
         ),
     ] = True,
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Forecast where bargaining ends up on every issue of a scenario.
 
@@ -75,6 +78,7 @@ def forecast(
     own scale (its `scale: [lo, hi]`, or a table's lowest..highest position) with the 0-100
     value in brackets; JSON and CSV carry both.
     """
+    t0 = started()
     options: dict[str, object] = {}
     if variant is not None:
         options["variant"] = variant
@@ -99,15 +103,28 @@ def forecast(
             result = run_forecast(s, model=model or None, with_stability=stable, **options)
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
+    payload = result.to_dict(trace=trace)
+    with user_errors():  # of the headline moving model (docs/coalitions.md)
+        from realpolitik.analysis.coalitions import coalitions
+
+        payload["coalitions"] = coalitions(result).to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=list(result.runs),
+        t0=t0,
+        forecasts=(result,),
+    )
     if fmt is Format.json:
-        data = result.to_dict(trace=trace)
-        with user_errors():  # of the headline moving model (docs/coalitions.md)
-            data["coalitions"] = coalitions(result).to_dict()
-        print_json(data)
+        print_json(payload)
         return
-    frame = result.to_frame()
     scales = {i.id: issue_scale(i) for i in s.issues}
     if fmt is Format.csv:
+        frame = result.to_frame()
         frame["scale_low"] = [scales[str(i)][0] for i in frame.index]
         frame["scale_high"] = [scales[str(i)][1] for i in frame.index]
         for name in result.forecasts:
@@ -132,12 +149,12 @@ def forecast(
     table.add_column("issue", style="bold", overflow="fold")
     for name in result.forecasts:
         table.add_column(name, justify="right", no_wrap=True)
-    for issue_id, row in frame.iterrows():
-        issue = s.issue(str(issue_id))
+    for k, issue_id in enumerate(result.issue_ids):
+        issue = s.issue(issue_id)
         scale = scales[issue.id]
         values = []
         for name in result.forecasts:
-            v = float(row[name])
+            v = float(result.forecasts[name][k])
             text = format_value(v, scale)
             if has_own_scale(issue) and v == v:
                 text += f" ({v:.1f})"

@@ -15,7 +15,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    require_extra,
+    user_errors,
+    write_atomic,
+)
 from realpolitik.exceptions import InputError
 from realpolitik.ingest.proposals import Proposal
 from realpolitik.ingest.run import IngestResult
@@ -224,6 +231,7 @@ def ingest(
     """Code news articles into events (who did what to whom) and propose relation updates."""
     from realpolitik.scenario import dump_scenario
 
+    require_extra("ingest", "ingest")
     with user_errors():
         stdin = None
         if "-" in articles:

@@ -28,9 +28,11 @@ from realpolitik.cli._app import (
     err_console,
     escape,
     print_json,
+    require_extra,
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
@@ -42,6 +44,9 @@ from realpolitik.simulate.montecarlo import (
     check_runs,
     run_montecarlo,
 )
+
+#: Runs per block written by --out (one Parquet row group, one CSV block).
+ROWS_PER_BLOCK = 50_000
 
 #: Runs from which progress is shown on stderr: a bar on a terminal, else a few plain lines.
 PROGRESS_FROM = 2000
@@ -101,6 +106,7 @@ class EngineChoice(str, Enum):
     """Where the runs are computed."""
 
     local = "local"
+    process = "process"
     dask = "dask"
 
 
@@ -131,18 +137,43 @@ def _progress(n_runs: int) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _write_runs(result: MonteCarloResult, out: Path) -> Path:
-    frame = result.runs_frame()
+    """Write every run to ``out`` (.csv or .parquet) a block of runs at a time.
+
+    No frame of every run is built: each block of :data:`ROWS_PER_BLOCK` runs becomes a CSV
+    block or a Parquet row group, then is dropped, so writing adds one block to the memory of
+    the result.
+    """
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        return write_atomic(out, frame.to_csv(index=False))
+
+        def write_csv(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as f:
+                for k, frame in enumerate(result.iter_runs_frames(ROWS_PER_BLOCK)):
+                    frame.to_csv(f, index=False, header=k == 0)
+
+        return write_atomic(out, write_csv)
     if suffix == ".parquet":
         try:
-            import pyarrow  # noqa: F401
+            import pyarrow as pa
+            import pyarrow.parquet as pq
         except ImportError:
             raise InputError(
                 "writing Parquet needs pyarrow: install realpolitik[parquet], or write .csv"
             ) from None
-        return write_atomic(out, lambda tmp: frame.to_parquet(tmp, index=False))
+
+        def write_parquet(tmp: Path) -> None:
+            writer = None
+            try:
+                for frame in result.iter_runs_frames(ROWS_PER_BLOCK):
+                    table = pa.Table.from_pandas(frame, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(str(tmp), table.schema)
+                    writer.write_table(table)
+            finally:
+                if writer is not None:
+                    writer.close()
+
+        return write_atomic(out, write_parquet)
     raise InputError(f"--out must end in .csv or .parquet; got {out.name!r}")
 
 
@@ -207,6 +238,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
 
 @app.command()
 def montecarlo(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     n: Annotated[
         int,
@@ -231,8 +263,16 @@ def montecarlo(
         str, typer.Option("--model", "-m", help="The forecasting model.")
     ] = HEADLINE_MODEL,
     engine: Annotated[
-        EngineChoice, typer.Option(help="local, or dask (needs realpolitik[dask]).")
+        EngineChoice,
+        typer.Option(
+            help="local (this process), process (worker processes on this machine), or dask "
+            "(needs realpolitik[dask]). The numbers are the same on each."
+        ),
     ] = EngineChoice.local,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes of --engine process (default: one per core).", min=1),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(help="Dask scheduler address; without it --engine dask starts a local one."),
@@ -245,6 +285,8 @@ def montecarlo(
         typer.Option(help="Write every run (outputs and inputs) to a .csv or .parquet file."),
     ] = None,
     fmt: TableOrJsonOption = TableOrJson.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Monte Carlo over input uncertainty: forecast quantiles, path probabilities, sensitivity.
 
@@ -252,6 +294,11 @@ def montecarlo(
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
     seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
     """
+    t0 = started()
+    if engine is EngineChoice.dask:
+        require_extra("dask", "--engine dask")
+    if out is not None and out.suffix.lower() == ".parquet":
+        require_extra("parquet", "--out *.parquet")
     with user_errors():
         check_runs(n)  # before any output: a bad -n says so at once
         s = load_scenario(scenario)
@@ -268,11 +315,24 @@ def montecarlo(
                 chunk_size=chunk_size,
                 lam=lam,
                 progress=progress,
+                workers=workers,
             )
         if out is not None:
             written = _write_runs(result, out)
             err_console.print(f"wrote {result.n_runs} runs to {escape(str(written))}")
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=[model],
+        t0=t0,
+        seed=result.seed if isinstance(result.seed, int) else None,
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     render_montecarlo(result)

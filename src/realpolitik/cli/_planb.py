@@ -19,6 +19,7 @@ from realpolitik.cli._app import (
     print_json,
     user_errors,
 )
+from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario import load_scenario
@@ -125,6 +126,7 @@ def _candidates_table(result: PlanBResult, with_fails: bool) -> Table:
 
 @app.command()
 def planb(
+    ctx: typer.Context,
     scenario: ScenarioArg = "syria-2020",
     actor: Annotated[
         str, typer.Option("--actor", "-a", help="The actor that needs a Plan B.")
@@ -158,8 +160,11 @@ def planb(
         ),
     ] = True,
     fmt: TableOrJsonOption = TableOrJson.table,
+    save: SaveOption = True,
+    store: StoreOption = None,
 ) -> None:
     """Rank the substitutes for a lost partner: the gain, the price, and the rules each breaks."""
+    t0 = started()
     with user_errors():
         s = load_scenario(scenario)
         result = plan_b(
@@ -171,7 +176,18 @@ def planb(
             pair_model=pair_model,
             use_scenario_rules=scenario_rules,
         )
+    payload = result.to_dict()
+    record(
+        ctx,
+        save=save,
+        store=store,
+        source=scenario,
+        title=s.title,
+        results=payload,
+        models=[model, pair_model],
+        t0=t0,
+    )
     if fmt is TableOrJson.json:
-        print_json(result.to_dict())
+        print_json(payload)
         return
     _render(result, s.title)

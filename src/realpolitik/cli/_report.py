@@ -7,11 +7,10 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
+from realpolitik.cli._app import app, console, escape, require_extra, user_errors, write_atomic
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
-from realpolitik.report import build_report
 from realpolitik.report.data import MAX_RUNS
 from realpolitik.scenario import load_scenario
 
@@ -69,6 +68,9 @@ def report(
     Forecasts with Monte Carlo intervals, positions round by round, the relation network,
     Plan B, the escalation tree and the explanations.
     """
+    require_extra("report", "report")
+    from realpolitik.report import build_report
+
     with user_errors():
         s = load_scenario(scenario)
         page = build_report(

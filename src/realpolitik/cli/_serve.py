@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli._app import app, console, err_console, escape
+from realpolitik.cli._app import app, console, err_console, escape, require_extra
 
 _LOCAL = ("127.0.0.1", "localhost", "::1")
 
@@ -19,6 +19,7 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Start the dashboard: edit a scenario, toggle shocks, rerun and see the report's plots."""
+    require_extra("server", "serve")
     import uvicorn
 
     from realpolitik.server import create_app

@@ -11,12 +11,27 @@ True
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.report.data import SECTIONS, gather, planb_questions
-from realpolitik.report.html import build_figures, figure_json, render_body, render_html
 from realpolitik.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from realpolitik.report.html import build_figures, figure_json, render_body, render_html
+
+#: The names that need plotly (the ``report`` extra), imported on first use so that
+#: ``realpolitik.report.data`` stays importable without it.
+_HTML = ("build_figures", "figure_json", "render_body", "render_html")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HTML:
+        value = getattr(importlib.import_module("realpolitik.report.html"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'realpolitik.report' has no attribute {name!r}")
 
 
 def build_report(scenario: Scenario, shocks: Sequence[str] = (), **options: Any) -> str:
@@ -25,6 +40,8 @@ def build_report(scenario: Scenario, shocks: Sequence[str] = (), **options: Any)
     ``render_html(gather(scenario, shocks, **options))``; see :func:`gather` for the options
     (``n_runs``, ``seed``, ``model``, ``sections``, ``planb``).
     """
+    from realpolitik.report.html import render_html
+
     return render_html(gather(scenario, shocks, **options))
 
 

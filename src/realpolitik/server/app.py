@@ -27,7 +27,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from fastapi import FastAPI, File, Request, UploadFile
+from fastapi import FastAPI, File, Query, Request, UploadFile
+from fastapi import Path as FastAPIPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -61,6 +62,8 @@ MAX_REPORT_RUNS = 1000
 MAX_YAML_NODES = MAX_NODES
 #: Longest name or id accepted in a request.
 MAX_NAME = 100
+#: Most runs ``GET /api/runs`` lists at once.
+MAX_HISTORY = 200
 #: Name suffixes of uploads read as tables (as ``realpolitik check FILE`` reads them).
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -258,6 +261,16 @@ def scenario_from_text(
         # The loader refuses alias bombs and deep nesting; an expansion past any scenario's
         # size is answered as too large (413), like an oversized body.
         raise TooLargeError(str(exc.problems[0].message)) from None
+
+
+def _run_store() -> Any:
+    """The command line's run store, or None when there is none (off, or nothing recorded)."""
+    from realpolitik.store import RunStore, store_path
+
+    path = store_path()
+    if path is None or not path.exists():
+        return None
+    return RunStore(path)
 
 
 @lru_cache(maxsize=16)
@@ -623,6 +636,57 @@ def create_app() -> FastAPI:
             render_html(_gather(body)),
             headers={"Content-Disposition": 'attachment; filename="report.html"'},
         )
+
+    # --- the run history -----------------------------------------------------------------------
+    @app.get("/api/runs", tags=["runs"])
+    def list_runs(limit: int = Query(default=20, ge=1, le=MAX_HISTORY)) -> dict[str, Any]:
+        """The newest runs the command line recorded (``realpolitik runs list``), newest first.
+
+        The store is the one the command line uses (``$REALPOLITIK_STORE``, else the platform's
+        data folder); no request chooses it.
+        """
+        store = _run_store()
+        rows = store.list_runs(limit=limit) if store is not None else []
+        return {
+            "runs": [
+                {
+                    "id": r.id,
+                    "created": r.created,
+                    "command": r.command,
+                    "source": r.source,
+                    "title": r.title,
+                    "scenario_hash": r.scenario_hash,
+                    "models": r.models,
+                    "seed": None if r.seed is None else str(r.seed),
+                }
+                for r in rows
+            ]
+        }
+
+    @app.get("/api/runs/{run_id}", tags=["runs"])
+    def get_run(run_id: int = FastAPIPath(ge=1)) -> dict[str, Any]:
+        """One recorded run: its scenario text and format, settings and results."""
+        store = _run_store()
+        if store is None:
+            raise StarletteHTTPException(404, "no runs recorded yet")
+        try:
+            rec = store.get(run_id)
+        except RealpolitikError:
+            raise StarletteHTTPException(404, f"no run {run_id} in the run store") from None
+        return {
+            "id": rec.id,
+            "created": rec.created,
+            "command": rec.command,
+            "source": rec.source,
+            "text": rec.scenario_text,
+            "format": "csv"
+            if rec.scenario_format in ("csv", "tsv", "txt")
+            else ("json" if rec.scenario_format == "json" else "yaml"),
+            "models": rec.models,
+            "options": rec.options,
+            "seed": None if rec.seed is None else str(rec.seed),
+            "results": rec.results,
+        }
 
     # --- the page ------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)

@@ -7,7 +7,7 @@ results are the same numbers the local engine gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from typing import Any
 
@@ -71,6 +71,33 @@ def run_chunks(
 ) -> list[dict[str, Any]]:
     """Run ``fn(plan, start, stop)`` for every chunk on Dask; results in chunk order.
 
+    A list of every chunk's results: :func:`iter_chunks` is the form that keeps one at a time.
+    The parameters are those of :func:`iter_chunks`, plus ``progress``, called as
+    ``progress(runs_done, runs_total)`` as chunks finish.
+    """
+    total = sum(stop - start for start, stop in chunks)
+    results: list[dict[str, Any] | None] = [None] * len(chunks)
+    done = 0
+    for index, part in iter_chunks(fn, plan, chunks, scheduler=scheduler):
+        results[index] = part
+        start, stop = chunks[index]
+        done += stop - start
+        if progress is not None:
+            progress(done, total)
+    return [r for r in results if r is not None]
+
+
+def iter_chunks(
+    fn: Callable[[Any, int, int], dict[str, Any]],
+    plan: Any,
+    chunks: Sequence[tuple[int, int]],
+    scheduler: Any = None,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(index, fn(plan, *chunks[index]))`` for every chunk, in the order they finish.
+
+    Each result is fetched from its worker when it finishes and released there at once, so
+    neither the client nor the cluster holds more than the results not yet consumed.
+
     Parameters
     ----------
     fn : callable
@@ -81,10 +108,8 @@ def run_chunks(
         Run ranges ``[start, stop)``.
     scheduler : str or distributed.Client, optional
         A scheduler address (``tcp://host:8786``) to connect to, a Client to use as is, or
-        None to start a local cluster (one single-threaded worker process per core) for this
-        call.
-    progress : callable, optional
-        Called as ``progress(runs_done, runs_total)`` as chunks finish.
+        None to start a local cluster for this call with :func:`local_cluster` (one
+        single-threaded worker process per core, with :data:`WORKER_ENV`).
 
     Raises
     ------
@@ -92,16 +117,11 @@ def run_chunks(
         If Dask is not installed, or the scheduler cannot be reached.
     """
     distributed = _distributed()
-    total = sum(stop - start for start, stop in chunks)
     with ExitStack() as stack:
         if isinstance(scheduler, distributed.Client):
             client = scheduler
         elif scheduler is None:
-            cluster = stack.enter_context(
-                distributed.LocalCluster(
-                    threads_per_worker=1, processes=True, dashboard_address=None
-                )
-            )
+            cluster = stack.enter_context(local_cluster())
             client = stack.enter_context(distributed.Client(cluster))
         elif isinstance(scheduler, str):
             try:
@@ -120,15 +140,17 @@ def run_chunks(
         futures = [
             client.submit(fn, plan_future, start, stop, pure=False) for start, stop in chunks
         ]
-        size = {f.key: stop - start for f, (start, stop) in zip(futures, chunks, strict=True)}
-        done = 0
-        for fut in distributed.as_completed(futures):
-            done += size[fut.key]
-            if progress is not None:
-                progress(done, total)
-        results = client.gather(futures)
-        client.cancel([plan_future])
-    return list(results)
+        index = {f.key: k for k, f in enumerate(futures)}
+        finished = distributed.as_completed(futures)
+        del futures  # as_completed holds each future until it is yielded
+        try:
+            for fut in finished:
+                part = fut.result()
+                k = index[fut.key]
+                fut.release()
+                yield k, part
+        finally:
+            client.cancel([plan_future])
 
 
-__all__ = ["INSTALL_HINT", "WORKER_ENV", "local_cluster", "run_chunks"]
+__all__ = ["INSTALL_HINT", "WORKER_ENV", "iter_chunks", "local_cluster", "run_chunks"]

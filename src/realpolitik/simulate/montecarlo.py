@@ -42,13 +42,12 @@ largest ``|rho|`` move the output most.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from realpolitik._json import json_float as _json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray, SeedLike
@@ -67,7 +66,7 @@ from realpolitik.simulate.outcomes import (
     shocked_tree,
 )
 
-Engine = Literal["local", "dask"]
+Engine = Literal["local", "process", "dask"]
 #: Quantile levels (percent) reported for every output.
 DEFAULT_LEVELS: tuple[float, ...] = (5.0, 50.0, 95.0)
 #: Engine states per chunk (runs × worlds); about where the EUM engine is fastest per state.
@@ -410,6 +409,7 @@ def rank_correlation(x: FloatArray, y: FloatArray) -> FloatArray:
     array([[0.4],
            [nan]])
     """
+    from scipy.stats import rankdata  # here: importing scipy.stats costs 0.7 s at start-up
 
     def standardised(a: FloatArray) -> FloatArray:
         # Column by column: ranking a whole (n_runs, n_inputs) array at once needs several
@@ -609,6 +609,25 @@ class MonteCarloResult:
             for k, actor in enumerate(self.actor_ids):
                 data[f"payoff[{actor}]"] = self.payoffs_[:, k]
         for name, col in zip(self.input_names, self.inputs_.T, strict=True):
+            data[name] = col
+        return pd.DataFrame(data)
+
+    def iter_runs_frames(self, rows: int) -> Iterator[pd.DataFrame]:
+        """:meth:`runs_frame` in blocks of ``rows`` runs (what ``--out`` writes one at a time)."""
+        for start in range(0, self.n_runs, rows):
+            yield self._runs_block(start, min(start + rows, self.n_runs))
+
+    def _runs_block(self, start: int, stop: int) -> pd.DataFrame:
+        data: dict[str, Any] = {"run": np.arange(start, stop)}
+        parts = [self.forecasts_[start:stop]]  # slices, not outputs(): no copy of every run
+        if self.paths_ is not None:
+            parts.append(self.paths_[start:stop])
+        for name, col in zip(self.output_names(), np.concatenate(parts, axis=1).T, strict=True):
+            data[name] = col
+        if self.payoffs_ is not None:
+            for k, actor in enumerate(self.actor_ids):
+                data[f"payoff[{actor}]"] = self.payoffs_[start:stop, k]
+        for name, col in zip(self.input_names, self.inputs_[start:stop].T, strict=True):
             data[name] = col
         return pd.DataFrame(data)
 
@@ -824,6 +843,7 @@ def run_montecarlo(
     options: Mapping[str, Any] | None = None,
     levels: Sequence[float] = DEFAULT_LEVELS,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> MonteCarloResult:
     """Run ``n_runs`` forecasts (and tree solutions) over uncertain inputs.
 
@@ -841,8 +861,9 @@ def run_montecarlo(
         An escalation tree to solve in every run (path probabilities with intervals).
     model : str
         The forecasting model (its headline forecast is used).
-    engine : {"local", "dask"}
-        Where the chunks run. Results do not depend on it.
+    engine : {"local", "process", "dask"}
+        Where the chunks run: this process, local worker processes, or Dask. Results do not
+        depend on it.
     scheduler : str or distributed.Client, optional
         With ``engine="dask"``: the address of a running scheduler, or a Client; None starts
         a local cluster for the call.
@@ -857,6 +878,8 @@ def run_montecarlo(
         Quantile levels in percent.
     progress : callable, optional
         Called as ``progress(runs_done, n_runs)`` after each chunk.
+    workers : int, optional
+        With ``engine="process"``: the number of worker processes (default: one per core).
 
     Returns
     -------
@@ -882,8 +905,10 @@ def run_montecarlo(
     True
     """
     n_runs = check_runs(n_runs)
-    if engine not in ("local", "dask"):
-        raise InputError(f"engine must be 'local' or 'dask'; got {engine!r}")
+    if engine not in ("local", "process", "dask"):
+        raise InputError(f"engine must be 'local', 'process' or 'dask'; got {engine!r}")
+    if workers is not None and engine != "process":
+        raise InputError("workers are only used with engine 'process' (--engine process)")
     if scheduler is not None and engine != "dask":
         raise InputError("a scheduler is only used with engine 'dask' (--engine dask)")
     lv = tuple(float(x) for x in levels)
@@ -900,14 +925,24 @@ def run_montecarlo(
         raise InputError(f"chunk_size must be an integer >= 1; got {chunk_size!r}")
     chunks = _chunks(n_runs, int(chunk_size))
     name = _forecast_name(plan)  # also checks the model and its options before any run
-    if engine == "dask":
-        from realpolitik.simulate._dask import run_chunks
+    if engine in ("dask", "process"):
+        # Each chunk's results are stored as they arrive and then dropped (never all gathered).
+        if engine == "dask":
+            from realpolitik.simulate._dask import iter_chunks as dask_chunks
 
-        parts = run_chunks(run_chunk, plan, chunks, scheduler=scheduler, progress=progress)
+            parts = dask_chunks(run_chunk, plan, chunks, scheduler=scheduler)
+        else:
+            from realpolitik.simulate._local import check_workers, iter_chunks
+
+            parts = iter_chunks(run_chunk, plan, chunks, workers=check_workers(workers))
         merged: dict[str, np.ndarray] = {}
-        for (start, stop), part in zip(chunks, parts, strict=True):
+        done = 0
+        for index, part in parts:
+            start, stop = chunks[index]
             _store(merged, part, start, stop, n_runs)
-        del parts
+            done += stop - start
+            if progress is not None:
+                progress(done, n_runs)
     else:
         merged = {}
         done = 0

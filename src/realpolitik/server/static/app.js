@@ -154,18 +154,50 @@
       // As the server reads uploads: .json as JSON, tables (.csv, .tsv, .txt) as CSV, else YAML.
       state.format = /\.json$/i.test(file.name) ? "json"
         : /\.(csv|tsv|txt)$/i.test(file.name) ? "csv" : "yaml";
-      api("/api/validate", { text: $("editor").value, format: state.format }).then(function (res) {
-        showProblems(res.problems);
-        if (res.valid) {
-          setShocks([]);
-          setShocks(res.summary.shocks);
-          run();
-        } else {
-          setStatus("the file has problems (see the list)", true);
-        }
-      }).catch(function (err) { setStatus(err.message, true); });
+      checkAndRun("the file has problems (see the list)");
     };
     reader.readAsText(file);
+  }
+
+  // Validate the editor's text; when valid, show its shocks and run it.
+  function checkAndRun(problemText) {
+    return api("/api/validate", { text: $("editor").value, format: state.format }).then(function (res) {
+      showProblems(res.problems);
+      if (res.valid) {
+        setShocks([]);
+        setShocks(res.summary.shocks);
+        return run();
+      }
+      setStatus(problemText, true);
+    }).catch(function (err) { setStatus(err.message, true); });
+  }
+
+  function openRun(id) {
+    setStatus("opening run " + id + "…");
+    return api("/api/runs/" + encodeURIComponent(id)).then(function (res) {
+      $("editor").value = res.text;
+      state.format = res.format;
+      return checkAndRun("the recorded scenario has problems (see the list)");
+    }).catch(function (err) { setStatus(err.message, true); });
+  }
+
+  function loadHistory() {
+    return api("/api/runs?limit=10").then(function (res) {
+      var list = $("history");
+      if (!res.runs.length) { return; }
+      list.textContent = "";
+      res.runs.forEach(function (r) {
+        var li = document.createElement("li");
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "history-run";
+        b.textContent = "#" + r.id + " " + r.command + " · " + r.source + " · " +
+          r.created.replace("T", " ").slice(0, 16);
+        b.addEventListener("click", function () { openRun(r.id); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    }).catch(function () { /* the history is optional: a store that cannot be read is skipped */ });
   }
 
   function save() {
@@ -196,6 +228,7 @@
     $("run").addEventListener("click", run);
     $("save").addEventListener("click", save);
     $("upload").addEventListener("change", upload);
+    loadHistory();
     api("/api/scenarios").then(function (res) {
       var select = $("builtin");
       res.scenarios.forEach(function (s) {

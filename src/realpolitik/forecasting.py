@@ -33,7 +33,7 @@ BASELINES = ("mean", "median")
 #: capabilities ±5 %, uniform: a quarter of the Monte Carlo defaults, differences an analyst
 #: could not defend choosing between), and how close a draw must stay to count as stable (the
 #: backtest's "within 10 points").
-STABILITY_DRAWS = 100
+STABILITY_DRAWS = 50
 STABILITY_POSITION = 2.5
 STABILITY_RELATIVE = 0.05
 STABILITY_WITHIN = 10.0

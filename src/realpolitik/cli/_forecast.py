@@ -18,7 +18,7 @@ from realpolitik.engine.eum import VARIANTS
 from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
-from realpolitik.forecasting import ForecastResult
+from realpolitik.forecasting import STABILITY_DRAWS, ForecastResult
 from realpolitik.forecasting import forecast as run_forecast
 from realpolitik.scenario import Scenario, load_scenario
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
@@ -63,7 +63,8 @@ def forecast(
         bool,
         typer.Option(
             "--stability/--no-stability",
-            help="Also show each forecast's stability: the share of 100 small-perturbation "
+            help=f"Also show each forecast's stability: the share of {STABILITY_DRAWS} "
+            "small-perturbation "
             "draws (positions ±2.5 points, saliences and capabilities ±5 %) within 10 points.",
         ),
     ] = True,
@@ -104,10 +105,13 @@ def forecast(
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
     payload = result.to_dict(trace=trace)
-    with user_errors():  # of the headline moving model (docs/coalitions.md)
-        from realpolitik.analysis.coalitions import coalitions
+    if fmt is Format.json:
+        # The coalitions of the headline moving model (docs/coalitions.md); only the JSON has
+        # them, so the table does not pay for importing the analysis layer.
+        with user_errors():
+            from realpolitik.analysis.coalitions import coalitions
 
-        payload["coalitions"] = coalitions(result).to_dict()
+            payload["coalitions"] = coalitions(result).to_dict()
     record(
         ctx,
         save=save,
@@ -204,7 +208,7 @@ def _stability_table(s: Scenario, result: ForecastResult) -> None:
     if not shown:
         return
     table = Table(
-        title="Stability: share of 100 small-perturbation draws within 10 points",
+        title=f"Stability: share of {STABILITY_DRAWS} small-perturbation draws within 10 points",
         title_justify="left",
     )
     table.add_column("issue", style="bold", no_wrap=True)

@@ -17,6 +17,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from realpolitik.forecasting import STABILITY_DRAWS
 from realpolitik.report import figures as F
 
 _STATIC = "realpolitik.report.static"
@@ -269,7 +270,8 @@ def _forecast(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
     return (
         '<h2 id="forecast">Forecast</h2>'
         f'<p class="note">Where each issue ends up on its 0–100 scale, per model.{intervals}'
-        " Stable: the share of 100 small-perturbation draws (positions ±2.5 points, saliences"
+        f" Stable: the share of {STABILITY_DRAWS} small-perturbation draws (positions ±2.5 points,"
+        " saliences"
         " and capabilities ±5 %) whose forecast stays within 10 points (below 80 %: a"
         " knife-edge).</p>"
         f'<table id="forecast-table"><tr><th>issue</th>{head}</tr>{"".join(rows)}</table>'

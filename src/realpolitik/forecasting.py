@@ -172,6 +172,33 @@ class ForecastResult:
                 )
         return out
 
+    def offers_frame(self, model: str) -> pd.DataFrame:
+        """:meth:`offers` as a tidy frame: one row per accepted offer, in round order.
+
+        Columns ``round, issue, actor, proposer, kind, before, after`` (positions on 0–100);
+        empty, with the same columns, for a model that makes no offers.
+
+        Examples
+        --------
+        >>> from realpolitik.scenario import load_scenario
+        >>> r = forecast(load_scenario("syria-2020"), model="eum")
+        >>> df = r.offers_frame("eum")
+        >>> list(df.columns)
+        ['round', 'issue', 'actor', 'proposer', 'kind', 'before', 'after']
+        >>> len(df) == len(r.offers("eum"))
+        True
+        """
+        import pandas as pd
+
+        columns = ["round", "issue", "actor", "proposer", "kind", "before", "after"]
+        rows = [
+            (o.round, o.issue, o.actor, o.proposer, o.kind, o.before, o.after)
+            for o in self.offers(model)
+        ]
+        return pd.DataFrame(rows, columns=columns).astype(
+            {"round": "int64", "before": "float64", "after": "float64"}
+        )
+
     def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
         """The JSON form printed by ``realpolitik forecast --format json``.
 

@@ -46,9 +46,35 @@ from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale,
 from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
+#: The scenario every command analyses when none is named.
+DEFAULT_SCENARIO = "syria-2020"
+
+
+def _note_default_scenario(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """Say on stderr when the SCENARIO argument was left out and the built-in one is used.
+
+    Not when the user typed the name: click tells a default from a typed value.
+    """
+    # by name: typer may ship its own copy of click, with its own ParameterSource enum
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if not ctx.resilient_parsing and source is not None and source.name == "DEFAULT":
+        err_console.print(
+            f"note: no scenario given; analysing the built-in {value}",
+            markup=False,
+            highlight=False,
+        )
+    return value
+
+
 ScenarioArg = Annotated[
     str,
-    typer.Argument(help="A built-in scenario name (see `realpolitik scenarios`) or a file path."),
+    typer.Argument(
+        help=(
+            "A built-in scenario name (see `realpolitik scenarios`) or a file path "
+            f"(default: the built-in {DEFAULT_SCENARIO}, with a note on stderr)."
+        ),
+        callback=_note_default_scenario,
+    ),
 ]
 
 

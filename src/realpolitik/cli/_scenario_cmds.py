@@ -222,9 +222,7 @@ def _print_matrix(s: Scenario) -> None:
     groups = _issue_groups(widths, first, console.width)
     for g, group in enumerate(groups):
         part = f" ({g + 1} of {len(groups)})" if len(groups) > 1 else ""
-        table = Table(
-            title=f"Positions / saliences{part}", title_justify="left", caption_justify="left"
-        )
+        table = Table(title=f"Positions / saliences{part}", title_justify="left")
         table.add_column("actor", no_wrap=True, min_width=first)
         for k in group:
             table.add_column(
@@ -235,12 +233,12 @@ def _print_matrix(s: Scenario) -> None:
         if len(rows) > len(actor_ids):
             table.add_section()
             table.add_row("status quo", *(sq[k] for k in group))
-        if g == len(groups) - 1:
-            table.caption = (
-                "Each cell: position on the issue's own scale (under its id) / salience (0–1); "
-                "– where the actor takes no part."
-            )
         console.print(table)
+    console.print(  # below the last table, at the terminal's width rather than the table's
+        "Each cell: position on the issue's own scale (under its id) / salience (0–1); "
+        "– where the actor takes no part.",
+        highlight=False,
+    )
 
 
 @app.command()

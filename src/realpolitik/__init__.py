@@ -9,6 +9,17 @@ Examples
 >>> result = rp.forecast(rp.load_scenario("syria-2020"), model="mean")
 >>> "assad" in result.to_frame().index
 True
+
+Every analysis is at the top level too (each imported only when first used):
+
+>>> s = rp.load_scenario("syria-2020")
+>>> rp.compare(s, ["iran-support-lost"], model="mean").shocks
+['iran-support-lost']
+>>> rp.find_coalitions(s, model="median").model
+'median'
+>>> mc = rp.run_montecarlo(s, 20, seed=1, model="mean")
+>>> mc.n_runs
+20
 """
 
 from __future__ import annotations
@@ -17,6 +28,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from realpolitik.analysis.coalitions import find_coalitions
+    from realpolitik.analysis.explain import explain_actor
+    from realpolitik.analysis.network import analyse_network
+    from realpolitik.analysis.planb import plan_b
     from realpolitik.engine import available_models
     from realpolitik.exceptions import (
         ConvergenceError,
@@ -26,7 +41,8 @@ if TYPE_CHECKING:
         ScenarioError,
         ShockError,
     )
-    from realpolitik.forecasting import ForecastResult, forecast
+    from realpolitik.forecasting import ForecastResult, compare, forecast
+    from realpolitik.ingest.coder import code_text
     from realpolitik.scenario import (
         Scenario,
         builtin_scenarios,
@@ -34,6 +50,8 @@ if TYPE_CHECKING:
         load_scenario,
         parse_scenario,
     )
+    from realpolitik.simulate.montecarlo import run_montecarlo
+    from realpolitik.simulate.outcomes import solve_escalation
 
 __version__ = "0.1.0"
 
@@ -48,6 +66,14 @@ _LOCATIONS = {
     "available_models": "realpolitik.engine",
     "ForecastResult": "realpolitik.forecasting",
     "forecast": "realpolitik.forecasting",
+    "compare": "realpolitik.forecasting",
+    "plan_b": "realpolitik.analysis.planb",
+    "explain_actor": "realpolitik.analysis.explain",
+    "analyse_network": "realpolitik.analysis.network",
+    "find_coalitions": "realpolitik.analysis.coalitions",
+    "run_montecarlo": "realpolitik.simulate.montecarlo",
+    "solve_escalation": "realpolitik.simulate.outcomes",
+    "code_text": "realpolitik.ingest.coder",
     "Scenario": "realpolitik.scenario",
     "builtin_scenarios": "realpolitik.scenario",
     "dump_scenario": "realpolitik.scenario",
@@ -79,10 +105,18 @@ __all__ = [
     "ScenarioError",
     "ShockError",
     "__version__",
+    "analyse_network",
     "available_models",
     "builtin_scenarios",
+    "code_text",
+    "compare",
     "dump_scenario",
+    "explain_actor",
+    "find_coalitions",
     "forecast",
     "load_scenario",
     "parse_scenario",
+    "plan_b",
+    "run_montecarlo",
+    "solve_escalation",
 ]

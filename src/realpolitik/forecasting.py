@@ -42,6 +42,10 @@ STABILITY_WITHIN = 10.0
 STABILITY_SEED = 0
 
 
+#: How close (points on 0–100) a ``nash`` forecast must be to the status quo to be marked as it.
+NASH_SQ_TOL = 1e-9
+
+
 class UnknownModelError(RealpolitikError):
     """A model name that is not registered."""
 
@@ -172,14 +176,65 @@ class ForecastResult:
                 )
         return out
 
+    def offers_frame(self, model: str) -> pd.DataFrame:
+        """:meth:`offers` as a tidy frame: one row per accepted offer, in round order.
+
+        Columns ``round, issue, actor, proposer, kind, before, after`` (positions on 0–100);
+        empty, with the same columns, for a model that makes no offers.
+
+        Examples
+        --------
+        >>> from realpolitik.scenario import load_scenario
+        >>> r = forecast(load_scenario("syria-2020"), model="eum")
+        >>> df = r.offers_frame("eum")
+        >>> list(df.columns)
+        ['round', 'issue', 'actor', 'proposer', 'kind', 'before', 'after']
+        >>> len(df) == len(r.offers("eum"))
+        True
+        """
+        import pandas as pd
+
+        columns = ["round", "issue", "actor", "proposer", "kind", "before", "after"]
+        rows = [
+            (o.round, o.issue, o.actor, o.proposer, o.kind, o.before, o.after)
+            for o in self.offers(model)
+        ]
+        return pd.DataFrame(rows, columns=columns).astype(
+            {"round": "int64", "before": "float64", "after": "float64"}
+        )
+
+    def nash_is_status_quo(self) -> dict[str, bool]:
+        """Per issue, whether the ``nash`` forecast is the issue's status quo (within 1e-9).
+
+        With the status quo as disagreement point, an issue with actors on both sides of the
+        status quo has the status quo as its Nash bargaining solution: every move away from it
+        leaves an actor worse off than no agreement. Such a ``nash`` value is no forecast of
+        movement, and outputs mark it. Empty when ``nash`` was not run.
+
+        Examples
+        --------
+        >>> from realpolitik.scenario import load_scenario
+        >>> r = forecast(load_scenario("syria-2020"), model="nash")
+        >>> r.nash_is_status_quo()["assad"]
+        True
+        """
+        nash = self.forecasts.get("nash")
+        if nash is None:
+            return {}
+        sq = status_quo(self.scenario)
+        same = np.isfinite(nash) & np.isfinite(sq) & (np.abs(nash - sq) <= NASH_SQ_TOL)
+        return {issue: bool(same[k]) for k, issue in enumerate(self.issue_ids)}
+
     def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
         """The JSON form printed by ``realpolitik forecast --format json``.
 
         ``forecast`` and ``positions`` are on 0–100; ``scale`` is the issue's own ``[lo, hi]``
         (``[0, 100]`` when it declares none) and ``forecast_on_scale`` / ``positions_on_scale``
-        are the same values in those units.
+        are the same values in those units. When ``nash`` was run, ``nash_is_status_quo`` says
+        whether its forecast is the status quo (see :meth:`nash_is_status_quo`).
         """
         state, _, _ = to_state(self.scenario)
+        at_sq = self.nash_is_status_quo()
         issues = []
         for k, issue_id in enumerate(self.issue_ids):
             issue = self.scenario.issue(issue_id)
@@ -210,6 +265,8 @@ class ForecastResult:
                     }
                     for name, by in positions.items()
                 }
+            if at_sq:
+                entry["nash_is_status_quo"] = at_sq[issue_id]
             if self.stability:
                 entry["stability"] = {name: _num(v[k]) for name, v in self.stability.items()}
             if trace:

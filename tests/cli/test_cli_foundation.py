@@ -52,7 +52,7 @@ def test_check_valid_and_invalid(tmp_path, data_dir):
 def test_forecast_json_syria_mean_by_hand():
     r = run("forecast", "--format", "json", "--model", "mean")
     assert r.exit_code == 0
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     escalation = next(i for i in data["issues"] if i["id"] == "escalation")
     # capability x salience weighted mean, computed by hand from syria-2020.yaml:
     rows = [  # (capability, position, salience)
@@ -102,7 +102,7 @@ def test_forecast_every_shared_table_in_range(data_dir):
 
 def test_forecast_csv_and_table():
     r = run("forecast", "--format", "csv", "--model", "median")
-    assert r.exit_code == 0 and r.output.startswith("issue,title,mean,median")
+    assert r.exit_code == 0 and r.stdout.startswith("issue,title,mean,median")
     r = run("forecast")
     assert r.exit_code == 0 and "Assad" in r.output
 
@@ -173,7 +173,7 @@ def test_show_and_scenarios_json():
     assert {"name": "syria-2020", "title": "Syria 2020: Putin's Plan B on Iran"} in data[
         "scenarios"
     ]
-    shown = json.loads(run("show", "--format", "json").output)
+    shown = json.loads(run("show", "--format", "json").stdout)
     assert [a["id"] for a in shown["actors"]][:2] == ["russia", "iran"]
 
 

@@ -16,7 +16,7 @@ runner = CliRunner()
 def _json(*args: str) -> dict:
     r = runner.invoke(app, [*args, "--format", "json"])
     assert r.exit_code == 0, r.output
-    return json.loads(r.output)
+    return json.loads(r.stdout)
 
 
 def test_coalitions_partition_every_issue_close_and_without_hostile_pairs():

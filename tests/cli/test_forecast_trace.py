@@ -19,7 +19,7 @@ def traced():
         app, ["forecast", "--model", "eum", "--rounds", "4", "--trace", "--format", "json"]
     )
     assert r.exit_code == 0, r.output
-    return json.loads(r.output)
+    return json.loads(r.stdout)
 
 
 def test_positions_and_rounds_per_issue(traced):

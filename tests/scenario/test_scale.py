@@ -157,7 +157,7 @@ def test_compare_shows_the_issue_scale():
     data = json.loads(
         runner.invoke(
             app, ["compare", "-s", s.shocks[0].id, "-m", "mean", "--format", "json"]
-        ).output
+        ).stdout
     )
     issue = data["issues"][0]
     assert issue["scale"] == [0.0, 100.0]

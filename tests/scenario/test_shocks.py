@@ -123,7 +123,7 @@ def test_compare_cli_json_and_errors():
         app, ["compare", "--shock", "iran-support-lost", "--model", "mean", "--format", "json"]
     )
     assert r.exit_code == 0, r.output
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     issue = data["issues"][0]
     assert set(issue) >= {"id", "baseline", "shocked"}
     assert set(issue["baseline"]) >= {"mean", "median"}

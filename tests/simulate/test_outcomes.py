@@ -244,10 +244,10 @@ def test_cli_escalate_table_and_json() -> None:
     assert "back-iran" in r.output
     r = runner.invoke(app, ["escalate", "syria-2020", "--tree", "soleimani", "--format", "json"])
     assert r.exit_code == 0, r.output
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["lambda"] == 20.0 and d["model"] == "eum-rel"
     r = runner.invoke(app, ["escalate", "--lambda", "inf", "--format", "json"])
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["lambda"] is None
     assert all(p["probability"] in (0.0, 0.5, 1.0) for p in d["paths"])
 

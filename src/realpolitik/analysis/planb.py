@@ -293,10 +293,12 @@ class PlanBResult:
         return s
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per candidate, best first.
+        """One row per candidate, best first, every cell a scalar.
 
         Columns ``rank, id, name, passes, gain, outcome, partner_gain, price_total, price,
-        fails`` (``price`` and ``fails`` hold dicts and lists).
+        fails``: ``price`` reads ``"issue +points; ..."`` (the issues where the actor concedes)
+        and ``fails`` joins the broken rules with ``"; "`` (empty when the candidate passes).
+        :meth:`price_frame` has the price one row per candidate × issue.
         """
         rows = [
             (
@@ -308,8 +310,8 @@ class PlanBResult:
                 c.outcome,
                 c.partner_gain,
                 float(sum(c.price.values())),
-                dict(c.price),
-                list(c.fails),
+                "; ".join(f"{k} +{v:.1f}" for k, v in c.price.items()),
+                "; ".join(c.fails),
             )
             for c in self.candidates
         ]
@@ -326,6 +328,38 @@ class PlanBResult:
                 "price_total",
                 "price",
                 "fails",
+            ],
+        )
+
+    def price_frame(self) -> pd.DataFrame:
+        """The bargain of every candidate, one row per candidate × bargained issue.
+
+        Columns ``candidate, issue, actor_from, partner_from, meeting, price, partner_price``:
+        where each stood, where they meet, and the points each concedes (0 when it does not).
+        """
+        rows = [
+            (
+                c.id,
+                issue,
+                c.actor_from.get(issue, float("nan")),
+                c.partner_from.get(issue, float("nan")),
+                meeting,
+                c.price.get(issue, 0.0),
+                c.partner_price.get(issue, 0.0),
+            )
+            for c in self.candidates
+            for issue, meeting in c.meeting.items()
+        ]
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "candidate",
+                "issue",
+                "actor_from",
+                "partner_from",
+                "meeting",
+                "price",
+                "partner_price",
             ],
         )
 

@@ -8,6 +8,7 @@ import sys
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
 
 from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
@@ -143,6 +144,11 @@ def forecast(
     table = Table(
         title=f"Forecasts: {escape(s.title)}",
         title_justify="left",
+        # no vertical rules, one space between columns: seven model columns and readable
+        # issue titles fit 80 columns
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        show_edge=False,
         caption=(
             "Positions on each issue's own scale, 0–100 in brackets (ends below)."
             if own
@@ -152,7 +158,9 @@ def forecast(
     )
     table.add_column("issue", style="bold", overflow="fold")
     for name in result.forecasts:
-        table.add_column(name, justify="right", no_wrap=True)
+        # "13.62 (55.0)" may wrap at its space rather than be cut
+        table.add_column(name, justify="right", no_wrap=not own, overflow="fold")
+    at_sq = result.nash_is_status_quo()
     for k, issue_id in enumerate(result.issue_ids):
         issue = s.issue(issue_id)
         scale = scales[issue.id]
@@ -162,8 +170,16 @@ def forecast(
             text = format_value(v, scale)
             if has_own_scale(issue) and v == v:
                 text += f" ({v:.1f})"
+            if name == "nash" and at_sq.get(issue_id):
+                text += " =sq"
             values.append(text)
         table.add_row(escape(issue.title), *values)
+    if any(at_sq.values()):
+        table.caption = (
+            f"{table.caption} =sq: nash is the status quo. With actors on both sides of the "
+            "status quo every move leaves one of them worse off than no agreement, so the Nash "
+            "bargaining solution is the status quo itself: no forecast of movement."
+        )
     console.print(table)
     for issue in s.issues:
         if has_own_scale(issue):

@@ -293,6 +293,8 @@ def montecarlo(
     Each value varies by its `range` or `sd` in the scenario file, else by the scenario's
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
     seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
+    Below 101 runs a warning on stderr (and in the JSON's "warnings") says that the quantiles
+    and sensitivities are unreliable.
     """
     t0 = started()
     if engine is EngineChoice.dask:
@@ -320,6 +322,8 @@ def montecarlo(
         if out is not None:
             written = _write_runs(result, out)
             err_console.print(f"wrote {result.n_runs} runs to {escape(str(written))}")
+    for warning in result.warnings:  # on stderr whatever the format; the JSON carries them too
+        err_console.print(f"warning: {warning}", markup=False, highlight=False)
     payload = result.to_dict()
     record(
         ctx,

@@ -31,14 +31,50 @@ from realpolitik.scenario import (
     write_table,
 )
 from realpolitik.scenario.loader import read_text
+from realpolitik.scenario.model import (
+    Edit,
+    Fight,
+    RemoveActor,
+    ScaleCapability,
+    Scenario,
+    SetPosition,
+    SetRelation,
+    SetSalience,
+)
 from realpolitik.scenario.roundtrip import rewrite_yaml, roundtrip_available
-from realpolitik.scenario.scale import has_own_scale, issue_scale
+from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
 
+#: The scenario every command analyses when none is named.
+DEFAULT_SCENARIO = "syria-2020"
+
+
+def _note_default_scenario(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """Say on stderr when the SCENARIO argument was left out and the built-in one is used.
+
+    Not when the user typed the name: click tells a default from a typed value.
+    """
+    # by name: typer may ship its own copy of click, with its own ParameterSource enum
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if not ctx.resilient_parsing and source is not None and source.name == "DEFAULT":
+        err_console.print(
+            f"note: no scenario given; analysing the built-in {value}",
+            markup=False,
+            highlight=False,
+        )
+    return value
+
+
 ScenarioArg = Annotated[
     str,
-    typer.Argument(help="A built-in scenario name (see `realpolitik scenarios`) or a file path."),
+    typer.Argument(
+        help=(
+            "A built-in scenario name (see `realpolitik scenarios`) or a file path "
+            f"(default: the built-in {DEFAULT_SCENARIO}, with a note on stderr)."
+        ),
+        callback=_note_default_scenario,
+    ),
 ]
 
 
@@ -58,6 +94,153 @@ def scenarios(
     console.print(table)
 
 
+def _id_column(table: Table, header: str, ids: list[str], **kwargs: object) -> None:
+    """A column of ids the user types: never wrapped or cut (as wide as the longest id)."""
+    width = max([len(header), *(len(i) for i in ids)])
+    table.add_column(header, no_wrap=True, min_width=width, **kwargs)  # type: ignore[arg-type]
+
+
+def _text_column(table: Table, header: str, texts: list[str], **kwargs: object) -> None:
+    """A column of prose: wrapped at spaces, never cut with "…".
+
+    The column is at least as wide as its longest word (up to 10 characters) so that words are
+    not broken; a longer word is folded onto the next line.
+    """
+    longest = max([len(w) for t in texts for w in t.split()] or [len(header)])
+    table.add_column(header, overflow="fold", min_width=min(10, longest), **kwargs)  # type: ignore[arg-type]
+
+
+def describe_edit(edit: Edit, s: Scenario) -> str:
+    """One readable line per shock edit: ``set-position iran on escalation → 95``.
+
+    Positions are on the issue's own scale (with the 0–100 value alongside when it has one),
+    saliences on 0–1.
+
+    Examples
+    --------
+    >>> s = load_scenario("syria-2020")
+    >>> [describe_edit(e, s) for e in s.shock("iran-support-lost").edits]
+    ['remove-actor iran', 'scale-capability hezbollah ×0.5']
+    """
+    if isinstance(edit, RemoveActor):
+        return f"remove-actor {edit.actor}"
+    if isinstance(edit, ScaleCapability):
+        return f"scale-capability {edit.actor} ×{edit.factor:g}"
+    if isinstance(edit, SetPosition):
+        value = f"{edit.value:g}"
+        try:
+            issue = s.issue(edit.issue)
+        except KeyError:
+            issue = None
+        if issue is not None and has_own_scale(issue):
+            value = f"{format_value(edit.value, issue_scale(issue))} ({edit.value:g} on 0–100)"
+        return f"set-position {edit.actor} on {edit.issue} → {value}"
+    if isinstance(edit, SetSalience):
+        return f"set-salience {edit.actor} on {edit.issue} → {edit.value:g}"
+    if isinstance(edit, SetRelation):
+        text = f"set-relation {edit.between[0]} – {edit.between[1]}: {edit.type}"
+        extra = []
+        if edit.weight is not None:
+            extra.append(f"weight {edit.weight:+.2f}")
+        if edit.commitment is not None:
+            extra.append(f"commitment {edit.commitment}")
+        return text + (f" ({', '.join(extra)})" if extra else "")
+    if isinstance(edit, Fight):
+        a, b = edit.sides
+        text = f"fight {', '.join(a)} vs {', '.join(b)}"
+        return text + (f" over {', '.join(edit.issues)}" if edit.issues else "")
+    return str(getattr(edit, "op", type(edit).__name__))  # pragma: no cover - every op is above
+
+
+def _cell(s: Scenario, issue_index: int, actor: str) -> str:
+    issue = s.issues[issue_index]
+    p = issue.positions.get(actor)
+    if p is None:
+        return "–"
+    return f"{format_value(p.position, issue_scale(issue))}/{p.salience:.2f}"
+
+
+def _issue_groups(widths: list[int], first: int, total: int) -> list[list[int]]:
+    """Split issue columns (``widths``) into groups whose table fits ``total`` columns.
+
+    Each column of a rich table with a box takes its width plus 3 (padding and a rule); the
+    first column (``first`` wide) is repeated in every group. A group has at least one issue.
+    """
+    groups: list[list[int]] = []
+    used = 1 + first + 3
+    for k, w in enumerate(widths):
+        if groups and used + w + 3 <= total:
+            groups[-1].append(k)
+            used += w + 3
+        else:
+            groups.append([k])
+            used = 1 + first + 3 + w + 3
+    return groups
+
+
+def _matrix_json(s: Scenario) -> dict[str, object]:
+    return {
+        "title": s.title,
+        "actors": [a.id for a in s.actors],
+        "issues": [
+            {
+                "id": i.id,
+                "scale": list(issue_scale(i)),
+                "status_quo": None
+                if i.status_quo is None
+                else to_scale(i.status_quo, issue_scale(i)),
+                "positions": {
+                    a: {"position": to_scale(p.position, issue_scale(i)), "salience": p.salience}
+                    for a, p in i.positions.items()
+                },
+            }
+            for i in s.issues
+        ],
+    }
+
+
+def _print_matrix(s: Scenario) -> None:
+    """Actors × issues: position (on each issue's own scale) / salience, split to fit the width."""
+    actor_ids = [a.id for a in s.actors]
+    rows = [*actor_ids] + (
+        ["status quo"] if any(i.status_quo is not None for i in s.issues) else []
+    )
+    first = max(len("actor"), *(len(r) for r in rows))
+    cells = [[_cell(s, k, a) for k in range(len(s.issues))] for a in actor_ids]
+    sq = [
+        "–" if i.status_quo is None else format_value(i.status_quo, issue_scale(i))
+        for i in s.issues
+    ]
+    heads = []
+    for i in s.issues:
+        lo, hi = issue_scale(i)
+        heads.append((i.id, f"{lo:g}–{hi:g}"))
+    widths = [
+        max(len(h[0]), len(h[1]), *(len(c[k]) for c in cells), len(sq[k]))
+        for k, h in enumerate(heads)
+    ]
+    groups = _issue_groups(widths, first, console.width)
+    for g, group in enumerate(groups):
+        part = f" ({g + 1} of {len(groups)})" if len(groups) > 1 else ""
+        table = Table(title=f"Positions / saliences{part}", title_justify="left")
+        table.add_column("actor", no_wrap=True, min_width=first)
+        for k in group:
+            table.add_column(
+                f"{heads[k][0]}\n{heads[k][1]}", justify="right", no_wrap=True, min_width=widths[k]
+            )
+        for a, row in zip(actor_ids, cells, strict=True):
+            table.add_row(a, *(row[k] for k in group))
+        if len(rows) > len(actor_ids):
+            table.add_section()
+            table.add_row("status quo", *(sq[k] for k in group))
+        console.print(table)
+    console.print(  # below the last table, at the terminal's width rather than the table's
+        "Each cell: position on the issue's own scale (under its id) / salience (0–1); "
+        "– where the actor takes no part.",
+        highlight=False,
+    )
+
+
 @app.command()
 def show(
     scenario: ScenarioArg = "syria-2020",
@@ -65,31 +248,55 @@ def show(
         TableOrJson,
         typer.Option("--format", help="table, or json (the whole scenario in the file format)."),
     ] = TableOrJson.table,
+    matrix: Annotated[
+        bool,
+        typer.Option(
+            "--matrix",
+            help=(
+                "Show the actors x issues matrix of position/salience instead (positions on "
+                "each issue's own scale); with --format json, the matrix as JSON."
+            ),
+        ),
+    ] = False,
 ) -> None:
-    """Summarise a scenario: actors, issues, relations, shocks and escalation trees."""
+    """Summarise a scenario: actors, issues, relations, shocks and escalation trees.
+
+    With --matrix: one table of every actor's position and salience on every issue, split into
+    several tables when the issues do not fit the terminal's width.
+    """
     with user_errors():
         s = load_scenario(scenario)
     if fmt is TableOrJson.json:
-        print_json(scenario_to_data(s))
+        print_json(_matrix_json(s) if matrix else scenario_to_data(s))
         return
     console.print(f"[bold]{escape(s.title)}[/]")
+    if matrix:
+        _print_matrix(s)
+        return
     if s.description:
         console.print(escape(s.description.strip()), highlight=False)
     actors = Table(title="Actors", title_justify="left")
-    for col in ("id", "name", "kind", "capability", "leader"):
-        actors.add_column(col, justify="right" if col == "capability" else "left")
+    _id_column(actors, "id", [a.id for a in s.actors])
+    _text_column(actors, "name", [a.name for a in s.actors])
+    actors.add_column("kind", no_wrap=True)
+    actors.add_column("capability", justify="right", no_wrap=True)
+    _text_column(actors, "leader", [a.leader or "" for a in s.actors])
     for a in s.actors:
         actors.add_row(a.id, escape(a.name), a.kind, f"{a.capability:g}", escape(a.leader or ""))
     console.print(actors)
     issues = Table(title="Issues (0 ↔ 100)", title_justify="left")
     own = any(has_own_scale(i) for i in s.issues)
-    for col in ("id", "title", "0 means", "100 means", "actors", "status quo"):
-        issues.add_column(col)
+    _id_column(issues, "id", [i.id for i in s.issues])
+    _text_column(issues, "title", [i.title for i in s.issues], ratio=1)
+    _text_column(issues, "0 means / 100 means", [f"{i.low} {i.high}" for i in s.issues], ratio=2)
+    issues.add_column("actors", justify="right", no_wrap=True)
+    issues.add_column("status quo", justify="right")
     if own:
         issues.add_column("own scale (0 → 100)")
     for i in s.issues:
         sq = "" if i.status_quo is None else f"{i.status_quo:g}"
-        row = [i.id, escape(i.title), escape(i.low), escape(i.high), str(len(i.positions)), sq]
+        ends = f"[dim]0:[/] {escape(i.low)}\n[dim]100:[/] {escape(i.high)}"
+        row = [i.id, escape(i.title), ends, str(len(i.positions)), sq]
         if own:
             lo, hi = issue_scale(i)
             row.append(f"{lo:g} → {hi:g}" if has_own_scale(i) else "")
@@ -98,17 +305,19 @@ def show(
     if s.relations:
         rel = Table(title="Relations", title_justify="left")
         for col in ("between", "type", "weight", "commitment"):
-            rel.add_column(col)
+            rel.add_column(col, no_wrap=True)
         for r in s.relations:
             arrow = " → " if r.commitment == "one-way" else " – "
             rel.add_row(arrow.join(r.between), r.type, f"{r.weight:+.2f}", r.commitment)
         console.print(rel)
     if s.shocks:
         sh = Table(title="Shocks", title_justify="left")
-        for col in ("id", "title", "edits"):
-            sh.add_column(col)
+        _id_column(sh, "id", [k.id for k in s.shocks])
+        sh.add_column("title, then its edits in order", overflow="fold")
         for k in s.shocks:
-            sh.add_row(k.id, escape(k.title), ", ".join(e.op for e in k.edits))
+            lines = [f"[italic]{escape(k.title)}[/]"]
+            lines += [f"• {escape(describe_edit(e, s))}" for e in k.edits]
+            sh.add_row(k.id, "\n".join(lines))
         console.print(sh)
     for tree in s.escalation:
         console.print(

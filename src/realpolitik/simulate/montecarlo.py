@@ -77,6 +77,12 @@ TOP_INPUTS = 10
 #: run for the built-in scenario's 130 inputs, 2-3 KB with a tree), and 10,000 runs already
 #: pin the 5-95 % quantiles to a fraction of a point.
 MAX_RUNS = 1_000_000
+#: Fewest runs whose summaries are not flagged as unreliable. The rank correlation of two
+#: independent inputs has a standard error of about 1/sqrt(n - 1) (its exact variance under
+#: independence is 1/(n - 1); Kendall & Stuart), which exceeds 0.1 - the size of a weak
+#: correlation - below 101 runs; there, too, the 5 % and 95 % quantiles rest on fewer than five
+#: runs in each tail.
+MIN_RELIABLE_RUNS = 101
 
 POSITION, SALIENCE, CAPABILITY, COST = 0, 1, 2, 3
 _KIND_NAMES = ("position", "salience", "capability", "cost")
@@ -493,6 +499,29 @@ class MonteCarloResult:
         return np.concatenate(parts, axis=1)
 
     # --- summaries ----------------------------------------------------------------------------
+    @property
+    def warnings(self) -> list[str]:
+        """Warnings about the summaries: empty from :data:`MIN_RELIABLE_RUNS` runs on.
+
+        Examples
+        --------
+        >>> from realpolitik.scenario import load_scenario
+        >>> r = run_montecarlo(load_scenario("syria-2020"), 10, seed=1, model="mean")
+        >>> r.warnings[0].startswith("only 10 runs: the quantiles and sensitivities are unreliable")
+        True
+        """
+        n = self.n_runs
+        if n >= MIN_RELIABLE_RUNS:
+            return []
+        se = 1.0 / math.sqrt(n - 1) if n > 1 else math.inf
+        se_text = f"{se:.3f}" if math.isfinite(se) else "undefined"
+        return [
+            f"only {n} run{'s' if n != 1 else ''}: the quantiles and sensitivities are unreliable "
+            f"below {MIN_RELIABLE_RUNS} runs (a rank correlation between independent values has "
+            f"a standard error of about 1/sqrt(n - 1) = {se_text}, above 0.1, and the 5 % and "
+            "95 % quantiles rest on fewer than five runs in each tail); use -n 1000 or more"
+        ]
+
     def quantiles_frame(self) -> pd.DataFrame:
         """Per issue: the forecast's mean and quantiles (columns ``"5"``, ``"50"``, ``"95"``)."""
         q = np.quantile(self.forecasts_, np.asarray(self.levels) / 100.0, axis=0)
@@ -635,7 +664,8 @@ class MonteCarloResult:
         """The JSON form printed by ``realpolitik montecarlo --format json``.
 
         ``{"n", "seed", "issues": [{"id", "quantiles": {"5", "50", "95"}, ...}],
-        "sensitivity": [{"output", "input", "rho"}]}`` plus ``model``, ``forecast``, ``shocks``
+        "sensitivity": [{"output", "input", "rho"}]}`` plus ``model``, ``forecast``, ``shocks``,
+        ``warnings`` (see :attr:`warnings`; empty from :data:`MIN_RELIABLE_RUNS` runs)
         and, with a tree, ``tree``, ``lambda``, ``paths`` (each with its mean ``probability``
         and ``quantiles``), ``nodes`` (choice probabilities), ``outcomes`` (probability and
         every actor's payoff there) and ``payoffs`` (each actor's expected payoff).
@@ -658,6 +688,7 @@ class MonteCarloResult:
             "model": self.model,
             "forecast": self.forecast_name,
             "shocks": list(self.shocks),
+            "warnings": self.warnings,
             "issues": issues,
         }
         if self.game is not None and self.paths_ is not None:
@@ -988,6 +1019,7 @@ def _forecast_name(plan: MonteCarloPlan) -> str:
 __all__ = [
     "DEFAULT_LEVELS",
     "MAX_RUNS",
+    "MIN_RELIABLE_RUNS",
     "STATES_PER_CHUNK",
     "TOP_INPUTS",
     "InputSpec",

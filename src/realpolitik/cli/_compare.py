@@ -13,13 +13,13 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
-from realpolitik.scenario import load_scenario
 
 
 @app.command()
@@ -44,7 +44,7 @@ def compare(
 ) -> None:
     """Apply named shocks to a copy of the scenario and compare forecasts with the baseline."""
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = run_compare(s, shock or [], model=model or None)
     if fmt is TableOrJson.json:
         print_json(result.to_dict())

@@ -14,11 +14,11 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
-from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.outcomes import EscalationResult, path_label, solve_escalation
 
@@ -143,7 +143,7 @@ def escalate(
     scenario before the tree, so they hold in every outcome.
     """
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = solve_escalation(s, tree, lam=lam, model=model, shocks=shock or ())
     if fmt is TableOrJson.json:
         print_json(result.to_dict())

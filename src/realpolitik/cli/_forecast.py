@@ -10,13 +10,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import Format, app, console, escape, load, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import forecast as run_forecast
-from realpolitik.scenario import load_scenario
 
 
 def _models_help() -> str:
@@ -72,7 +71,7 @@ def forecast(
             )
         if variant is not None and variant not in ("bdm", "scholz2011"):
             raise InputError(f"--variant must be 'bdm' or 'scholz2011'; got {variant!r}")
-        s = load_scenario(scenario)
+        s = load(scenario)
         try:
             result = run_forecast(s, model=model or None, **options)
         except (ValueError, TypeError) as exc:

@@ -27,13 +27,13 @@ from realpolitik.cli._app import (
     console,
     err_console,
     escape,
+    load,
     print_json,
     user_errors,
     write_atomic,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
-from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.montecarlo import (
     MAX_RUNS,
@@ -251,7 +251,7 @@ def montecarlo(
     """
     with user_errors():
         check_runs(n)  # before any output: a bad -n says so at once
-        s = load_scenario(scenario)
+        s = load(scenario)
         with _progress(n) as progress:
             result = run_montecarlo(
                 s,

@@ -15,11 +15,11 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
-from realpolitik.scenario import load_scenario
 
 #: Issues of the price shown per candidate in the table (all are in the JSON).
 _PRICE_SHOWN = 3
@@ -139,7 +139,7 @@ def planb(
 ) -> None:
     """Rank the substitutes for a lost partner: the gain, the price, and the rules each breaks."""
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = plan_b(
             s,
             actor,

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli._app import app, console, escape, user_errors, write_atomic
+from realpolitik.cli._app import app, console, escape, load, user_errors, write_atomic
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
 from realpolitik.report import build_report
 from realpolitik.report.data import MAX_RUNS
-from realpolitik.scenario import load_scenario
 
 
 def _planb_pairs(values: list[str]) -> list[tuple[str, str]]:
@@ -69,7 +68,7 @@ def report(
     Plan B, the escalation tree and the explanations.
     """
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         page = build_report(
             s,
             shock or [],

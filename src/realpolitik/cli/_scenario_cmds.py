@@ -15,6 +15,7 @@ from realpolitik.cli._app import (
     console,
     err_console,
     escape,
+    load,
     plural,
     print_json,
     user_errors,
@@ -61,7 +62,7 @@ def show(
 ) -> None:
     """Summarise a scenario: actors, issues, relations, shocks and escalation trees."""
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
     if fmt is TableOrJson.json:
         print_json(scenario_to_data(s))
         return

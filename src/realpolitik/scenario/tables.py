@@ -82,13 +82,24 @@ def _slug(text: str, fallback: str) -> str:
 
 
 def _unique_ids(names: list[str]) -> list[str]:
+    """Ids from names; a repeated name gets ``-2``, ``-3``... (linear time in the rows).
+
+    Examples
+    --------
+    >>> _unique_ids(["A", "A", "a-2", "A"])
+    ['a', 'a-2', 'a-2-2', 'a-3']
+    """
     ids: list[str] = []
+    taken: set[str] = set()
+    next_n: dict[str, int] = {}
     for k, name in enumerate(names):
         base = _slug(name, f"actor-{k + 1}")
-        cand, n = base, 2
-        while cand in ids:
+        cand, n = base, next_n.get(base, 2)
+        while cand in taken:
             cand, n = f"{base}-{n}", n + 1
+        next_n[base] = n
         ids.append(cand)
+        taken.add(cand)
     return ids
 
 

@@ -92,10 +92,10 @@ def test_model_memory_estimate_follows_the_pair_arrays():
     # Worked out from the constants: 160 bytes per actor pair and issue, 64 per cell and round.
     assert model_bytes("eum", 100, 2, 10) == 100 * 100 * 2 * 160 + 100 * 2 * 12 * 64
     assert model_bytes("median", 100, 2, 10) == 100 * 2 * 12 * 64
-    check_model("eum", 1000, 10, 10)  # 1.6 GB: allowed by default
+    check_model("eum", 700, 10, 10)  # 0.8 GB: allowed by default
     with pytest.raises(
         LimitError,
-        match=r"needs about 6,415 MB .* limit is 2,048 MB \(set REALPOLITIK_MAX_MEMORY_MB",
+        match=r"needs about 6,415 MB .* limit is 1,024 MB \(set REALPOLITIK_MAX_MEMORY_MB",
     ):
         check_model("eum", 2000, 10, 10)
 

@@ -21,6 +21,7 @@ import re
 from typing import Any, Literal
 
 from realpolitik.exceptions import Problem, ScenarioError
+from realpolitik.scenario.limits import check_counts
 from realpolitik.scenario.model import Scenario
 
 TableForm = Literal["bdm", "ktab"]
@@ -295,10 +296,23 @@ def _parse_ktab(text: str, filename: str) -> Scenario:
         )
     n_actors = _number(title[2], filename, tline, 3, "number of actors", problems)
     n_dims = _number(title[3], filename, tline, 4, "number of dimensions", problems)
+    for value, col, what in (
+        (n_actors, 3, "number of actors"),
+        (n_dims, 4, "number of dimensions"),
+    ):
+        if value is not None and not (value >= 1 and value == int(value)):
+            problems.append(
+                Problem(
+                    filename,
+                    f"line {tline}, column {col}",
+                    f"expected a whole number >= 1 ({what}); found {title[col - 1]!r}",
+                )
+            )
     if problems:
         raise ScenarioError(problems)
     assert n_actors is not None and n_dims is not None
     n_dims_i = int(n_dims)
+    check_counts({"issues": range(n_dims_i)}, filename)  # before building 2 × n_dims columns
     width = 3 + 2 * n_dims_i
     if len(header) < width:
         raise ScenarioError(

@@ -31,4 +31,4 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     console.print(f"realpolitik dashboard on http://{escape(shown)}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(host=host), host=host, port=port, log_level="warning")

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from realpolitik._csv import safe_frame
 from realpolitik.cli._app import Format, app, console, escape, load, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
@@ -82,7 +83,7 @@ def forecast(
     frame = result.to_frame()
     if fmt is Format.csv:
         buf = io.StringIO()
-        frame.to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
+        safe_frame(frame).to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
         sys.stdout.write(buf.getvalue())
         return
     table = Table(

@@ -14,6 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from realpolitik._csv import safe_csv_text
 from realpolitik.cli._app import Format, app, console, escape, user_errors, write_atomic
 from realpolitik.exceptions import InputError
 from realpolitik.ingest.proposals import Proposal
@@ -220,7 +221,7 @@ def ingest(
         if fmt is Format.json:
             text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
         elif fmt is Format.csv:
-            text = result.to_csv()
+            text = safe_csv_text(result.to_csv())
         else:
             buf = io.StringIO()
             _render_text(result, Console(file=buf, width=160, soft_wrap=False, no_color=True))

@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from realpolitik._csv import safe_frame
 from realpolitik.cli._app import (
     TableOrJson,
     TableOrJsonOption,
@@ -133,7 +134,7 @@ def _write_runs(result: MonteCarloResult, out: Path) -> Path:
     frame = result.runs_frame()
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        return write_atomic(out, frame.to_csv(index=False))
+        return write_atomic(out, safe_frame(frame).to_csv(index=False))
     if suffix == ".parquet":
         try:
             import pyarrow  # noqa: F401

@@ -20,6 +20,7 @@ import io
 import re
 from typing import Any, Literal
 
+from realpolitik._csv import safe_cell
 from realpolitik.exceptions import Problem, ScenarioError
 from realpolitik.scenario.limits import check_counts
 from realpolitik.scenario.model import Scenario
@@ -120,6 +121,10 @@ def parse_table(text: str, *, filename: str = "<string>") -> Scenario:
     """
     if not text.strip():
         raise ScenarioError([Problem(filename, "", "the file is empty")])
+    # Before any cell is read: a table has one actor per line after its one or two header rows.
+    n_lines = sum(1 for line in text.splitlines() if line.strip())
+    n_head = 1 if "capability" in text.lstrip().split("\n", 1)[0].lower() else 2
+    check_counts({"actors": range(max(0, n_lines - n_head))}, filename)
     head = {c.strip('"').lower() for c in text.split("\n", 1)[0].replace("\t", ",").split(",")}
     if {"rp", "out", "pcom"} <= head:
         raise ScenarioError(
@@ -407,6 +412,16 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
+class _SafeWriter:
+    """A csv writer whose text cells cannot run as spreadsheet formulas (see realpolitik._csv)."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self.writer.writerow([safe_cell(c) for c in row])
+
+
 def write_table(scenario: Scenario, form: TableForm = "bdm") -> str:
     """Return the scenario as a Bueno de Mesquita or KTAB table (CSV text).
 
@@ -423,7 +438,7 @@ def write_table(scenario: Scenario, form: TableForm = "bdm") -> str:
     B,3,10,1
     """
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _SafeWriter(csv.writer(buf, lineterminator="\n"))
     issues = scenario.issues
     if form == "bdm":
         if len(issues) == 1:

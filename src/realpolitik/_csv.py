@@ -43,7 +43,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells, index and column names pass :func:`safe_cell`."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].map(safe_cell)
     out.index = out.index.map(safe_cell)
     out.columns = out.columns.map(safe_cell)

@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=None, help="default: the current time")
-    parser.add_argument("--max-actors", type=int, default=3000)
+    parser.add_argument(
+        "--max-actors", type=int, default=200, help="largest grown scenario run (1000: slow)"
+    )
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"))
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (in-process CLI)")
     args = parser.parse_args(argv)

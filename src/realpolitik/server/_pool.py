@@ -29,6 +29,8 @@ from realpolitik.exceptions import RealpolitikError, ScenarioError
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 #: Seconds one heavy computation may take (``REALPOLITIK_SERVER_TIME_LIMIT`` overrides).
 DEFAULT_TIME_LIMIT = 60.0
+#: Seconds a worker process may take to start (import the package).
+STARTUP_SECONDS = 120.0
 #: Seconds a heavy request may wait for a free worker.
 DEFAULT_QUEUE_SECONDS = 30.0
 
@@ -43,6 +45,9 @@ class BusyError(RealpolitikError):
 
 def _worker_main(conn: Connection) -> None:  # pragma: no cover - runs in the child process
     """Answer jobs ``(function, args)`` with ``("ok", value)`` or ``("error", ...)`` forever."""
+    import realpolitik.server.app  # noqa: F401  the endpoints' code, before the first job
+
+    conn.send(("ready",))
     while True:
         try:
             job = conn.recv()
@@ -65,9 +70,14 @@ class _Worker:
         self.process = ctx.Process(target=_worker_main, args=(child,), daemon=True)
         self.process.start()
         child.close()
+        # Starting Python and importing the package is not part of any request's time limit.
+        if not self.conn.poll(STARTUP_SECONDS) or self.conn.recv() != ("ready",):
+            self.stop()
+            raise ComputationTooLongError("a worker process of the dashboard did not start")
 
     def stop(self) -> None:
-        self.process.kill()
+        if self.process.is_alive():
+            self.process.kill()
         self.process.join(5)
         self.conn.close()
 

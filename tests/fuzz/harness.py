@@ -54,9 +54,10 @@ def _non_finite(obj: Any, where: str = "") -> list[str]:
 
 
 def _csv_non_finite(text: str) -> list[str]:
+    """Cells of the forecast columns (after issue and title, which are text) that are not finite."""
     bad = []
     for r, row in enumerate(csv.reader(io.StringIO(text))):
-        for c, cell in enumerate(row):
+        for c, cell in enumerate(row[2:], start=2):
             if cell.strip().lower() in ("nan", "inf", "-inf", "infinity", "-infinity"):
                 bad.append(f"row {r}, column {c}: {cell}")
     return bad

@@ -14,7 +14,13 @@ _LOCAL = ("127.0.0.1", "localhost", "::1")
 @app.command()
 def serve(
     host: Annotated[
-        str, typer.Option(help="Interface to listen on (127.0.0.1: this machine only).")
+        str,
+        typer.Option(
+            help=(
+                "Interface to listen on (127.0.0.1: this machine only). Requests must name "
+                "localhost, 127.0.0.1, [::1] or this host in their Host header (any, for 0.0.0.0)."
+            )
+        ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:

@@ -25,8 +25,9 @@ from typing import Any
 
 from realpolitik.exceptions import RealpolitikError, ScenarioError
 
-#: Worker processes (``REALPOLITIK_SERVER_WORKERS`` overrides).
-DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+#: Worker processes (``REALPOLITIK_SERVER_WORKERS`` overrides): one core stays with the server,
+#: for the light requests.
+DEFAULT_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))
 #: Seconds one heavy computation may take (``REALPOLITIK_SERVER_TIME_LIMIT`` overrides).
 DEFAULT_TIME_LIMIT = 60.0
 #: Seconds a worker process may take to start (import the package).

@@ -660,7 +660,7 @@ def create_app(host: str | None = None) -> FastAPI:
         """Forecast every issue with the baselines and the models asked for."""
         s = scenario_from_ref(body.scenario)
         if _is_heavy(s):
-            return shared_pool().run(do_forecast, body)  # type: ignore[no-any-return]
+            return shared_pool().run(do_forecast, body)
         return do_forecast(body, s)
 
     @app.post("/api/compare", tags=["analysis"])
@@ -668,7 +668,7 @@ def create_app(host: str | None = None) -> FastAPI:
         """Baseline and shocked forecasts side by side."""
         s = scenario_from_ref(body.scenario)
         if _is_heavy(s):
-            return shared_pool().run(do_compare, body)  # type: ignore[no-any-return]
+            return shared_pool().run(do_compare, body)
         return do_compare(body, s)
 
     @app.post("/api/network", tags=["analysis"])
@@ -682,28 +682,28 @@ def create_app(host: str | None = None) -> FastAPI:
     @app.post("/api/planb", tags=["analysis"])
     async def api_planb(body: PlanBIn, request: Request) -> dict[str, Any]:
         """Rank the substitutes for a lost partner."""
-        return await _heavy(request, do_planb, body)  # type: ignore[no-any-return]
+        return await _heavy(request, do_planb, body)
 
     @app.post("/api/escalation", tags=["analysis"])
     async def api_escalation(body: EscalationIn, request: Request) -> dict[str, Any]:
         """Choice and outcome probabilities of an escalation tree."""
-        return await _heavy(request, do_escalation, body)  # type: ignore[no-any-return]
+        return await _heavy(request, do_escalation, body)
 
     @app.post("/api/montecarlo", tags=["analysis"])
     async def api_montecarlo(body: MonteCarloIn, request: Request) -> dict[str, Any]:
         """Forecasts over uncertain inputs: at most MAX_RUNS (5000) runs, on this machine."""
-        return await _heavy(request, do_montecarlo, body)  # type: ignore[no-any-return]
+        return await _heavy(request, do_montecarlo, body)
 
     @app.post("/api/explain", tags=["analysis"])
     async def api_explain(body: ExplainIn, request: Request) -> dict[str, Any]:
         """One actor explained in words, each sentence citing its inputs."""
-        return await _heavy(request, do_explain, body)  # type: ignore[no-any-return]
+        return await _heavy(request, do_explain, body)
 
     # --- the report ----------------------------------------------------------------------------
     @app.post("/api/report", tags=["report"])
     async def api_report(body: ReportIn, request: Request) -> dict[str, Any]:
         """Every section of the report: the data, and the HTML of its body (figures included)."""
-        return await _heavy(request, do_report, body)  # type: ignore[no-any-return]
+        return await _heavy(request, do_report, body)
 
     @app.post("/api/report.html", tags=["report"], response_class=HTMLResponse)
     async def api_report_html(body: ReportIn, request: Request) -> HTMLResponse:

@@ -257,6 +257,8 @@ def _delete_key(data: Any, rng: np.random.Generator) -> tuple[Any, str]:
 
 def _unknown_key(data: Any, rng: np.random.Generator) -> tuple[Any, str]:
     dicts = [p for p in _paths(data) if isinstance(_get(data, p), dict)]
+    if not dicts:
+        return _replace_value(data, rng)
     path = _pick(rng, dicts)
     key = _pick(rng, ("titel", "capabilty", "evidance", "x" * 60, "meta", "value", "9", "ID"))
     _get(data, path)[key] = _pick(rng, (1, "v", None, []))
@@ -492,10 +494,18 @@ def cases(
     (the CI run keeps them small); ``start`` skips the first cases (for parallel runs).
     """
     # 3,000 actors pass the default model-memory limit: refused before the engine runs.
+    configure(max_actors=max_actors, max_bytes=max_bytes)
+    for k in range(start, n):
+        yield case_number(seed, k)
+
+
+def configure(*, max_actors: int = 3000, max_bytes: int = 2_000_000) -> None:
+    """Set the sizes :func:`_grow` and :func:`_big_text` draw from."""
+    # 3,000 actors pass the default model-memory limit: refused before the engine runs.
     GROW_SIZES[:] = [k for k in (50, 200, 1000) if k <= max_actors] + [3000]
     BIG_SIZES[:] = [k for k in (100_000, 2_000_000) if k <= max_bytes] or [10_000]
-    rng = np.random.default_rng(seed)
-    for k in range(n):
-        case = make_case(rng, k)
-        if k >= start:
-            yield case
+
+
+def case_number(seed: int, k: int) -> Case:
+    """Case ``k`` of the run of ``seed``: drawn from its own stream, so any case is made alone."""
+    return make_case(np.random.default_rng([seed, k]), k)

@@ -15,28 +15,35 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from .generator import cases
+from .generator import Case, case_number, configure
 from .harness import TIME_LIMIT, Outcome, run_case
-
-_cache: dict[tuple[int, int], Any] = {}
 
 
 def _one(job: tuple[int, int, int, str]) -> Outcome:
-    """Case ``k`` of the run of ``seed`` (each worker draws the cases in order, once)."""
+    """Case ``k`` of the run of ``seed``, made and run in this process."""
     k, seed, max_actors, tmp = job
-    key = (seed, max_actors)
-    if key not in _cache:
-        _cache[key] = (cases(10**9, seed, max_actors=max_actors), [-1])
-    gen, last = _cache[key]
-    while True:
-        case = next(gen)
-        last[0] += 1
-        if last[0] == k:
-            return run_case(case, Path(tmp))
+    configure(max_actors=max_actors)
+    return run_case(case_number(seed, k), Path(tmp))
+
+
+def replay(folder: Path) -> int:
+    """Run every file kept by an earlier run again; print what still breaks the promise."""
+    broken = 0
+    with tempfile.TemporaryDirectory(prefix="realpolitik-fuzz-") as tmp:
+        for path in sorted(folder.iterdir()):
+            outcome = run_case(Case(path.name, path.read_bytes(), ["replay"]), Path(tmp))
+            status = "FAIL" if outcome.failures else "ok"
+            broken += bool(outcome.failures)
+            times = ", ".join(
+                f"{k} {v:.1f} s exit {outcome.exits[k]}" for k, v in outcome.seconds.items()
+            )
+            print(
+                f"{status} {path.name}: {times}" + "".join(f"\n    {f}" for f in outcome.failures)
+            )
+    return 1 if broken else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"))
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (in-process CLI)")
+    parser.add_argument("--replay", type=Path, default=None, help="rerun the files of a folder")
     args = parser.parse_args(argv)
+    if args.replay is not None:
+        return replay(args.replay)
     seed = int(time.time()) if args.seed is None else args.seed
     print(f"fuzz: {args.cases:,} cases, seed {seed}, time limit {TIME_LIMIT:.0f} s per command")
     exits: collections.Counter[tuple[str, int]] = collections.Counter()

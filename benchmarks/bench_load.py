@@ -163,8 +163,12 @@ def main() -> None:
             warm(port)
             table.append((str(src), load(port, args.clients, args.seconds, args.max_requests)))
         finally:
-            proc.terminate()
-            proc.wait(30)
+            proc.terminate()  # uvicorn waits for requests still queued: stop it after 10 s
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
     print(
         f"\n{args.clients} clients for {args.seconds:g} s on {HOST}, "
         f"{HEAVY_SHARE:.0%} heavy (montecarlo 300 runs, planb, report 50 runs)"

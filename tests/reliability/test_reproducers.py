@@ -343,3 +343,16 @@ def test_a_non_finite_forecast_is_an_error_naming_model_issue_and_inputs():
         check_finite(s, ["x"], {"mean": [math.nan]}, {})
     # NaN where a model has nothing to say (nash without a status quo) is no error.
     check_finite(s, ["x"], {"nash": [math.nan]}, {})
+
+
+# --- found by make fuzz -------------------------------------------------------------------------
+def test_tables_read_carriage_returns_as_line_ends_and_refuse_unreadable_csv(tmp_path):
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(b"Actor,Capability,Position,Salience\rA,1,2,0.5\rB,3,10,1\r")
+    assert load_scenario(mac).actor_ids == ["a", "b"]
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(b"Actor,Capability,Position,Salience\nA,1\r,2,0.5\nB,3,10,1\n")
+    refused(stray, expect="line 2: expected 4 columns; found 2")
+    big = tmp_path / "bigcell.csv"
+    big.write_text('Actor,Capability,Position,Salience\n"' + "a" * 200_000 + '",1,2,0.5\n')
+    refused(big, expect="the table cannot be read as CSV: field larger than field limit")

@@ -121,6 +121,17 @@ def parse_table(text: str, *, filename: str = "<string>") -> Scenario:
     """
     if not text.strip():
         raise ScenarioError([Problem(filename, "", "the file is empty")])
+    # Universal newlines, as open() reads text: a lone carriage return ends a line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return _parse_table(text, filename)
+    except csv.Error as exc:  # a cell past csv's field size limit, a stray quote...
+        raise ScenarioError(
+            [Problem(filename, "", f"the table cannot be read as CSV: {exc}")]
+        ) from None
+
+
+def _parse_table(text: str, filename: str) -> Scenario:
     # Before any cell is read: a table has one actor per line after its one or two header rows.
     n_lines = sum(1 for line in text.splitlines() if line.strip())
     n_head = 1 if "capability" in text.lstrip().split("\n", 1)[0].lower() else 2

@@ -356,3 +356,9 @@ def test_tables_read_carriage_returns_as_line_ends_and_refuse_unreadable_csv(tmp
     big = tmp_path / "bigcell.csv"
     big.write_text('Actor,Capability,Position,Salience\n"' + "a" * 200_000 + '",1,2,0.5\n')
     refused(big, expect="the table cannot be read as CSV: field larger than field limit")
+
+
+def test_a_ktab_title_row_with_1e300_dimensions_is_refused_by_the_issue_limit(tmp_path):
+    path = tmp_path / "k.csv"
+    path.write_text("T,d,2,1e300\nActor,Description,Influence\nA,d,1\nB,d,2\n")
+    refused(path, expect="issues; the limit is 2,000 (set REALPOLITIK_MAX_ISSUES")

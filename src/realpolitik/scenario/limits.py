@@ -180,8 +180,14 @@ def check_counts(data: Mapping[str, Any], filename: str) -> None:
         ("issues", "max_issues", lim.max_issues),
     ):
         items = data.get(key)
-        if isinstance(items, list | tuple | range) and len(items) > most:
-            raise _refuse(filename, f"{len(items):,} {key}; the limit is {most:,}", field)
+        if isinstance(items, range):  # a count only (len() of a huge range overflows)
+            n = max(0, items.stop - items.start)
+        elif isinstance(items, list | tuple):
+            n = len(items)
+        else:
+            continue
+        if n > most:
+            raise _refuse(filename, f"{n:,} {key}; the limit is {most:,}", field)
 
 
 def model_bytes(model: str, n_actors: int, n_issues: int, n_rounds: int = 0) -> int:

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORE   := .venv-core
 DATA   ?= ../shared/data
 
-.PHONY: demo test test-core lint install dev backtest bench clean browser
+.PHONY: demo test test-core lint install dev backtest bench clean browser fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,5 +65,11 @@ backtest: install
 bench: dev
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; REALPOLITIK_SHARED=$(abspath $(DATA)/..) $(BIN)/python $$f || exit 1; done
 
+## make fuzz: >= 10,000 mutated files through the CLI in-process (seed rotates; FUZZ_SEED=S replays)
+FUZZ_CASES ?= 10000
+FUZZ_JOBS  ?= 2
+fuzz: dev
+	$(BIN)/python -m tests.fuzz.run --cases $(FUZZ_CASES) --jobs $(FUZZ_JOBS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
+
 clean:
-	rm -rf $(VENV) $(CORE) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CORE) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis fuzz-failures

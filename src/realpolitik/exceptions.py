@@ -59,6 +59,10 @@ class ScenarioTooLargeError(ScenarioError):
     """A document expands past the size any scenario has (e.g. YAML aliases inside aliases)."""
 
 
+class LimitError(RealpolitikError):
+    """A computation would pass one of the limits of :mod:`realpolitik.scenario.limits`."""
+
+
 class ShockError(RealpolitikError):
     """A shock names an unknown actor, issue or shock, or cannot be applied."""
 
@@ -74,6 +78,7 @@ class InputError(RealpolitikError):
 __all__ = [
     "ConvergenceError",
     "InputError",
+    "LimitError",
     "Problem",
     "RealpolitikError",
     "ScenarioError",

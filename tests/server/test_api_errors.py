@@ -42,7 +42,7 @@ SYRIA = {"name": "syria-2020"}
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://127.0.0.1")
 
 
 def assert_error_shape(body: dict) -> None:

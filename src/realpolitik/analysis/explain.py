@@ -24,7 +24,7 @@ from realpolitik.engine.affinity import relational_utility
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
-from realpolitik.exceptions import InputError
+from realpolitik.exceptions import InputError, ShockError
 from realpolitik.forecasting import forecast
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Meta, Scenario
@@ -809,7 +809,20 @@ def _shocks(
     name = s.actor(actor).name
     out = []
     for shock in s.shocks:
-        shocked = apply_shocks(s, [shock.id])
+        try:
+            shocked = apply_shocks(s, [shock.id])
+        except ShockError as exc:
+            # A world already shocked (a report under a shock) may lack what another shock edits.
+            out.append(
+                Sentence(
+                    f"{shock.title} ({shock.id}) does not apply to this world: "
+                    f"{str(exc).split(': ', 1)[-1].split('; actors now')[0]}.",
+                    cite.shock(shock.id),
+                    "shocks",
+                    {"shock": shock.id, "inapplicable": str(exc)},
+                )
+            )
+            continue
         if actor not in shocked.actor_ids:
             out.append(
                 Sentence(

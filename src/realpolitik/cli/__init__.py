@@ -6,11 +6,20 @@ imports a module only when its command runs, so start-up costs what that one com
 
 from __future__ import annotations
 
+import signal
+
 from realpolitik.cli._app import app
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM (a `kill`, a CI timeout) ends the command like Ctrl+C does: cleanup code runs,
+    # so that write_atomic removes its temporary file.
+    raise SystemExit(128 + signum)
 
 
 def main() -> None:
     """Run the command line (the ``realpolitik`` entry point)."""
+    signal.signal(signal.SIGTERM, _terminate)
     app()
 
 

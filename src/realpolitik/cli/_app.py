@@ -8,15 +8,19 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from realpolitik.cli._lazy import LazyGroup, extra_hint, missing_modules
 from realpolitik.exceptions import RealpolitikError, ScenarioError
+
+if TYPE_CHECKING:
+    from realpolitik.scenario.model import Scenario
 
 app = typer.Typer(
     cls=LazyGroup,
@@ -104,9 +108,28 @@ def require_extra(extra: str, what: str) -> None:
         )
 
 
+#: The scenario the running command loaded (see :func:`load`): errors found while working on it
+#: name it, so that every problem line says which file it is about.
+_source: ContextVar[str | None] = ContextVar("realpolitik_cli_source", default=None)
+
+
+def load(name_or_path: str) -> Scenario:
+    """Load a scenario for a command; later errors of the command name it (see user_errors)."""
+    from realpolitik.scenario import load_scenario
+
+    scenario = load_scenario(name_or_path)
+    _source.set(str(name_or_path))
+    return scenario
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn every :class:`RealpolitikError` into a message on stderr and exit code 2."""
+    """Turn every :class:`RealpolitikError` into a message on stderr and exit code 2.
+
+    An error raised after :func:`load` (a shock that cannot apply, a forecast that is not
+    finite, a model past the memory limit) is prefixed with the scenario's file or name.
+    """
+    token = _source.set(None)
     try:
         yield
     except ScenarioError as exc:
@@ -118,7 +141,13 @@ def user_errors() -> Iterator[None]:
             err_console.print(f"  {p}", highlight=False, markup=False)
         raise typer.Exit(EXIT_USAGE) from None
     except RealpolitikError as exc:
-        fail(escape(str(exc)))
+        source = _source.get()
+        message = str(exc)
+        if source and not message.startswith(source):
+            message = f"{source}: {message}"
+        fail(escape(message))
+    finally:
+        _source.reset(token)
 
 
 def plural(n: int, word: str) -> str:
@@ -164,10 +193,11 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) 
         raise RealpolitikError(f"cannot write {dest}: folder {folder} does not exist")
     if dest.is_dir():
         raise RealpolitikError(f"cannot write {dest}: it is a folder; give a file name")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+        tmp = Path(tmp_name)
+        os.close(fd)
         # mkstemp makes the file private; give it the mode a plain open() would have.
         os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~_umask())
         if isinstance(write, str):
@@ -176,8 +206,30 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes) 
             tmp.write_bytes(write)
         else:
             write(tmp)
+        _fsync(tmp)  # the bytes are on disk before the name points at them
         os.replace(tmp, dest)
+        tmp = None
+        _fsync(folder, directory=True)  # and so is the rename
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        # Also on KeyboardInterrupt and on SIGTERM (main() turns it into SystemExit).
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
     return dest
+
+
+def _fsync(path: Path, *, directory: bool = False) -> None:
+    """Flush a file's (or a folder's) data to disk; folders cannot be opened on some systems."""
+    try:
+        fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0))
+    except OSError:
+        if directory:
+            return
+        raise
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not directory:
+            raise
+    finally:
+        os.close(fd)

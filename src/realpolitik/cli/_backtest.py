@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from realpolitik._csv import safe_frame
 from realpolitik.analysis.backtest import DEFAULT_MODELS, known_models
 from realpolitik.analysis.backtest import backtest as run_backtest
 from realpolitik.cli._app import (
@@ -62,7 +63,7 @@ def backtest(
         data = load_deu(file)
         result = run_backtest(data, model or None, max_rounds=rounds)
         if out is not None:
-            frame = result.per_issue
+            frame = safe_frame(result.per_issue)
             write_atomic(out, lambda tmp: frame.to_csv(tmp, index=False, float_format="%.4f"))
     payload = result.to_dict()
     record(

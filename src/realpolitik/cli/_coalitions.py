@@ -14,13 +14,13 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     plural,
     print_json,
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
-from realpolitik.scenario import load_scenario
 
 
 @app.command()
@@ -58,7 +58,7 @@ def coalitions(
     is in docs/coalitions.md.
     """
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = find_coalitions(s, model, shocks=shock or [], within=within)
     if fmt is TableOrJson.json:
         print_json(

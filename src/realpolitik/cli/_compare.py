@@ -13,6 +13,7 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
@@ -20,7 +21,6 @@ from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
-from realpolitik.scenario import load_scenario
 from realpolitik.scenario.scale import decimals, format_value, has_own_scale, issue_scale
 
 
@@ -50,7 +50,7 @@ def compare(
     """Apply named shocks to a copy of the scenario and compare forecasts with the baseline."""
     t0 = started()
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = run_compare(s, shock or [], model=model or None)
     payload = result.to_dict()
     record(

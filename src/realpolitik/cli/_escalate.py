@@ -14,13 +14,13 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
-from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.outcomes import EscalationResult, path_label, solve_escalation
 
@@ -149,7 +149,7 @@ def escalate(
     """
     t0 = started()
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = solve_escalation(s, tree, lam=lam, model=model, shocks=shock or ())
     payload = result.to_dict()
     record(

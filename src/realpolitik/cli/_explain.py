@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 
 from realpolitik.analysis.explain import TOPICS, Explanation, explain_actor
-from realpolitik.cli._app import TableOrJson, app, console, escape, print_json, user_errors
+from realpolitik.cli._app import TableOrJson, app, console, escape, load, print_json, user_errors
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
-from realpolitik.scenario import load_scenario
 from realpolitik.scenario.model import Meta
 
 
@@ -40,7 +39,7 @@ def explain(
 ) -> None:
     """Explain an actor: what it wants, whom it stands with, its offers, shocks and Plan B."""
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = explain_actor(s, actor, model=model, without=without)
     if fmt is TableOrJson.json:
         print_json(result.to_dict())

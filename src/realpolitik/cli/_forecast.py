@@ -11,7 +11,8 @@ import typer
 from rich import box
 from rich.table import Table
 
-from realpolitik.cli._app import Format, app, console, escape, print_json, user_errors
+from realpolitik._csv import safe_frame
+from realpolitik.cli._app import Format, app, console, escape, load, print_json, user_errors
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
@@ -21,7 +22,7 @@ from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import STABILITY_DRAWS, ForecastResult
 from realpolitik.forecasting import forecast as run_forecast
-from realpolitik.scenario import Scenario, load_scenario
+from realpolitik.scenario import Scenario
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 
 
@@ -100,7 +101,7 @@ def forecast(
             )
         if variant is not None and variant not in VARIANTS:
             raise InputError(f"--variant must be one of {', '.join(VARIANTS)}; got {variant!r}")
-        s = load_scenario(scenario)
+        s = load(scenario)
         try:
             result = run_forecast(s, model=model or None, with_stability=stable, **options)
         except (ValueError, TypeError) as exc:
@@ -137,7 +138,7 @@ def forecast(
                 to_scale(float(v), scales[str(i)]) for i, v in frame[name].items()
             ]
         buf = io.StringIO()
-        frame.to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
+        safe_frame(frame).to_csv(buf, quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
         sys.stdout.write(buf.getvalue())
         return
     own = any(has_own_scale(i) for i in s.issues)

@@ -15,6 +15,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from realpolitik._csv import safe_csv_text
 from realpolitik.cli._app import (
     app,
     console,
@@ -255,7 +256,7 @@ def ingest(
         if fmt is IngestFormat.json:
             text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
         elif fmt is IngestFormat.csv:
-            text = result.to_csv()
+            text = safe_csv_text(result.to_csv())
         elif fmt is IngestFormat.plover:
             text = result.to_plover()
         elif fmt is IngestFormat.gdelt:

@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from realpolitik._csv import safe_frame
 from realpolitik.cli._app import (
     TableOrJson,
     TableOrJsonOption,
@@ -27,6 +28,7 @@ from realpolitik.cli._app import (
     console,
     err_console,
     escape,
+    load,
     print_json,
     require_extra,
     user_errors,
@@ -36,7 +38,6 @@ from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
-from realpolitik.scenario import load_scenario
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.montecarlo import (
     MAX_RUNS,
@@ -149,7 +150,7 @@ def _write_runs(result: MonteCarloResult, out: Path) -> Path:
         def write_csv(tmp: Path) -> None:
             with tmp.open("w", encoding="utf-8", newline="") as f:
                 for k, frame in enumerate(result.iter_runs_frames(ROWS_PER_BLOCK)):
-                    frame.to_csv(f, index=False, header=k == 0)
+                    safe_frame(frame).to_csv(f, index=False, header=k == 0)
 
         return write_atomic(out, write_csv)
     if suffix == ".parquet":
@@ -303,7 +304,7 @@ def montecarlo(
         require_extra("parquet", "--out *.parquet")
     with user_errors():
         check_runs(n)  # before any output: a bad -n says so at once
-        s = load_scenario(scenario)
+        s = load(scenario)
         with _progress(n) as progress:
             result = run_montecarlo(
                 s,

@@ -14,12 +14,13 @@ from realpolitik.cli._app import (
     app,
     console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.exceptions import InputError
-from realpolitik.scenario import apply_shocks, load_scenario
+from realpolitik.scenario import apply_shocks
 
 
 def _share(x: float | None) -> str:
@@ -153,7 +154,7 @@ def network(
             raise InputError(f"--method must be auto, exact or heuristic; got {method!r}")
         if not 0.0 <= margin < 1.0:
             raise InputError(f"--margin must be in [0, 1); got {margin!r}")
-        s = load_scenario(scenario)
+        s = load(scenario)
         if shock:
             s = apply_shocks(s, shock)
         report = analyse_network(s, margin=margin, method=method, seed=seed)  # type: ignore[arg-type]

@@ -16,13 +16,13 @@ from realpolitik.cli._app import (
     console,
     err_console,
     escape,
+    load,
     print_json,
     user_errors,
 )
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
-from realpolitik.scenario import load_scenario
 
 #: Issues of the price shown per candidate in the table (all are in the JSON).
 _PRICE_SHOWN = 3
@@ -166,7 +166,7 @@ def planb(
     """Rank the substitutes for a lost partner: the gain, the price, and the rules each breaks."""
     t0 = started()
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         result = plan_b(
             s,
             actor,

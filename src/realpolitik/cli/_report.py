@@ -7,12 +7,19 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli._app import app, console, escape, require_extra, user_errors, write_atomic
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    load,
+    require_extra,
+    user_errors,
+    write_atomic,
+)
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.report.data import MAX_RUNS
-from realpolitik.scenario import load_scenario
 
 
 def _planb_pairs(values: list[str]) -> list[tuple[str, str]]:
@@ -72,7 +79,7 @@ def report(
     from realpolitik.report import build_report
 
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
         page = build_report(
             s,
             shock or [],

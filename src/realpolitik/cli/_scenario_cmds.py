@@ -16,6 +16,7 @@ from realpolitik.cli._app import (
     console,
     err_console,
     escape,
+    load,
     plural,
     print_json,
     user_errors,
@@ -265,7 +266,7 @@ def show(
     several tables when the issues do not fit the terminal's width.
     """
     with user_errors():
-        s = load_scenario(scenario)
+        s = load(scenario)
     if fmt is TableOrJson.json:
         print_json(_matrix_json(s) if matrix else scenario_to_data(s))
         return

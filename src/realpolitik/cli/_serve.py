@@ -14,7 +14,13 @@ _LOCAL = ("127.0.0.1", "localhost", "::1")
 @app.command()
 def serve(
     host: Annotated[
-        str, typer.Option(help="Interface to listen on (127.0.0.1: this machine only).")
+        str,
+        typer.Option(
+            help=(
+                "Interface to listen on (127.0.0.1: this machine only). Requests must name "
+                "localhost, 127.0.0.1, [::1] or this host in their Host header (any, for 0.0.0.0)."
+            )
+        ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
@@ -32,4 +38,4 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     console.print(f"realpolitik dashboard on http://{escape(shown)}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(host=host), host=host, port=port, log_level="warning")

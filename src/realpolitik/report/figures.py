@@ -1,8 +1,9 @@
 """Plotly figures of the report's sections, built from the plain data of :func:`gather`.
 
 Every function takes a section of :func:`realpolitik.report.data.gather` and returns a
-``plotly.graph_objects.Figure``. Text from the scenario is passed through :func:`html.escape`
-(plotly reads a subset of HTML in labels and decodes entities, so escaped text shows as typed).
+``plotly.graph_objects.Figure``. Text from the scenario is escaped once for plotly's labels
+(:func:`_e`): plotly reads a subset of HTML in them and decodes ``&amp;``, ``&lt;`` and ``&gt;``
+but not ``&quot;`` or ``&#x27;``, so only ``&``, ``<`` and ``>`` are escaped and quotes stay as typed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ _FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "si
 
 
 def _e(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
+    """Text for a plotly label: tags impossible, quotes kept (plotly shows ``&quot;`` as is).
+
+    Examples
+    --------
+    >>> print(_e('say "no" <b> & more'))
+    say "no" &lt;b&gt; &amp; more
+    """
+    return html.escape("" if text is None else str(text), quote=False)
 
 
 def wrap(text: str, width: int = 18) -> str:
@@ -41,7 +49,7 @@ def wrap(text: str, width: int = 18) -> str:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(_e(line) for line in lines)
 
 
 #: The legend: one horizontal block at the bottom edge of the whole figure ("container"

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import re
+import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -24,6 +26,8 @@ import yaml
 from pydantic import ValidationError
 
 from realpolitik.exceptions import Problem, ScenarioError, ScenarioTooLargeError
+from realpolitik.scenario import limits
+from realpolitik.scenario._yaml import harden
 from realpolitik.scenario.model import Fight, Meta, Scenario, all_field_names
 from realpolitik.scenario.rules import RULE_KINDS, RuleError, parse_rule
 
@@ -97,13 +101,17 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(err: Mapping[str, Any]) -> str:
+#: Unknown keys of one file that get a "did you mean" suggestion (the rest are only listed).
+MAX_SUGGESTIONS = 50
+
+
+def _message(err: Mapping[str, Any], suggest: bool = True) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])
-        close = difflib.get_close_matches(key, sorted(all_field_names()), n=1, cutoff=0.7)
+        close = _close_key(key) if suggest else []
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown key {key!r}{hint}"
     if kind == "missing":
@@ -136,6 +144,19 @@ def _message(err: Mapping[str, Any]) -> str:
     return f"{msg}; found {_found(value)}" if "found" not in msg and "got" not in msg else msg
 
 
+@functools.lru_cache(maxsize=1024)
+def _close_key(key: str) -> list[str]:
+    """The known key closest to ``key`` (cached: a file may repeat one typo many times)."""
+    if len(key) > 40:
+        return []  # no key of the format is that long
+    return difflib.get_close_matches(key, _KNOWN_KEYS(), n=1, cutoff=0.7)
+
+
+@functools.cache
+def _KNOWN_KEYS() -> list[str]:  # noqa: N802 (a constant computed once)
+    return sorted(all_field_names())
+
+
 def _salience_hint(loc: tuple[Any, ...], err: Mapping[str, Any]) -> str:
     if loc and loc[-1] == "salience" and err["type"] == "less_than_equal":
         value = err.get("input")
@@ -147,10 +168,12 @@ def _salience_hint(loc: tuple[Any, ...], err: Mapping[str, Any]) -> str:
 def problems_from_validation(exc: ValidationError, filename: str) -> list[Problem]:
     """Turn a pydantic ValidationError into one :class:`Problem` per error."""
     merged: dict[str, list[str]] = {}
+    n_unknown = 0
     for err in exc.errors(include_url=False):
         loc = _clean_loc(tuple(err["loc"]))
         where = format_path(loc)
-        message = _message(err) + _salience_hint(loc, err)
+        n_unknown += err["type"] == "extra_forbidden"
+        message = _message(err, n_unknown <= MAX_SUGGESTIONS) + _salience_hint(loc, err)
         messages = merged.setdefault(where, [])
         if message not in messages:
             messages.append(message)
@@ -277,9 +300,24 @@ def check_references(s: Scenario, filename: str) -> list[Problem]:
                         check_actor(f"{where}.sides[{j}][{q}]", actor)
                 for j, issue_id in enumerate(edit.issues):
                     check_issue(f"{where}.issues[{j}]", issue_id)
+    caring = {a for i in s.issues for a, p in i.positions.items() if p.salience > 0}
     for t, tree in enumerate(s.escalation):
         _check_tree(tree, f"escalation[{t}]", actors, actor_ids, shock_ids, add)
+        _check_deciders(tree, f"escalation[{t}]", actors, caring, add)
     return problems
+
+
+def _check_deciders(tree: Any, where: str, actors: set[str], caring: set[str], add: Any) -> None:
+    """An actor who chooses at a node must care about some issue, or it has no payoffs."""
+    for k, node in enumerate(tree.nodes):
+        if node.actor in actors and node.actor not in caring:
+            add(
+                f"{where}.nodes[{k}].actor",
+                f"actor {node.actor!r} chooses at node {node.id!r} but has salience 0 (or no "
+                "position) on every issue, so it prefers no outcome to another and its payoffs "
+                "are undefined; give it a salience above 0 on an issue, or let another actor "
+                "choose here",
+            )
 
 
 def _check_tree(
@@ -352,8 +390,18 @@ def _check_tree(
 # Parse / load / dump
 # --------------------------------------------------------------------------------------------
 def _yaml_problem(exc: yaml.YAMLError, filename: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A character YAML does not allow in text (a NUL, a control character), one line.
+        return Problem(
+            filename,
+            f"character {exc.position + 1}",
+            f"expected text; found the control character #x{exc.character:04x} "
+            "(is it a binary file, or was it damaged?)"
+            if isinstance(exc.character, int)
+            else f"expected text; found the byte {exc.character!r}",
+        )
     mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
     if mark is None:
         return Problem(filename, "", f"YAML syntax error: {problem}")
     return Problem(filename, "", f"YAML syntax error: {problem}", mark.line + 1, mark.column + 1)
@@ -383,6 +431,9 @@ class _StrictSafeLoader(yaml.SafeLoader):
             if isinstance(key, str | int | float | bool):
                 seen[key] = key_node.start_mark
         return super().construct_mapping(node, deep=deep)
+
+
+harden(_StrictSafeLoader)  # 1e6 is a number, 2020-02-30 no date, 5,000 digits no crash
 
 
 def _check_size(data: Any, filename: str) -> None:
@@ -438,6 +489,7 @@ def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None 
     """
     if fmt is None:
         fmt = "json" if filename.lower().endswith(".json") else "yaml"
+    limits.check_text_size(text, filename)
     too_deep = Problem(filename, "", "the document is nested too deeply to read")
     if fmt == "json":
         try:
@@ -448,6 +500,17 @@ def parse_text(text: str, *, filename: str = "<string>", fmt: TextFormat | None 
             ) from None
         except RecursionError:
             raise ScenarioError([too_deep]) from None
+        except ValueError:  # an integer past Python's conversion limit (4,300 digits)
+            raise ScenarioError(
+                [
+                    Problem(
+                        filename,
+                        "",
+                        "JSON: an integer with more digits than Python converts "
+                        f"({sys.get_int_max_str_digits():,}); no number of a scenario is that long",
+                    )
+                ]
+            ) from None
     else:
         try:
             data = yaml.load(text, Loader=_StrictSafeLoader)  # noqa: S506 (a SafeLoader subclass)
@@ -516,6 +579,7 @@ def parse_scenario(
                 )
             ]
         )
+    limits.check_counts(data, filename)
     try:
         scenario = Scenario.model_validate(dict(data))
     except ValidationError as exc:
@@ -617,10 +681,15 @@ def read_text(path: str | Path) -> str:
     if p.is_dir():
         raise ScenarioError([Problem(name, "", "expected a file; found a folder")])
     try:
+        limits.check_file_size(p.stat().st_size, name)
         raw = p.read_bytes()
     except OSError as exc:
         raise ScenarioError([Problem(name, "", f"cannot read the file: {exc.strerror}")]) from None
-    if b"\x00" in raw[:8192]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ScenarioError(
+            [Problem(name, "", "expected UTF-8 text; found UTF-16 (save the file as UTF-8)")]
+        )
+    if b"\x00" in raw:
         raise ScenarioError([Problem(name, "", "expected a text file; found binary data")])
     try:
         return raw.decode("utf-8-sig")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -60,6 +61,11 @@ RELATION_ORDER: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
+#: A finite number (NaN and infinities refused), without coercion from text.
+FiniteFloat = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+#: A cost on the 0–1 outcome scale.
+Cost = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1)]
+
 
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, str_strip_whitespace=True)
@@ -83,14 +89,38 @@ class Evidence(_Base):
     locator: str | None = None
 
 
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
 def _iso_date(value: Any) -> Any:
-    """Read ISO dates given as text (JSON has no date type) as dates; a bare year stays a year."""
+    """Read ISO dates given as text (JSON has no date type) as dates; a bare year stays a year.
+
+    Text shaped like a date that is no day of the calendar (``2020-02-30``) is an error, not a
+    free-text date.
+
+    Examples
+    --------
+    >>> _iso_date("2020-01-05"), _iso_date("winter 2020"), _iso_date(2020)
+    (datetime.date(2020, 1, 5), 'winter 2020', '2020')
+    >>> _iso_date("2020-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a calendar date (YYYY-MM-DD); found '2020-02-30' (day is out of range for month)
+    """
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
+            if _DATE_LIKE.match(value.strip()):
+                y, m, d = (int(x) for x in value.strip().split("-"))
+                try:
+                    dt.date(y, m, d)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"expected a calendar date (YYYY-MM-DD); found {value!r} ({exc})"
+                    ) from None
             return value
     return value
 
@@ -101,6 +131,14 @@ def _as_evidence_list(value: Any) -> Any:
     if isinstance(value, str | dict):
         return [value]
     return value
+
+
+def _evidence_items(value: Any) -> Any:
+    """Evidence as a list of ``{quote: ...}`` mappings; anything else is left for validation."""
+    items = _as_evidence_list(value)
+    if not isinstance(items, list):
+        return items  # pydantic says "expected a list; found 0"
+    return [_evidence_item(x) for x in items]
 
 
 def _evidence_item(value: Any) -> Any:
@@ -129,13 +167,13 @@ class Meta(_Base):
 
     evidence: EvidenceList = Field(default_factory=list)
     assumption: str | None = None
-    range: tuple[StrictFloat, StrictFloat] | None = None
-    sd: float | None = Field(default=None, ge=0, strict=True)
+    range: tuple[FiniteFloat, FiniteFloat] | None = None
+    sd: float | None = Field(default=None, ge=0, strict=True, allow_inf_nan=False)
 
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, v: Any) -> Any:
-        return [_evidence_item(x) for x in _as_evidence_list(v)]
+        return _evidence_items(v)
 
     @model_validator(mode="after")
     def _range_order(self) -> Meta:
@@ -168,7 +206,7 @@ class _WithMeta(_Base):
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, v: Any) -> Any:
-        return [_evidence_item(x) for x in _as_evidence_list(v)]
+        return _evidence_items(v)
 
     @model_validator(mode="before")
     @classmethod
@@ -299,7 +337,7 @@ class Issue(_WithMeta):
     low: str = "0"
     high: str = "100"
     status_quo: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False, strict=True)
-    scale: tuple[StrictFloat, StrictFloat] | None = None
+    scale: tuple[FiniteFloat, FiniteFloat] | None = None
     positions: dict[str, Position]
 
     @field_validator("id")
@@ -355,7 +393,7 @@ class _Edit(_Base):
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, v: Any) -> Any:
-        return [_evidence_item(x) for x in _as_evidence_list(v)]
+        return _evidence_items(v)
 
 
 class RemoveActor(_Edit):
@@ -464,7 +502,7 @@ class Outcome(_Base):
     id: str
     title: str | None = None
     shocks: list[str] = Field(default_factory=list)
-    costs: dict[str, StrictFloat] = Field(default_factory=dict)
+    costs: dict[str, Cost] = Field(default_factory=dict)
     cost_meta: dict[str, Meta] = Field(default_factory=dict, exclude=True)
 
     @model_validator(mode="before")
@@ -533,9 +571,9 @@ class Uncertainty(_Base):
     ±``capability`` relative (uniform; 0.2 means ±20 %).
     """
 
-    position: float = Field(default=10.0, ge=0, le=100, strict=True)
-    salience: float = Field(default=0.2, ge=0, le=1, strict=True)
-    capability: float = Field(default=0.2, ge=0, le=1, strict=True)
+    position: float = Field(default=10.0, ge=0, le=100, strict=True, allow_inf_nan=False)
+    salience: float = Field(default=0.2, ge=0, le=1, strict=True, allow_inf_nan=False)
+    capability: float = Field(default=0.2, ge=0, le=1, strict=True, allow_inf_nan=False)
 
 
 class FightRecord(BaseModel):
@@ -653,7 +691,8 @@ def _check_id(v: str) -> str:
     return v
 
 
-def all_field_names() -> set[str]:
+@cache
+def all_field_names() -> frozenset[str]:
     """Every key the file format knows (for 'did you mean' suggestions)."""
     names: set[str] = {"value"}
     for model in (
@@ -679,7 +718,7 @@ def all_field_names() -> set[str]:
         Scenario,
     ):
         names.update(k for k, f in model.model_fields.items() if not f.exclude)
-    return names - {"meta", "cost_meta"}
+    return frozenset(names - {"meta", "cost_meta"})
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -69,7 +70,14 @@ def apply_edit(
     elif isinstance(edit, ScaleCapability):
         _need_actor(s, edit.actor, where)
         actor = s.actor(edit.actor)
-        actor.capability = actor.capability * edit.factor
+        scaled = actor.capability * edit.factor
+        if not math.isfinite(scaled):
+            raise ShockError(
+                f"{where}: scaling {edit.actor!r}'s capability {actor.capability:g} by "
+                f"{edit.factor:g} gives {scaled}, not a finite number; only ratios of "
+                "capabilities matter, so write smaller numbers"
+            )
+        actor.capability = scaled
     elif isinstance(edit, SetPosition | SetSalience):
         _need_actor(s, edit.actor, where)
         _need_issue(s, edit.issue, where)

@@ -44,7 +44,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from realpolitik._csv import safe_cell
 from realpolitik.exceptions import Problem, ScenarioError
+from realpolitik.scenario.limits import check_counts
 from realpolitik.scenario.model import Scenario
 
 TableForm = Literal["bdm", "ktab"]
@@ -237,13 +239,24 @@ def _slug(text: str, fallback: str) -> str:
 
 
 def _unique_ids(names: list[str]) -> list[str]:
+    """Ids from names; a repeated name gets ``-2``, ``-3``... (linear time in the rows).
+
+    Examples
+    --------
+    >>> _unique_ids(["A", "A", "a-2", "A"])
+    ['a', 'a-2', 'a-2-2', 'a-3']
+    """
     ids: list[str] = []
+    taken: set[str] = set()
+    next_n: dict[str, int] = {}
     for k, name in enumerate(names):
         base = _slug(name, f"actor-{k + 1}")
-        cand, n = base, 2
-        while cand in ids:
+        cand, n = base, next_n.get(base, 2)
+        while cand in taken:
             cand, n = f"{base}-{n}", n + 1
+        next_n[base] = n
         ids.append(cand)
+        taken.add(cand)
     return ids
 
 
@@ -323,7 +336,20 @@ def parse_table(text: str, *, filename: str = "<string>") -> Scenario:
     >>> [p.position for p in s.issues[0].positions.values()], s.issues[0].scale
     ([0.0, 100.0], (4.0, 10.0))
     """
-    return read_table(text, filename=filename).scenario
+    if not text.strip():
+        raise ScenarioError([Problem(filename, "", "the file is empty")])
+    # Universal newlines, as open() reads text: a lone carriage return ends a line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Before any cell is read: a table has one actor per line after its one or two header rows.
+    n_lines = sum(1 for line in text.splitlines() if line.strip())
+    n_head = 1 if "capability" in text.lstrip().split("\n", 1)[0].lower() else 2
+    check_counts({"actors": range(max(0, n_lines - n_head))}, filename)
+    try:
+        return read_table(text, filename=filename).scenario
+    except csv.Error as exc:  # a cell past csv's field size limit, a stray quote...
+        raise ScenarioError(
+            [Problem(filename, "", f"the table cannot be read as CSV: {exc}")]
+        ) from None
 
 
 def _first_line(text: str) -> int:
@@ -592,10 +618,23 @@ def _parse_ktab(text: str, filename: str) -> TableRead:
         )
     n_actors = _number(title[2], filename, tline, 3, "number of actors", problems)
     n_dims = _number(title[3], filename, tline, 4, "number of dimensions", problems)
+    for value, col, what in (
+        (n_actors, 3, "number of actors"),
+        (n_dims, 4, "number of dimensions"),
+    ):
+        if value is not None and not (value >= 1 and value == int(value)):
+            problems.append(
+                Problem(
+                    filename,
+                    f"line {tline}, column {col}",
+                    f"expected a whole number >= 1 ({what}); found {title[col - 1]!r}",
+                )
+            )
     if problems:
         raise ScenarioError(problems)
     assert n_actors is not None and n_dims is not None
     n_dims_i = int(n_dims)
+    check_counts({"issues": range(n_dims_i)}, filename)  # before building 2 × n_dims columns
     width = 3 + 2 * n_dims_i
     if n_dims_i < 1 or len(header) < width:
         raise ScenarioError(
@@ -722,6 +761,16 @@ def _data_cell(value: float | str | None) -> str:
     return _fmt(value) if isinstance(value, float) else value
 
 
+class _SafeWriter:
+    """A csv writer whose text cells cannot run as spreadsheet formulas (see realpolitik._csv)."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self.writer.writerow([safe_cell(c) for c in row])
+
+
 def write_table(scenario: Scenario, form: TableForm = "bdm") -> str:
     """Return the scenario as a Bueno de Mesquita or KTAB table (CSV text).
 
@@ -740,7 +789,7 @@ def write_table(scenario: Scenario, form: TableForm = "bdm") -> str:
     B,3,10,1
     """
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _SafeWriter(csv.writer(buf, lineterminator="\n"))
     issues = scenario.issues
     extra = _data_columns(scenario)
     if form == "bdm":

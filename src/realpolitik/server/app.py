@@ -31,12 +31,13 @@ from fastapi import FastAPI, File, Query, Request, UploadFile
 from fastapi import Path as FastAPIPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import (
     InputError,
+    LimitError,
     Problem,
     RealpolitikError,
     ScenarioError,
@@ -51,6 +52,7 @@ from realpolitik.scenario.loader import MAX_NODES
 from realpolitik.scenario.model import Scenario
 from realpolitik.scenario.rules import parse_rule
 from realpolitik.scenario.shocks import apply_shocks
+from realpolitik.server._pool import BusyError, ComputationTooLongError, shared_pool
 
 #: Largest request body accepted (bytes).
 MAX_BODY_BYTES = 1_000_000
@@ -97,9 +99,26 @@ class TooLargeError(RealpolitikError):
 # --------------------------------------------------------------------------------------------
 # Requests
 # --------------------------------------------------------------------------------------------
+def _check_unicode(value: Any) -> Any:
+    """Refuse text with a lone UTF-16 surrogate (``"\\ud800"`` in JSON): it is no character."""
+    texts = value if isinstance(value, list) else [value]
+    for text in texts:
+        if isinstance(text, str):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError(
+                    f"the text holds a lone UTF-16 surrogate ({_printable(text[exc.start])} at "
+                    f"character {exc.start}), which is no Unicode character; send valid text"
+                ) from None
+    return value
+
+
 class _Request(BaseModel):
     # strict: 10 is a count, "10" and true are not (no silent coercion of JSON values).
     model_config = ConfigDict(extra="forbid", strict=True)
+
+    _unicode = field_validator("*", mode="before")(_check_unicode)
 
 
 class ScenarioRef(_Request):
@@ -314,10 +333,21 @@ def error_body(message: str, problems: Sequence[Problem] | None = None) -> dict[
     >>> error_body("invalid request", [Problem("request", "n_runs", "must be >= 0")])["problems"]
     [{'file': 'request', 'where': 'n_runs', 'message': 'must be >= 0', 'text': 'request: n_runs: must be >= 0'}]
     """
-    body: dict[str, Any] = {"error": message}
+    body: dict[str, Any] = {"error": _printable(message)}
     if problems:
-        body["problems"] = _problems(problems)
+        body["problems"] = [{k: _printable(v) for k, v in p.items()} for p in _problems(problems)]
     return body
+
+
+def _printable(text: str) -> str:
+    r"""``text`` with lone surrogates written as escapes, so that the answer encodes as UTF-8.
+
+    Examples
+    --------
+    >>> _printable("a\ud800b")
+    'a\\ud800b'
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 _PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
@@ -451,6 +481,61 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+#: The names this machine answers to by itself; a page on another site that makes a browser
+#: send a request here (DNS rebinding) sends its own name instead.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+#: Bind addresses that mean "every interface": any Host is then accepted.
+ANY_HOST = ("0.0.0.0", "::", "")
+
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header, without its port, lower-case.
+
+    Examples
+    --------
+    >>> host_name("LocalHost:8000"), host_name("[::1]:8000"), host_name("127.0.0.1")
+    ('localhost', '::1', '127.0.0.1')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """Answer 400 to a request whose ``Host`` is not one of ``allowed`` (DNS-rebinding guard).
+
+    ``allowed=None`` accepts every host (a server bound to all interfaces on purpose).
+    """
+
+    def __init__(
+        self, app: Callable[[Scope, Receive, Send], Awaitable[None]], allowed: Sequence[str] | None
+    ):
+        self.app = app
+        self.allowed = None if allowed is None else {host_name(h) for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the Host header, then hand the request on."""
+        if scope["type"] != "http" or self.allowed is None:
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"")
+        name = host_name(raw.decode("latin-1"))
+        if name in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        shown = ", ".join(sorted(self.allowed))
+        body = JSONResponse(
+            error_body(
+                f"unexpected Host header {name[:MAX_NAME]!r}: this dashboard answers only to "
+                f"{shown} (start it with `realpolitik serve --host NAME` to serve another name)"
+            ),
+            status_code=400,
+        )
+        await send({"type": "http.response.start", "status": 400, "headers": body.raw_headers})
+        await send({"type": "http.response.body", "body": body.body})
+
+
 # --------------------------------------------------------------------------------------------
 # The application
 # --------------------------------------------------------------------------------------------
@@ -460,8 +545,15 @@ def static_text(name: str) -> str:
     return resources.files(_STATIC).joinpath(name).read_text(encoding="utf-8")
 
 
-def create_app() -> FastAPI:
+def create_app(host: str | None = None) -> FastAPI:
     """Build the dashboard application (the JSON API under ``/api`` and the page at ``/``).
+
+    Parameters
+    ----------
+    host : str, optional
+        The name or address the server is started on (``realpolitik serve --host``). Requests
+        are answered only when their ``Host`` header names this machine (:data:`LOCAL_HOSTS`)
+        or ``host``; a ``host`` meaning every interface (``0.0.0.0``) accepts any name.
 
     Examples
     --------
@@ -494,8 +586,18 @@ def create_app() -> FastAPI:
         return JSONResponse(error_body(str(exc)), status_code=404)
 
     @app.exception_handler(TooLargeError)
-    async def _too_large(request: Request, exc: TooLargeError) -> JSONResponse:
+    @app.exception_handler(ComputationTooLongError)
+    @app.exception_handler(LimitError)
+    async def _too_large(request: Request, exc: RealpolitikError) -> JSONResponse:
         return JSONResponse(error_body(str(exc)), status_code=413)
+
+    @app.exception_handler(ScenarioTooLargeError)
+    async def _scenario_too_large(request: Request, exc: ScenarioTooLargeError) -> JSONResponse:
+        return JSONResponse(error_body("scenario too large", exc.problems), status_code=413)
+
+    @app.exception_handler(BusyError)
+    async def _busy(request: Request, exc: BusyError) -> JSONResponse:
+        return JSONResponse(error_body(str(exc)), status_code=429, headers={"Retry-After": "5"})
 
     @app.exception_handler(RealpolitikError)
     async def _user_error(request: Request, exc: RealpolitikError) -> JSONResponse:
@@ -570,14 +672,18 @@ def create_app() -> FastAPI:
     @app.post("/api/forecast", tags=["analysis"])
     def api_forecast(body: ForecastIn) -> dict[str, Any]:
         """Forecast every issue with the baselines and the models asked for."""
-        s = _shocked(scenario_from_ref(body.scenario), body.shocks)
-        return _clean(forecast(s, model=body.models or None).to_dict(trace=body.trace))
+        s = scenario_from_ref(body.scenario)
+        if _is_heavy(s):
+            return shared_pool().run(do_forecast, body)
+        return do_forecast(body, s)
 
     @app.post("/api/compare", tags=["analysis"])
     def api_compare(body: CompareIn) -> dict[str, Any]:
         """Baseline and shocked forecasts side by side."""
         s = scenario_from_ref(body.scenario)
-        return _clean(compare(s, body.shocks, model=body.models or None).to_dict())
+        if _is_heavy(s):
+            return shared_pool().run(do_compare, body)
+        return do_compare(body, s)
 
     @app.post("/api/network", tags=["analysis"])
     def api_network(body: NetworkIn) -> dict[str, Any]:
@@ -585,55 +691,39 @@ def create_app() -> FastAPI:
         analyse = _producer("network")
         return _clean(analyse(_shocked(scenario_from_ref(body.scenario), body.shocks)).to_dict())
 
+    # Heavy computations run in the worker pool (see realpolitik.server._pool), so that light
+    # requests stay fast while they run; each has the pool's time limit.
     @app.post("/api/planb", tags=["analysis"])
-    def api_planb(body: PlanBIn) -> dict[str, Any]:
+    async def api_planb(body: PlanBIn, request: Request) -> dict[str, Any]:
         """Rank the substitutes for a lost partner."""
-        plan_b = _producer("planb")
-        s = scenario_from_ref(body.scenario)
-        # Name each rule by its place in the request, as a scenario names its partner_rules.
-        rules = [parse_rule(text, source=f"rules[{k}]") for k, text in enumerate(body.rules or [])]
-        return _clean(plan_b(s, body.actor, body.without, rules=rules, model=body.model).to_dict())
+        return await _heavy(request, do_planb, body)
 
     @app.post("/api/escalation", tags=["analysis"])
-    def api_escalation(body: EscalationIn) -> dict[str, Any]:
+    async def api_escalation(body: EscalationIn, request: Request) -> dict[str, Any]:
         """Choice and outcome probabilities of an escalation tree."""
-        solve = _producer("escalation")
-        s = scenario_from_ref(body.scenario)
-        kwargs: dict[str, Any] = {"tree": body.tree, "model": body.model}
-        if body.lam is not None:
-            kwargs["lam"] = math.inf if body.lam > 1e12 else body.lam
-        return _clean(solve(s, **kwargs).to_dict())
+        return await _heavy(request, do_escalation, body)
 
     @app.post("/api/montecarlo", tags=["analysis"])
-    def api_montecarlo(body: MonteCarloIn) -> dict[str, Any]:
+    async def api_montecarlo(body: MonteCarloIn, request: Request) -> dict[str, Any]:
         """Forecasts over uncertain inputs: at most MAX_RUNS (5000) runs, on this machine."""
-        run = _producer("montecarlo")
-        s = scenario_from_ref(body.scenario)
-        result = run(
-            s, body.n_runs, body.seed, shocks=tuple(body.shocks), tree=body.tree, model=body.model
-        )
-        return _clean(result.to_dict())
+        return await _heavy(request, do_montecarlo, body)
 
     @app.post("/api/explain", tags=["analysis"])
-    def api_explain(body: ExplainIn) -> dict[str, Any]:
+    async def api_explain(body: ExplainIn, request: Request) -> dict[str, Any]:
         """One actor explained in words, each sentence citing its inputs."""
-        explain = _producer("explanations")
-        return _clean(
-            explain(scenario_from_ref(body.scenario), body.actor, model=body.model).to_dict()
-        )
+        return await _heavy(request, do_explain, body)
 
     # --- the report ----------------------------------------------------------------------------
     @app.post("/api/report", tags=["report"])
-    def api_report(body: ReportIn) -> dict[str, Any]:
+    async def api_report(body: ReportIn, request: Request) -> dict[str, Any]:
         """Every section of the report: the data, and the HTML of its body (figures included)."""
-        data = _gather(body)
-        return {"data": data, "body": render_body(data)}
+        return await _heavy(request, do_report, body)
 
     @app.post("/api/report.html", tags=["report"], response_class=HTMLResponse)
-    def api_report_html(body: ReportIn) -> HTMLResponse:
+    async def api_report_html(body: ReportIn, request: Request) -> HTMLResponse:
         """The report as one self-contained HTML page (to save)."""
         return HTMLResponse(
-            render_html(_gather(body)),
+            await _heavy(request, do_report_html, body),
             headers={"Content-Disposition": 'attachment; filename="report.html"'},
         )
 
@@ -713,7 +803,9 @@ def create_app() -> FastAPI:
         file_name, media_type = entry
         return Response(static_text(file_name), media_type=media_type)
 
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # outermost: runs first
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    allowed = None if host in ANY_HOST else [*LOCAL_HOSTS, *([host] if host else [])]
+    app.add_middleware(HostCheck, allowed=allowed)  # outermost: runs first
     return app
 
 
@@ -721,8 +813,98 @@ def _validate(text: str, fmt: TextFormatIn, filename: str | None = None) -> dict
     try:
         s = scenario_from_text(text, fmt, filename)
     except ScenarioError as exc:
-        return {"valid": False, "problems": _problems(exc.problems)}
+        return {"valid": False, "problems": error_body("", exc.problems)["problems"]}
     return {"valid": True, "problems": [], "summary": _summary(s)}
+
+
+# --------------------------------------------------------------------------------------------
+# The computations (module-level, so that the worker processes can run them)
+# --------------------------------------------------------------------------------------------
+#: A scenario with more actor pairs × issues than this is forecast in the worker pool.
+LIGHT_PAIRS = 50_000
+
+
+def _is_heavy(s: Scenario) -> bool:
+    return len(s.actors) ** 2 * len(s.issues) > LIGHT_PAIRS
+
+
+async def _heavy(request: Request, fn: Callable[..., Any], body: Any) -> Any:
+    """Run ``fn(body)`` in the worker pool; wait for a worker without holding a thread."""
+    import anyio
+
+    pool = shared_pool()
+    limiter = getattr(request.app.state, "heavy_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.heavy_limiter = anyio.CapacityLimiter(pool.n_workers)
+    with anyio.move_on_after(pool.queue_seconds) as waited:
+        await limiter.acquire()
+    if waited.cancelled_caught:
+        raise BusyError(
+            f"the dashboard is busy: {pool.n_workers} heavy computation(s) are running and none "
+            f"finished within {pool.queue_seconds:g} s; try again in a moment"
+        )
+    try:
+        return await anyio.to_thread.run_sync(pool.run, fn, body)
+    finally:
+        limiter.release()
+
+
+def do_forecast(body: ForecastIn, s: Scenario | None = None) -> dict[str, Any]:
+    """``POST /api/forecast``."""
+    s = _shocked(scenario_from_ref(body.scenario) if s is None else s, body.shocks)
+    return _clean(forecast(s, model=body.models or None).to_dict(trace=body.trace))
+
+
+def do_compare(body: CompareIn, s: Scenario | None = None) -> dict[str, Any]:
+    """``POST /api/compare``."""
+    s = scenario_from_ref(body.scenario) if s is None else s
+    return _clean(compare(s, body.shocks, model=body.models or None).to_dict())
+
+
+def do_planb(body: PlanBIn) -> dict[str, Any]:
+    """``POST /api/planb``."""
+    plan_b = _producer("planb")
+    s = scenario_from_ref(body.scenario)
+    # Name each rule by its place in the request, as a scenario names its partner_rules.
+    rules = [parse_rule(text, source=f"rules[{k}]") for k, text in enumerate(body.rules or [])]
+    return _clean(plan_b(s, body.actor, body.without, rules=rules, model=body.model).to_dict())
+
+
+def do_escalation(body: EscalationIn) -> dict[str, Any]:
+    """``POST /api/escalation``."""
+    solve = _producer("escalation")
+    s = scenario_from_ref(body.scenario)
+    kwargs: dict[str, Any] = {"tree": body.tree, "model": body.model}
+    if body.lam is not None:
+        kwargs["lam"] = math.inf if body.lam > 1e12 else body.lam
+    return _clean(solve(s, **kwargs).to_dict())
+
+
+def do_montecarlo(body: MonteCarloIn) -> dict[str, Any]:
+    """``POST /api/montecarlo``."""
+    run = _producer("montecarlo")
+    s = scenario_from_ref(body.scenario)
+    result = run(
+        s, body.n_runs, body.seed, shocks=tuple(body.shocks), tree=body.tree, model=body.model
+    )
+    return _clean(result.to_dict())
+
+
+def do_explain(body: ExplainIn) -> dict[str, Any]:
+    """``POST /api/explain``."""
+    explain = _producer("explanations")
+    return _clean(explain(scenario_from_ref(body.scenario), body.actor, model=body.model).to_dict())
+
+
+def do_report(body: ReportIn) -> dict[str, Any]:
+    """``POST /api/report``: the data and the HTML of the report's body."""
+    data = _gather(body)
+    return {"data": data, "body": render_body(data)}
+
+
+def do_report_html(body: ReportIn) -> str:
+    """``POST /api/report.html``: the whole page."""
+    return render_html(_gather(body))
 
 
 def _gather(body: ReportIn) -> dict[str, Any]:
@@ -739,7 +921,9 @@ __all__ = [
     "MAX_REPORT_RUNS",
     "MAX_RUNS",
     "MAX_YAML_NODES",
+    "LOCAL_HOSTS",
     "BodyLimit",
+    "HostCheck",
     "ScenarioRef",
     "create_app",
     "error_body",

@@ -1,0 +1,161 @@
+"""Limits are stated, checked before the work they bound, and name how to raise them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from realpolitik.cli import app
+from realpolitik.cli._app import write_atomic
+from realpolitik.exceptions import LimitError, ScenarioTooLargeError
+from realpolitik.forecasting import forecast
+from realpolitik.scenario import limits, load_scenario, parse_scenario
+from realpolitik.scenario.limits import check_model, model_bytes
+
+runner = CliRunner()
+
+
+def toy(n_actors: int = 2) -> dict:
+    return {
+        "title": "Toy",
+        "actors": [{"id": f"a{k}", "name": f"A{k}", "capability": 1} for k in range(n_actors)],
+        "issues": [
+            {
+                "id": "x",
+                "title": "X",
+                "positions": {
+                    f"a{k}": {"position": 100 * k / max(1, n_actors - 1), "salience": 0.5}
+                    for k in range(n_actors)
+                },
+            }
+        ],
+    }
+
+
+def test_file_size_is_checked_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(toy()) + "#" * 3_000_000 + "\n")
+    read = []
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: read.append(self) or b"")
+    monkeypatch.setenv("REALPOLITIK_MAX_FILE_MB", "2")
+    with pytest.raises(
+        ScenarioTooLargeError,
+        match=r"big.yaml: the file is 3.0 MB; the limit is 2 MB \(set REALPOLITIK_MAX_FILE_MB",
+    ):
+        load_scenario(path)
+    assert read == []  # refused from its size alone
+
+
+def test_file_size_limit_on_the_command_line_and_raised_by_the_variable(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(toy()) + "#" * 1_500_000 + "\n")
+    r = runner.invoke(app, ["check", str(path)], env={"REALPOLITIK_MAX_FILE_MB": "1"})
+    assert r.exit_code == 2 and "REALPOLITIK_MAX_FILE_MB" in r.output and str(path) in r.output
+    r = runner.invoke(app, ["check", str(path)], env={"REALPOLITIK_MAX_FILE_MB": "5"})
+    assert r.exit_code == 0, r.output
+
+
+def test_actor_and_issue_counts_are_checked_before_validation():
+    with limits.limits(max_actors=3):
+        parse_scenario(toy(3))
+        with pytest.raises(
+            ScenarioTooLargeError, match=r"4 actors; the limit is 3 \(set REALPOLITIK_MAX_ACTORS"
+        ):
+            parse_scenario(toy(4), filename="s.yaml")
+    data = toy(2)
+    data["issues"] = data["issues"] * 3  # duplicates, but the count is refused first
+    with (
+        limits.limits(max_issues=2),
+        pytest.raises(ScenarioTooLargeError, match="3 issues; the limit is 2"),
+    ):
+        parse_scenario(data)
+
+
+def test_a_bad_limit_variable_is_named(monkeypatch):
+    monkeypatch.setenv("REALPOLITIK_MAX_ACTORS", "lots")
+    with pytest.raises(
+        ScenarioTooLargeError,
+        match="REALPOLITIK_MAX_ACTORS: expected a positive number; found 'lots'",
+    ):
+        limits.current()
+
+
+def test_model_memory_estimate_follows_the_pair_arrays():
+    # Worked out from the constants: 160 bytes per actor pair and issue, 64 per cell and round.
+    assert model_bytes("eum", 100, 2, 10) == 100 * 100 * 2 * 160 + 100 * 2 * 12 * 64
+    assert model_bytes("median", 100, 2, 10) == 100 * 2 * 12 * 64
+    check_model("eum", 700, 10, 10)  # 0.8 GB: allowed by default
+    with pytest.raises(
+        LimitError,
+        match=r"needs about 6,415 MB .* limit is 1,024 MB \(set REALPOLITIK_MAX_MEMORY_MB",
+    ):
+        check_model("eum", 2000, 10, 10)
+
+
+def test_a_forecast_past_the_memory_limit_is_refused_before_it_allocates(tmp_path, monkeypatch):
+    import realpolitik.engine.registry as registry
+
+    called = []
+    original = registry.get_model
+
+    def spy(name):
+        called.append(name)
+        return original(name)
+
+    monkeypatch.setattr("realpolitik.forecasting.get_model", spy)
+    s = parse_scenario(toy(50))
+    with limits.limits(max_memory_mb=0.1), pytest.raises(LimitError, match="eum model needs"):
+        forecast(s, model="eum")
+    assert called == []
+    path = tmp_path / "fifty.yaml"
+    path.write_text(yaml.safe_dump(toy(50)))
+    r = runner.invoke(
+        app, ["forecast", str(path), "--model", "eum"], env={"REALPOLITIK_MAX_MEMORY_MB": "0.1"}
+    )
+    assert r.exit_code == 2
+    assert f"{path}: scenario 'Toy': the eum model needs about" in " ".join(r.output.split())
+
+
+# --- atomic writes -----------------------------------------------------------------------------
+def test_write_atomic_fsyncs_before_the_rename(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1]
+    )
+    write_atomic(tmp_path / "out.txt", "data")
+    assert events[:2] == ["fsync", "replace"]
+    assert (tmp_path / "out.txt").read_text() == "data"
+
+
+def test_a_killed_write_leaves_no_temporary_file(tmp_path):
+    script = textwrap.dedent(
+        f"""
+        import signal, sys, time
+        from realpolitik.cli import _terminate
+        from realpolitik.cli._app import write_atomic
+        signal.signal(signal.SIGTERM, _terminate)
+        def slow(path):
+            path.write_text("half")
+            print("writing", flush=True)
+            time.sleep(60)
+        write_atomic({str(tmp_path / "out.txt")!r}, slow)
+        """
+    )
+    (tmp_path / "out.txt").write_text("old")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+    assert (tmp_path / "out.txt").read_text() == "old"
+    time.sleep(0)  # nothing left running

@@ -1,0 +1,364 @@
+"""Every reproducer of issue 13 ("Measured now"), as a regression test.
+
+Each file is checked through the command line as a user runs it: exit code 0 or 2, no
+traceback, and on exit 2 every problem line names the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from realpolitik.cli import app
+from realpolitik.exceptions import ScenarioError
+from realpolitik.forecasting import NonFiniteError, check_finite, forecast
+from realpolitik.report.data import gather
+from realpolitik.scenario import load_scenario, parse_scenario
+from realpolitik.scenario.loader import MAX_SUGGESTIONS
+from realpolitik.scenario.tables import _unique_ids
+
+runner = CliRunner()
+
+BASE = {
+    "title": "Toy",
+    "date": "2020-01-05",
+    "actors": [
+        {"id": "a", "name": "A", "capability": 10},
+        {"id": "b", "name": "B", "capability": 30},
+    ],
+    "issues": [
+        {
+            "id": "x",
+            "title": "X",
+            "positions": {
+                "a": {"position": 0, "salience": 1},
+                "b": {"position": 100, "salience": 0.5},
+            },
+        }
+    ],
+}
+
+
+def base() -> dict:
+    return json.loads(json.dumps(BASE))
+
+
+def run(*args: object):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def refused(path, *command: str, expect: str) -> str:
+    """Run ``command`` on ``path``: exit 2, no traceback, ``expect`` in a line naming the file."""
+    r = run(*command, path) if command else run("check", path)
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output
+    lines = [line for line in r.output.splitlines() if str(path) in line and expect in line]
+    assert lines, r.output
+    return r.output
+
+
+def write_yaml(tmp_path, data, name="s.yaml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+# --- tracebacks on bad files ------------------------------------------------------------------
+@pytest.mark.parametrize("command", [("check",), ("forecast",)])
+def test_calendar_impossible_date(tmp_path, command):
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(base()).replace("'2020-01-05'", "2020-02-30"))
+    assert "date: 2020-02-30" in path.read_text()
+    refused(
+        path, *command, expect="date: expected a calendar date (YYYY-MM-DD); found '2020-02-30'"
+    )
+
+
+def test_calendar_impossible_date_in_json_and_in_sources(tmp_path):
+    data = base()
+    data["date"] = "2021-13-01"
+    data["sources"] = [{"id": "s", "title": "S", "date": "2020-04-31"}]
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(data))
+    out = refused(path, expect="date: expected a calendar date")
+    assert "sources[0].date" in out
+    # A real date and free text stay what they were.
+    data["date"], data["sources"][0]["date"] = "2020-02-29", "spring 2020"
+    s = parse_scenario(data)
+    assert str(s.date) == "2020-02-29" and s.sources[0].date == "spring 2020"
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "path_in_file"),
+    [
+        (("issues", 0, "positions", "a", "evidence"), 0, "issues[0].positions.a.evidence"),
+        (("actors", 0, "evidence"), 7, "actors[0].evidence"),
+        (("actors", 0, "capability"), {"value": 1, "evidence": 5}, "actors[0].capability.evidence"),
+        (("actors", 0, "tags"), 5, "actors[0].tags"),
+        (("sources",), 5, "sources"),
+        (("issues", 0, "positions"), [1, 2], "issues[0].positions"),
+    ],
+)
+def test_wrong_type_in_a_nested_place(tmp_path, where, value, path_in_file):
+    data = base()
+    target = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    refused(write_yaml(tmp_path, data), expect=f"{path_in_file}: expected")
+
+
+def test_integer_of_more_than_4300_digits(tmp_path):
+    text = yaml.safe_dump(base()).replace("capability: 10", "capability: " + "9" * 4400)
+    path = tmp_path / "big.yaml"
+    path.write_text(text)
+    refused(path, expect="an integer of 4,400 digits")
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(base()).replace('"capability": 10', '"capability": ' + "9" * 5000))
+    refused(path, expect="JSON: an integer with more digits than Python converts")
+
+
+# --- accepted by check, refused later -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("edit", "expect"),
+    [
+        (
+            "{value: 10, range: [.nan, 1]}",
+            "actors[0].capability.range[0]: expected a finite number",
+        ),
+        ("{value: 10, sd: .inf}", "actors[0].capability.sd: expected a finite number"),
+        (
+            "{value: 10, range: [1, .inf]}",
+            "actors[0].capability.range[1]: expected a finite number",
+        ),
+    ],
+)
+def test_nan_and_inf_in_uncertainty(tmp_path, edit, expect):
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(base()).replace("capability: 10", f"capability: {edit}", 1))
+    refused(path, expect=expect)
+
+
+def test_nan_in_scale(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(base()).replace("title: X", "title: X\n  scale: [.nan, 1]"))
+    refused(path, expect="issues[0].scale[0]: expected a finite number")
+
+
+def _with_tree(costs: dict) -> dict:
+    data = base()
+    data["escalation"] = [
+        {
+            "id": "t",
+            "title": "T",
+            "root": "n",
+            "nodes": [
+                {
+                    "id": "n",
+                    "actor": "a",
+                    "options": [{"id": "o1", "outcome": "c"}, {"id": "o2", "outcome": "w"}],
+                }
+            ],
+            "outcomes": [{"id": "c", "costs": costs}, {"id": "w"}],
+        }
+    ]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("cost", "expect"),
+    [
+        (math.nan, "expected a finite number"),
+        (1e300, "less than or equal to 1"),
+        (-5, "greater than or equal to 0"),
+        ({"value": math.inf}, "expected a finite number"),
+    ],
+)
+def test_costs_outside_0_1_or_not_finite(tmp_path, cost, expect):
+    refused(
+        write_yaml(tmp_path, _with_tree({"a": cost})),
+        expect=f"escalation[0].outcomes[0].costs.a: {'' if 'finite' in expect else 'input should be '}{expect}",
+    )
+
+
+def test_costs_within_0_1_accepted():
+    s = parse_scenario(_with_tree({"a": 0.25, "b": {"value": 1, "assumption": "all"}}))
+    assert s.escalation[0].outcomes[0].costs == {"a": 0.25, "b": 1.0}
+
+
+def test_capability_written_1e6_is_a_number(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(base()).replace("capability: 10", "capability: 1e6"))
+    s = load_scenario(path)
+    assert s.actors[0].capability == 1_000_000.0
+    # mean: (1e6·1·0 + 30·0.5·100) / (1e6·1 + 30·0.5)
+    expected = 30 * 0.5 * 100 / (1e6 + 15)
+    assert forecast(s, model="mean").forecasts["mean"][0] == pytest.approx(expected)
+    # Text that only looks like a number stays text where text belongs.
+    assert parse_scenario({**base(), "title": "1e"}).title == "1e"
+
+
+def test_escalation_decider_with_zero_salience_everywhere(tmp_path):
+    data = _with_tree({})
+    data["issues"][0]["positions"]["a"]["salience"] = 0
+    out = refused(
+        write_yaml(tmp_path, data),
+        expect="escalation[0].nodes[0].actor: actor 'a' chooses at node 'n' but has salience 0",
+    )
+    assert "payoffs are undefined" in out
+    # With a salience it is solved, and both options get a probability.
+    data["issues"][0]["positions"]["a"]["salience"] = 0.1
+    r = run("escalate", write_yaml(tmp_path, data, "ok.yaml"), "--format", "json")
+    assert r.exit_code == 0, r.output
+    choices = json.loads(r.stdout)["nodes"][0]["choices"]
+    assert sum(choices.values()) == pytest.approx(1.0)
+
+
+def test_report_under_iran_support_lost_keeps_its_explanations():
+    data = gather(
+        load_scenario("syria-2020"), ["iran-support-lost"], n_runs=0, sections=["explanations"]
+    )
+    assert data["notes"] == []
+    russia = next(a for a in data["explanations"]["actors"] if a["actor"] == "russia")
+    texts = [s["text"] for s in russia["sentences"]]
+    # The shocks that edit Iran no longer apply to a world without it, and the text says so.
+    assert any(
+        t.startswith("Iran retaliates against Israel (iran-strikes-israel) does not apply")
+        and "unknown actor 'iran'" in t
+        for t in texts
+    )
+
+
+# --- slow or stuck ------------------------------------------------------------------------------
+def _slow_unique_ids(names):
+    """The obvious definition: the first free id of base, base-2, base-3, ..."""
+    ids = []
+    for k, name in enumerate(names):
+        base_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or f"actor-{k + 1}"
+        cand, n = base_id, 2
+        while cand in ids:
+            cand, n = f"{base_id}-{n}", n + 1
+        ids.append(cand)
+    return ids
+
+
+def test_repeated_names_get_the_same_ids_as_the_obvious_definition():
+    names = ["X"] * 300 + ["x-2", "X", "x-301", "X", "", "", "Y y"]
+    assert _unique_ids(names) == _slow_unique_ids(names)
+    ids = _unique_ids(["X"] * 3000)
+    assert len(set(ids)) == 3000 and ids[:3] == ["x", "x-2", "x-3"] and ids[-1] == "x-3000"
+
+
+def test_repeated_names_in_a_table_load(tmp_path):
+    path = tmp_path / "rep.csv"
+    path.write_text(
+        "Actor,Capability,Position,Salience\n"
+        + "".join(f"X,1,{k % 100},0.5\n" for k in range(3000))
+    )
+    s = load_scenario(path)
+    assert len(s.actors) == 3000 and s.actor_ids[-1] == "x-3000"
+
+
+def test_many_unknown_keys_are_all_listed_with_few_suggestions():
+    data = base()
+    data["titel"] = "typo"
+    for k in range(2 * MAX_SUGGESTIONS):
+        data[f"k{k}"] = 1
+    data["actros"] = []  # past the suggestion budget: listed, without a suggestion
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(data, filename="keys.yaml")
+    lines = [str(p) for p in info.value.problems]
+    assert len(lines) == 2 * MAX_SUGGESTIONS + 2
+    assert "keys.yaml: titel: unknown key 'titel'; did you mean 'title'?" in lines
+    assert "keys.yaml: actros: unknown key 'actros'" in lines
+
+
+# --- messages that break the promise ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "mutate", "expect"),
+    [
+        ("late-nul.yaml", lambda b: b + b"#" + b"x" * 9000 + b"\x00\n", "binary data"),
+        ("bell.yaml", lambda b: b.replace(b"Toy", b"To\x07y"), "control character #x0007"),
+        ("flipped.yaml", lambda b: b[:20] + bytes([b[20] ^ 0x80]) + b[21:], "not UTF-8"),
+        ("utf16.yaml", lambda b: b.decode().encode("utf-16"), "found UTF-16"),
+        ("late-nul.csv", None, "binary data"),
+    ],
+)
+def test_damaged_files_give_one_line_per_problem_naming_the_file(tmp_path, name, mutate, expect):
+    raw = yaml.safe_dump(base()).encode()
+    if name.endswith(".csv"):
+        raw = b"Actor,Capability,Position,Salience\n" + b"A,1,2,0.5\n" * 2000 + b"B,1\x00,3,0.5\n"
+    else:
+        raw = mutate(raw)
+    path = tmp_path / name
+    path.write_bytes(raw)
+    r = run("check", path)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    problem_lines = r.output.splitlines()[1:]
+    assert problem_lines and all(line.strip().startswith(str(path)) for line in problem_lines)
+    assert expect in r.output
+
+
+# --- not finite ---------------------------------------------------------------------------------
+def test_capabilities_near_1e300_forecast_finite_and_as_their_ratios():
+    big = base()
+    small = base()
+    for a, cap in zip(big["actors"], (1e300, 3e300), strict=True):
+        a["capability"] = cap
+    for a, cap in zip(small["actors"], (1, 3), strict=True):
+        a["capability"] = cap
+    f_big = forecast(parse_scenario(big)).forecasts
+    f_small = forecast(parse_scenario(small)).forecasts
+    for name, values in f_small.items():
+        assert f_big[name] == pytest.approx(values, nan_ok=True), name
+        if name != "nash":  # nash needs a status quo
+            assert math.isfinite(f_big[name][0])
+
+
+def test_a_shock_that_overflows_a_capability_is_an_error_naming_shock_and_edit(tmp_path):
+    data = base()
+    data["actors"][0]["capability"] = 1e300
+    data["shocks"] = [
+        {
+            "id": "boost",
+            "title": "B",
+            "edits": [{"op": "scale-capability", "actor": "a", "factor": 1e300}],
+        }
+    ]
+    path = write_yaml(tmp_path, data)
+    out = refused(path, "compare", "--shock", "boost", expect="shock 'boost', edit 1")
+    assert "not a finite number" in out
+
+
+def test_a_non_finite_forecast_is_an_error_naming_model_issue_and_inputs():
+    s = parse_scenario(base())
+    with pytest.raises(NonFiniteError, match=r"the eum forecast of issue 'x' is not a finite"):
+        check_finite(s, ["x"], {"eum": [math.inf]}, {})
+    with pytest.raises(NonFiniteError, match="capabilities from 10 to 30"):
+        check_finite(s, ["x"], {"mean": [math.nan]}, {})
+    # NaN where a model has nothing to say (nash without a status quo) is no error.
+    check_finite(s, ["x"], {"nash": [math.nan]}, {})
+
+
+# --- found by make fuzz -------------------------------------------------------------------------
+def test_tables_read_carriage_returns_as_line_ends_and_refuse_unreadable_csv(tmp_path):
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(b"Actor,Capability,Position,Salience\rA,1,2,0.5\rB,3,10,1\r")
+    assert load_scenario(mac).actor_ids == ["a", "b"]
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(b"Actor,Capability,Position,Salience\nA,1\r,2,0.5\nB,3,10,1\n")
+    refused(stray, expect="line 2: expected 4 columns; found 2")
+    big = tmp_path / "bigcell.csv"
+    big.write_text('Actor,Capability,Position,Salience\n"' + "a" * 200_000 + '",1,2,0.5\n')
+    refused(big, expect="the table cannot be read as CSV: field larger than field limit")
+
+
+def test_a_ktab_title_row_with_1e300_dimensions_is_refused_by_the_issue_limit(tmp_path):
+    path = tmp_path / "k.csv"
+    path.write_text("T,d,2,1e300\nActor,Description,Influence\nA,d,1\nB,d,2\n")
+    refused(path, expect="issues; the limit is 2,000 (set REALPOLITIK_MAX_ISSUES")

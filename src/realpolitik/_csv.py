@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,9 +42,11 @@ def safe_cell(value: Any) -> Any:
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells, index and column names pass :func:`safe_cell`."""
+    from pandas.api.types import is_numeric_dtype
+
     out = frame.copy()
     for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
+        if not is_numeric_dtype(out[col]):
             out[col] = out[col].map(safe_cell)
     out.index = out.index.map(safe_cell)
     out.columns = out.columns.map(safe_cell)

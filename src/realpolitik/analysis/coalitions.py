@@ -38,20 +38,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from realpolitik._json import json_float
 from realpolitik._types import BoolArray, FloatArray, IntArray
-from realpolitik.analysis.backtest import WITHIN_TOL
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.forecasting import ForecastResult, forecast
 from realpolitik.scenario.arrays import to_state
 from realpolitik.scenario.model import Scenario
 from realpolitik.scenario.shocks import apply_shocks
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Rounding margin on the 10-point test, the backtest's (``analysis.backtest.WITHIN_TOL``): an
+#: error of exactly 10 points counts as within 10 whatever the rounding noise.
+WITHIN_TOL = 1e-9
 
 #: Two actors are close when their final positions are at most this many points apart (0–100).
 CLOSENESS = 10.0
@@ -277,6 +282,8 @@ class CoalitionResult:
             rows.append(
                 (c.issue, rank, ", ".join(c.members), len(c.members), c.weight, c.share, c.position)
             )
+        import pandas as pd
+
         return pd.DataFrame(
             rows, columns=["issue", "rank", "members", "size", "weight", "share", "position"]
         )

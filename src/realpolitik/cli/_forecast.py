@@ -107,13 +107,12 @@ def forecast(
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
     payload = result.to_dict(trace=trace)
-    if fmt is Format.json:
-        # The coalitions of the headline moving model (docs/coalitions.md); only the JSON has
-        # them, so the table does not pay for importing the analysis layer.
-        with user_errors():
-            from realpolitik.analysis.coalitions import coalitions
+    # The coalitions of the headline moving model (docs/coalitions.md): in the JSON, and in the
+    # recorded results whatever the format, so that `runs rerun` compares like with like.
+    with user_errors():
+        from realpolitik.analysis.coalitions import coalitions
 
-            payload["coalitions"] = coalitions(result).to_dict()
+        payload["coalitions"] = coalitions(result).to_dict()
     record(
         ctx,
         save=save,

@@ -25,6 +25,10 @@ from realpolitik.forecasting import forecast as run_forecast
 from realpolitik.scenario import Scenario
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 
+#: Above this many actors the stability figure is left out unless asked for (--stability):
+#: 50 reruns of eum-rel, O(n³) per round with relations, would dominate the command.
+STABILITY_MAX_ACTORS = 40
+
 
 def _models_help() -> str:
     return (
@@ -62,14 +66,16 @@ def forecast(
         bool, typer.Option("--trace", help="Show round-by-round positions and accepted offers.")
     ] = False,
     stable: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--stability/--no-stability",
-            help=f"Also show each forecast's stability: the share of {STABILITY_DRAWS} "
-            "small-perturbation "
-            "draws (positions ±2.5 points, saliences and capabilities ±5 %) within 10 points.",
+            help=f"Each forecast's stability: the share of {STABILITY_DRAWS} small-perturbation "
+            "draws (positions ±2.5 points, saliences and capabilities ±5 %) within 10 points. "
+            "Default: on for the table and JSON of scenarios up to "
+            f"{STABILITY_MAX_ACTORS} actors (it reruns every model {STABILITY_DRAWS} times).",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
     save: SaveOption = True,
     store: StoreOption = None,
@@ -103,6 +109,8 @@ def forecast(
             raise InputError(f"--variant must be one of {', '.join(VARIANTS)}; got {variant!r}")
         s = load(scenario)
         try:
+            if stable is None:
+                stable = fmt is not Format.csv and len(s.actors) <= STABILITY_MAX_ACTORS
             result = run_forecast(s, model=model or None, with_stability=stable, **options)
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None

@@ -200,6 +200,31 @@ def _leaning_votes(g: FloatArray, lean: FloatArray) -> FloatArray:
     return np.maximum(v, 0.0).sum(axis=1)
 
 
+def _related_votes(
+    g: FloatArray, lean: FloatArray, z: FloatArray, order: IntArray, count: IntArray
+) -> FloatArray:
+    """:func:`_leaning_votes`, with the voters that lean toward nobody counted by prefix sums.
+
+    A voter without relations votes as in plain EUM (:func:`_positive_votes`, ``O(n² log n)``);
+    only the ``R`` voters with a relation are summed pair by pair, as the correction
+    ``max(0, Δg + Δlean) − max(0, Δg)``: ``O(R n²)`` instead of ``O(n³)``.
+    """
+    base = _positive_votes(g, z, order, count)
+    related = (lean != 0).any(axis=2)  # (B, k)
+    r = int(related.sum(axis=1).max()) if related.size else 0
+    if r == 0:
+        return base
+    # The related voters of each problem first (stable), padded with unrelated ones (whose
+    # correction is exactly 0).
+    idx = np.argsort(~related, axis=1, kind="stable")[:, :r]
+    gs = np.take_along_axis(g, idx[:, :, None], axis=1)
+    ls = np.take_along_axis(lean, idx[:, :, None], axis=1)
+    dg = gs[:, :, None, :] - gs[:, :, :, None]  # (B, r, a, c) = g[k, c] - g[k, a]
+    dl = ls[:, :, :, None] - ls[:, :, None, :]  # lean[k, a] - lean[k, c]
+    fix = (np.maximum(dg + dl, 0.0) - np.maximum(dg, 0.0)).sum(axis=1)
+    return np.maximum(base + fix, 0.0)
+
+
 def _probability(
     w: FloatArray,
     dist: FloatArray,
@@ -217,7 +242,10 @@ def _probability(
     its relation to ``a`` (``θ w_k A_ka``, see :func:`run_eum`).
     """
     g = w[:, :, None] * dist ** r[:, :, None]
-    pos = _positive_votes(g, z, order, count) if lean is None else _leaning_votes(g, lean)
+    if lean is None:
+        pos = _positive_votes(g, z, order, count)
+    else:
+        pos = _related_votes(g, lean, z, order, count)
     if variant in _SCHOLZ:
         den = _all_pair_votes(g, present)[:, None, None]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -256,7 +284,7 @@ def _step(
     # Positions stay within the initial range, so distances lie in [0, 1] (up to rounding).
     dist = np.minimum(np.abs(z[:, :, None] - z[:, None, :]), 1.0)
     pair = present[:, :, None] & present[:, None, :]
-    order, count = _midpoint_counts(z, tie) if lean is None else (z, z)  # unused with lean
+    order, count = _midpoint_counts(z, tie)
 
     # Risk exponents from the security (danger) of each actor, everyone risk neutral.
     ones = np.ones_like(x)
@@ -490,7 +518,7 @@ def run_eum(
     history: list[FloatArray] = [x0.copy()] if record else []
     froms: list[IntArray] = []
     kinds: list[IntArray] = []
-    per_problem = n * n * (n if aff is not None else 1)
+    per_problem = n * n * (n if aff is not None else 1)  # the related voters, at most n
     chunk = max(1, _CHUNK_ELEMENTS // max(1, per_problem))
 
     for t in range(max_rounds):

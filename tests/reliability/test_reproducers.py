@@ -352,7 +352,7 @@ def test_tables_read_carriage_returns_as_line_ends_and_refuse_unreadable_csv(tmp
     assert load_scenario(mac).actor_ids == ["a", "b"]
     stray = tmp_path / "stray.csv"
     stray.write_bytes(b"Actor,Capability,Position,Salience\nA,1\r,2,0.5\nB,3,10,1\n")
-    refused(stray, expect="line 2: expected 4 columns; found 2")
+    refused(stray, expect=":2: expected 4 columns; found 2")
     big = tmp_path / "bigcell.csv"
     big.write_text('Actor,Capability,Position,Salience\n"' + "a" * 200_000 + '",1,2,0.5\n')
     refused(big, expect="the table cannot be read as CSV: field larger than field limit")

@@ -16,7 +16,7 @@ with warnings.catch_warnings():
 
 
 def test_no_store_yet_lists_nothing():
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     assert client.get("/api/runs").json() == {"runs": []}
     r = client.get("/api/runs/1")
     assert r.status_code == 404 and r.json()["error"] == "no runs recorded yet"
@@ -28,7 +28,7 @@ def test_history_lists_and_opens_recorded_runs(tmp_path):
     table = tmp_path / "pair.csv"
     table.write_text("Actor,Capability,Position,Salience\na,1,0,1\nb,3,100,1\n", encoding="utf-8")
     assert runner.invoke(cli_app, ["forecast", str(table)]).exit_code == 0
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     runs = client.get("/api/runs").json()["runs"]
     assert [(r["id"], r["command"]) for r in runs] == [(2, "forecast"), (1, "forecast")]
     assert runs[1]["source"] == "syria-2020"
@@ -46,7 +46,7 @@ def test_history_lists_and_opens_recorded_runs(tmp_path):
 def test_history_errors_are_error_bodies():
     runner = CliRunner()
     assert runner.invoke(cli_app, ["forecast", "-m", "mean"]).exit_code == 0
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     r = client.get("/api/runs/7")
     assert r.status_code == 404 and r.json()["error"] == "no run 7 in the run store"
     assert client.get("/api/runs/0").status_code == 422

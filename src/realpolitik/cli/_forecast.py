@@ -111,6 +111,7 @@ def forecast(
         try:
             if stable is None:
                 stable = fmt is not Format.csv and len(s.actors) <= STABILITY_MAX_ACTORS
+                ctx.params["stable"] = stable  # what the run store replays
             result = run_forecast(s, model=model or None, with_stability=stable, **options)
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None

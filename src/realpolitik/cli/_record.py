@@ -84,6 +84,8 @@ def replay_argv(ctx: typer.Context, input_param: str, seed: int | None) -> list[
             argv.extend(_arg_text(v) for v in (value if isinstance(value, list) else [value]))
         elif getattr(param, "is_flag", False):
             secondary = getattr(param, "secondary_opts", [])
+            if value is None:  # a flag left to its automatic default
+                continue
             if value:
                 argv.append(opts[0])
             elif secondary:

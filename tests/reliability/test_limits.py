@@ -147,7 +147,10 @@ def test_a_killed_write_leaves_no_temporary_file(tmp_path):
         def slow(path):
             path.write_text("half")
             print("writing", flush=True)
-            time.sleep(60)
+            # Short sleeps: a signal that lands on another thread (numpy's BLAS threads) is
+            # handled by the main thread at its next wake-up, not after one long sleep.
+            for _ in range(600):
+                time.sleep(0.1)
         write_atomic({str(tmp_path / "out.txt")!r}, slow)
         """
     )

@@ -288,6 +288,22 @@ def read_table(text: str, *, filename: str = "<string>") -> TableRead:
     """
     if not text.strip():
         raise ScenarioError([Problem(filename, "", "the file is empty")])
+    # Universal newlines, as open() reads text: a lone carriage return ends a line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Before any cell is read: a table has one actor per line after its one or two header rows.
+    n_lines = sum(1 for line in text.splitlines() if line.strip())
+    n_head = 1 if "capability" in text.lstrip().split("\n", 1)[0].lower() else 2
+    check_counts({"actors": range(max(0, n_lines - n_head))}, filename)
+    try:
+        return _read_table(text, filename)
+    except csv.Error as exc:  # a cell past csv's field size limit, a stray quote...
+        raise ScenarioError(
+            [Problem(filename, "", f"the table cannot be read as CSV: {exc}")]
+        ) from None
+
+
+def _read_table(text: str, filename: str) -> TableRead:
+    """:func:`read_table` once the text is known to be non-empty, with plain newlines."""
     head = {c.strip('"').lower() for c in text.split("\n", 1)[0].replace("\t", ",").split(",")}
     if {"rp", "out", "pcom"} <= head:
         raise ScenarioError(
@@ -336,20 +352,7 @@ def parse_table(text: str, *, filename: str = "<string>") -> Scenario:
     >>> [p.position for p in s.issues[0].positions.values()], s.issues[0].scale
     ([0.0, 100.0], (4.0, 10.0))
     """
-    if not text.strip():
-        raise ScenarioError([Problem(filename, "", "the file is empty")])
-    # Universal newlines, as open() reads text: a lone carriage return ends a line.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Before any cell is read: a table has one actor per line after its one or two header rows.
-    n_lines = sum(1 for line in text.splitlines() if line.strip())
-    n_head = 1 if "capability" in text.lstrip().split("\n", 1)[0].lower() else 2
-    check_counts({"actors": range(max(0, n_lines - n_head))}, filename)
-    try:
-        return read_table(text, filename=filename).scenario
-    except csv.Error as exc:  # a cell past csv's field size limit, a stray quote...
-        raise ScenarioError(
-            [Problem(filename, "", f"the table cannot be read as CSV: {exc}")]
-        ) from None
+    return read_table(text, filename=filename).scenario
 
 
 def _first_line(text: str) -> int:

@@ -7,7 +7,7 @@ import numpy as np
 from realpolitik._types import FloatArray
 from realpolitik.engine.affinity import ONE_WAY, affinity
 from realpolitik.engine.state import BargainingState
-from realpolitik.scenario.model import Scenario
+from realpolitik.scenario.model import Scenario, register_state_converter
 
 
 def to_state(scenario: Scenario) -> tuple[BargainingState, list[str], list[str]]:
@@ -92,5 +92,7 @@ def status_quo(scenario: Scenario) -> FloatArray:
         dtype=np.float64,
     )
 
+
+register_state_converter(to_state)
 
 __all__ = ["relation_arrays", "status_quo", "to_state"]

@@ -204,7 +204,7 @@ def parse_ktab_xml(text: str, *, filename: str = "<string>") -> Scenario:
         ],
         "issues": issues,
     }
-    from realpolitik.scenario.loader import parse_scenario
+    from realpolitik.scenario.loader.parse import parse_scenario
 
     return parse_scenario(doc, filename=filename)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -597,6 +598,20 @@ class FightRecord(BaseModel):
         return None
 
 
+#: The array conversion behind :meth:`Scenario.to_state`. :mod:`realpolitik.scenario.arrays`
+#: registers it when imported (``realpolitik.scenario`` imports arrays), so that the data model
+#: does not import its array conversion.
+_STATE_CONVERTER: Callable[[Scenario], tuple[Any, list[str], list[str]]] | None = None
+
+
+def register_state_converter(
+    convert: Callable[[Scenario], tuple[Any, list[str], list[str]]],
+) -> None:
+    """Set the function :meth:`Scenario.to_state` calls (done by :mod:`.arrays` on import)."""
+    global _STATE_CONVERTER
+    _STATE_CONVERTER = convert
+
+
 class Scenario(_Base):
     """A whole system: actors, issues, relations, shocks and escalation trees.
 
@@ -670,9 +685,9 @@ class Scenario(_Base):
 
         See :func:`realpolitik.scenario.arrays.to_state`.
         """
-        from realpolitik.scenario.arrays import to_state
-
-        return to_state(self)
+        if _STATE_CONVERTER is None:  # pragma: no cover (realpolitik.scenario imports arrays)
+            raise RuntimeError("realpolitik.scenario.arrays has not registered to_state")
+        return _STATE_CONVERTER(self)
 
     def source(self, source_id: str) -> Source | None:
         """Return the source with id ``source_id``, or None."""

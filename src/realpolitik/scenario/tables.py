@@ -47,6 +47,7 @@ from typing import Any, Literal
 from realpolitik._csv import safe_cell
 from realpolitik.exceptions import Problem, ScenarioError
 from realpolitik.scenario.limits import check_counts
+from realpolitik.scenario.loader.parse import parse_scenario
 from realpolitik.scenario.model import Scenario
 
 TableForm = Literal["bdm", "ktab"]
@@ -574,8 +575,6 @@ def _parse_bdm(text: str, filename: str) -> TableRead:
             actor["data"] = d
         actors.append(actor)
     doc = {"title": filename.rsplit("/", 1)[-1], "actors": actors, "issues": issues}
-    from realpolitik.scenario.loader import parse_scenario
-
     info = TableInfo(
         form="bdm",
         salience_scale=sal_scale,
@@ -728,8 +727,6 @@ def _parse_ktab(text: str, filename: str) -> TableRead:
         "actors": actors,
         "issues": issues,
     }
-    from realpolitik.scenario.loader import parse_scenario
-
     info = TableInfo(
         form="ktab",
         salience_scale="0-100",

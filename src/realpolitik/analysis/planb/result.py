@@ -30,6 +30,9 @@ TIE_TOL = 1e-9
 class PlanBError(InputError):
     """Plan B cannot be computed for the actors or options given."""
 
+    # Named by its public module, as before the split (tracebacks, doctests, pickles).
+    __module__ = "realpolitik.analysis.planb"
+
 
 @dataclass(frozen=True)
 class Candidate:

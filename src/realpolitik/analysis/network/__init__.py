@@ -49,6 +49,8 @@ from realpolitik.analysis.network.frustration_index import (
     frustration,
     frustration_count,
 )
+from realpolitik.analysis.network.frustration_index import FrustrationMethod as FrustrationMethod
+from realpolitik.analysis.network.gaps import SalienceWeighting as SalienceWeighting
 from realpolitik.analysis.network.gaps import commitment_gaps, issue_affinity, position_gaps
 from realpolitik.analysis.network.graph import sign_graph, signed_edges, signed_graph
 from realpolitik.analysis.network.report import NetworkReport, analyse_network

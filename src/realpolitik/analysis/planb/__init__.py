@@ -41,6 +41,7 @@ every candidate a gain of exactly 0; such a run is refused with a message, not r
 
 from realpolitik.analysis.planb.pairs import pair_meeting_points
 from realpolitik.analysis.planb.result import PRICE_TOL, Candidate, PlanBError, PlanBResult
+from realpolitik.analysis.planb.result import TIE_TOL as TIE_TOL
 from realpolitik.analysis.planb.search import plan_b
 
 __all__ = ["PRICE_TOL", "Candidate", "PlanBError", "PlanBResult", "pair_meeting_points", "plan_b"]

@@ -47,12 +47,7 @@ class Comparison:
         if df.empty:
             return None
         row = df.iloc[int(df["change"].abs().argmax())]
-        return (
-            str(row["issue"]),
-            str(row["model"]),
-            float(row["baseline"]),
-            float(row["shocked"]),
-        )
+        return str(row["issue"]), str(row["model"]), float(row["baseline"]), float(row["shocked"])
 
     def summary(self) -> str:
         """One sentence on the largest change."""
@@ -104,8 +99,4 @@ class Comparison:
                     },
                 }
             )
-        return {
-            "shocks": list(self.shocks),
-            "issues": issues,
-            "summary": self.summary(),
-        }
+        return {"shocks": list(self.shocks), "issues": issues, "summary": self.summary()}

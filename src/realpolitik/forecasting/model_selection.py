@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from realpolitik.engine.optional import optional_models
-from realpolitik.engine.registry import (
-    available_models,
-)
+from realpolitik.engine.registry import available_models
 from realpolitik.exceptions import RealpolitikError
-
-if TYPE_CHECKING:  # pandas is imported by the methods that build frames (0.4 s at start-up)
-    pass
-
 
 #: Models every forecast shows, whatever else is asked for.
 BASELINES = ("mean", "median")

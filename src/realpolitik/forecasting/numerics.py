@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from realpolitik.engine.registry import (
-    ModelRun,
-)
+from realpolitik.engine.registry import ModelRun
 from realpolitik.engine.state import BargainingState
 from realpolitik.exceptions import RealpolitikError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
-
-if TYPE_CHECKING:  # pandas is imported by the methods that build frames (0.4 s at start-up)
-    pass
 
 
 def conditioned(state: BargainingState) -> BargainingState:

@@ -8,10 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from realpolitik._json import json_float
-from realpolitik.engine.registry import (
-    OFFER_KINDS,
-    ModelRun,
-)
+from realpolitik.engine.registry import OFFER_KINDS, ModelRun
 from realpolitik.forecasting.model_selection import UnknownModelError
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario

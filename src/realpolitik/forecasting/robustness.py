@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from realpolitik.engine.registry import (
-    get_model,
-    model_options,
-)
+from realpolitik.engine.registry import get_model, model_options
 from realpolitik.engine.state import BargainingState
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.model import Scenario
-
-if TYPE_CHECKING:  # pandas is imported by the methods that build frames (0.4 s at start-up)
-    pass
-
 
 #: The stability figure: draws of small perturbations (positions ±2.5 points, saliences and
 #: capabilities ±5 %, uniform: a quarter of the Monte Carlo defaults, differences an analyst

@@ -11,14 +11,7 @@ import pandas as pd
 
 from realpolitik.analysis.network.graph import signed_edges
 
-_TRIAD_COLUMNS = [
-    "a",
-    "b",
-    "c",
-    "n_negative",
-    "strictly_balanced",
-    "generally_balanced",
-]
+_TRIAD_COLUMNS = ["a", "b", "c", "n_negative", "strictly_balanced", "generally_balanced"]
 
 
 # --------------------------------------------------------------------------------------------

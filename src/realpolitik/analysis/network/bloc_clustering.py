@@ -12,10 +12,7 @@ import numpy as np
 
 from realpolitik._rng import check_random_state
 from realpolitik._types import FloatArray, SeedLike
-from realpolitik.analysis.network.frustration_index import (
-    EXACT_TIME_LIMIT,
-    FrustrationMethod,
-)
+from realpolitik.analysis.network.frustration_index import EXACT_TIME_LIMIT, FrustrationMethod
 from realpolitik.analysis.network.graph import signed_edges
 from realpolitik.exceptions import InputError
 
@@ -119,11 +116,7 @@ def _exact_clusters(n: int, W: FloatArray, *, time_limit: float) -> tuple[np.nda
         t = len(trip)
         rows = np.repeat(np.arange(3 * t), 3)
         cols = np.concatenate(
-            [
-                np.stack([ab, bd, ad], 1),
-                np.stack([ab, ad, bd], 1),
-                np.stack([ad, bd, ab], 1),
-            ]
+            [np.stack([ab, bd, ad], 1), np.stack([ab, ad, bd], 1), np.stack([ad, bd, ab], 1)]
         ).ravel()
         vals = np.tile([1.0, 1.0, -1.0], 3 * t)
         A = coo_matrix((vals, (rows, cols)), shape=(3 * t, len(iu))).tocsr()

@@ -124,9 +124,7 @@ def frustration_count(
     return total
 
 
-def _side_map(
-    camps: Mapping[Hashable, int] | Sequence[Iterable[Hashable]],
-) -> dict[Hashable, int]:
+def _side_map(camps: Mapping[Hashable, int] | Sequence[Iterable[Hashable]]) -> dict[Hashable, int]:
     if isinstance(camps, Mapping):
         return {k: int(v) for k, v in camps.items()}
     if len(camps) != 2:

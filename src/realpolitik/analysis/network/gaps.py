@@ -15,15 +15,7 @@ from realpolitik.exceptions import InputError
 
 SalienceWeighting = Literal["product", "min"]
 _GAP_COLUMNS = ["a", "b", "type", "weight", "commitment", "committed"]
-_POSITION_GAP_COLUMNS = [
-    "a",
-    "b",
-    "kind",
-    "declared",
-    "affinity",
-    "disagreement",
-    "n_shared",
-]
+_POSITION_GAP_COLUMNS = ["a", "b", "kind", "declared", "affinity", "disagreement", "n_shared"]
 
 
 def commitment_gaps(

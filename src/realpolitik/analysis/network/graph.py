@@ -72,11 +72,7 @@ def signed_edges(
         edges.append((u, v) if order[u] < order[v] else (v, u))
         weights.append(w)
     perm = sorted(range(len(edges)), key=lambda k: (order[edges[k][0]], order[edges[k][1]]))
-    return (
-        nodes,
-        [edges[k] for k in perm],
-        np.asarray([weights[k] for k in perm], dtype=float),
-    )
+    return nodes, [edges[k] for k in perm], np.asarray([weights[k] for k in perm], dtype=float)
 
 
 def sign_graph(G: nx.Graph, *, weight: str = "weight") -> nx.Graph:

@@ -9,16 +9,8 @@ import pandas as pd
 
 from realpolitik._json import json_float
 from realpolitik.exceptions import InputError
-from realpolitik.scenario.model import (
-    RELATION_ORDER,
-    Scenario,
-    SetPosition,
-    SetRelation,
-)
-from realpolitik.scenario.rules import (
-    Rule,
-    relation_rank,
-)
+from realpolitik.scenario.model import RELATION_ORDER, Scenario, SetPosition, SetRelation
+from realpolitik.scenario.rules import Rule, relation_rank
 from realpolitik.scenario.shocks import apply_edit
 
 #: Moves smaller than this (points) are not reported as a price.
@@ -220,13 +212,7 @@ class PlanBResult:
         for issue, to in c.meeting.items():
             for who in (self.actor, c.id):
                 out.append(
-                    SetPosition(
-                        op="set-position",
-                        actor=who,
-                        issue=issue,
-                        value=to,
-                        assumption=why,
-                    )
+                    SetPosition(op="set-position", actor=who, issue=issue, value=to, assumption=why)
                 )
         if relation_rank(self.world_without, self.actor, c.id) > RELATION_ORDER.index(
             "partnership"

@@ -9,24 +9,13 @@ from typing import Any
 import numpy as np
 
 from realpolitik.analysis.planb.pairs import _headline, pair_meeting_points
-from realpolitik.analysis.planb.result import (
-    PRICE_TOL,
-    TIE_TOL,
-    Candidate,
-    PlanBError,
-    PlanBResult,
-)
+from realpolitik.analysis.planb.result import PRICE_TOL, TIE_TOL, Candidate, PlanBError, PlanBResult
 from realpolitik.engine.affinity import affinity, relational_utility
 from realpolitik.engine.registry import HEADLINE_MODEL, available_models
 from realpolitik.engine.state import BargainingState
 from realpolitik.engine.utility import expected_outcome
 from realpolitik.scenario.arrays import relation_arrays, status_quo, to_state
-from realpolitik.scenario.model import (
-    DEFAULT_WEIGHTS,
-    RELATION_ORDER,
-    RemoveActor,
-    Scenario,
-)
+from realpolitik.scenario.model import DEFAULT_WEIGHTS, RELATION_ORDER, RemoveActor, Scenario
 from realpolitik.scenario.rules import (
     Rule,
     check_rules,
@@ -45,10 +34,7 @@ def _check_model(name: str, what: str) -> None:
 
 
 def _collect_rules(
-    scenario: Scenario,
-    actor: str,
-    rules: Iterable[str | Rule] | None,
-    use_scenario: bool,
+    scenario: Scenario, actor: str, rules: Iterable[str | Rule] | None, use_scenario: bool
 ) -> tuple[Rule, ...]:
     out: list[Rule] = scenario_rules(scenario, actor) if use_scenario else []
     extra = list(rules or [])
@@ -212,11 +198,7 @@ def plan_b(
 
     partner_gains = {ids0[r]: float(u[1 + k, r] - u[0, r]) for k, r in enumerate(cand_rows)}
     fails = failed_rules(
-        all_rules,
-        scenario,
-        actor,
-        [ids0[r] for r in cand_rows],
-        partner_gains=partner_gains,
+        all_rules, scenario, actor, [ids0[r] for r in cand_rows], partner_gains=partner_gains
     )
 
     unranked: list[tuple[int, dict[str, Any]]] = []

@@ -76,10 +76,5 @@ def _eum_rel_model(
         )
     opts = {"max_rounds": REL_MAX_ROUNDS, "affinity_weight": AFFINITY_WEIGHT, **options}
     return run_eum(
-        state,
-        variant="bdm",
-        damp=True,
-        tie=REL_TIE,
-        names=("eum-rel", "eum-rel-mean"),
-        **opts,
+        state, variant="bdm", damp=True, tie=REL_TIE, names=("eum-rel", "eum-rel-mean"), **opts
     )

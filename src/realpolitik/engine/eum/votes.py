@@ -8,9 +8,7 @@ from realpolitik._types import BoolArray, FloatArray, IntArray
 from realpolitik.engine.state import BargainingState
 
 
-def _flatten(
-    state: BargainingState,
-) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray]:
+def _flatten(state: BargainingState) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray]:
     """Arrays of shape (problems, actors): one problem per batch element and issue."""
     n = state.n_actors
 
@@ -22,12 +20,7 @@ def _flatten(
     x = np.where(present, per_problem(state.position), 0.0)
     s = np.where(present, per_problem(state.salience), 0.0)
     w = np.where(present, per_problem(cap) * s, 0.0)
-    return (
-        np.ascontiguousarray(x),
-        np.ascontiguousarray(s),
-        np.ascontiguousarray(w),
-        present,
-    )
+    return np.ascontiguousarray(x), np.ascontiguousarray(s), np.ascontiguousarray(w), present
 
 
 def _unflatten(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

@@ -223,10 +223,7 @@ def run_smp(
         finals = np.empty((flat, n, m))
         for b in range(flat):
             one = BargainingState(
-                position=pos_b[b],
-                salience=sal_b[b],
-                capability=cap_b[b],
-                present=pre_b[b],
+                position=pos_b[b], salience=sal_b[b], capability=cap_b[b], present=pre_b[b]
             )
             finals[b] = _run_one(one, joint=joint, max_rounds=max_rounds)[1]
         final = finals.reshape(state.position.shape)

@@ -84,7 +84,7 @@ def test_a_friend_of_the_challenger_tips_the_contest():
     θ = 1/2, k's vote for a is 1 · (0.5 − 0.5 + 0.5 · (1 − 0)) = 0.5, so the positive votes for a
     are a's own 1 + 0.5 and for b 1: P(a, b) = 1.5 / 2.5 = 0.6.
     """
-    from realpolitik.engine.eum import _leaning_votes
+    from realpolitik.engine.eum.votes import _leaning_votes
 
     x = np.array([0.0, 100.0, 50.0])
     w = np.ones(3)

@@ -1,0 +1,133 @@
+"""Forecast a scenario with one or more named models: scenario in, labelled results out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from realpolitik.engine.registry import ModelRun, get_model, model_options
+from realpolitik.forecasting.comparison import Comparison
+from realpolitik.forecasting.model_selection import BASELINES, UnknownModelError, resolve_models
+from realpolitik.forecasting.numerics import NonFiniteError, check_finite, conditioned
+from realpolitik.forecasting.result import NASH_SQ_TOL as NASH_SQ_TOL
+from realpolitik.forecasting.result import ForecastResult, Offer
+from realpolitik.forecasting.robustness import STABILITY_DRAWS as STABILITY_DRAWS
+from realpolitik.forecasting.robustness import STABILITY_POSITION as STABILITY_POSITION
+from realpolitik.forecasting.robustness import STABILITY_RELATIVE as STABILITY_RELATIVE
+from realpolitik.forecasting.robustness import STABILITY_SEED as STABILITY_SEED
+from realpolitik.forecasting.robustness import STABILITY_WITHIN as STABILITY_WITHIN
+from realpolitik.forecasting.robustness import stability
+from realpolitik.scenario.arrays import status_quo, to_state
+from realpolitik.scenario.limits import check_model
+from realpolitik.scenario.model import Scenario
+
+
+def forecast(
+    scenario: Scenario,
+    model: str | Sequence[str] | None = None,
+    *,
+    with_stability: bool = False,
+    **options: Any,
+) -> ForecastResult:
+    """Forecast every issue of ``scenario`` with the baselines and the models asked for.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    model : str or list of str, optional
+        Model names (see :func:`realpolitik.engine.available_models`); the baselines ``mean``
+        and ``median`` are always included. ``None`` runs every registered model.
+    with_stability : bool
+        Also compute every forecast's stability (:func:`stability`).
+    **options
+        Passed to the models that take them (``variant``, ``max_rounds``, ``tol``, ``record``);
+        an option no chosen model takes is an error.
+
+    Returns
+    -------
+    ForecastResult
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import parse_scenario
+    >>> s = parse_scenario({"title": "t", "actors": [
+    ...     {"id": "a", "name": "A", "capability": 1}, {"id": "b", "name": "B", "capability": 3}],
+    ...     "issues": [{"id": "x", "title": "X", "positions": {
+    ...         "a": {"position": 0, "salience": 1}, "b": {"position": 100, "salience": 1}}}]})
+    >>> float(forecast(s, model="mean").forecasts["mean"][0])
+    75.0
+    """
+    names = resolve_models(model)
+    unused = set(options) - {o for name in names for o in model_options(name)}
+    if unused:
+        raise UnknownModelError(
+            f"option(s) {', '.join(sorted(unused))} are not taken by any of the models "
+            f"{', '.join(names)}; models that move actors (eum) take them"
+        )
+    state, actors, issues = to_state(scenario)
+    n_rounds = int(options.get("max_rounds", 10))
+    for name in names:
+        check_model(name, len(actors), len(issues), n_rounds, f"scenario {scenario.title!r}")
+    state = conditioned(state)
+    sq = status_quo(scenario)
+    forecasts: dict[str, np.ndarray] = {}
+    runs: dict[str, ModelRun] = {}
+    for name in names:
+        taken = {k: v for k, v in options.items() if k in model_options(name)}
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            run = get_model(name)(state, status_quo=sq, **taken)
+        runs[name] = run
+        forecasts.update(run.forecasts)
+    check_finite(scenario, issues, forecasts, runs)
+    shares = stability(scenario, names, forecasts, **options) if with_stability else {}
+    return ForecastResult(scenario, actors, issues, forecasts, runs, shares)
+
+
+def compare(
+    scenario: Scenario,
+    shocks: Sequence[str],
+    model: str | Sequence[str] | None = None,
+    **options: Any,
+) -> Comparison:
+    """Forecast ``scenario`` and a copy with ``shocks`` applied in order, side by side.
+
+    Raises
+    ------
+    ShockError
+        For an unknown shock, or an edit naming an unknown actor or issue.
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import load_scenario
+    >>> c = compare(load_scenario("syria-2020"), ["iran-support-lost"], model="mean")
+    >>> c.summary().startswith("Under iran-support-lost, the largest change is on")
+    True
+    """
+    from realpolitik.scenario.shocks import apply_shocks
+
+    if not shocks:
+        raise UnknownModelError("name at least one shock to compare against the baseline")
+    shocked_scenario = apply_shocks(scenario, shocks)
+    return Comparison(
+        baseline=forecast(scenario, model, **options),
+        shocked=forecast(shocked_scenario, model, **options),
+        shocks=list(shocks),
+    )
+
+
+__all__ = [
+    "BASELINES",
+    "Comparison",
+    "ForecastResult",
+    "NonFiniteError",
+    "Offer",
+    "UnknownModelError",
+    "check_finite",
+    "conditioned",
+    "compare",
+    "forecast",
+    "resolve_models",
+    "stability",
+]

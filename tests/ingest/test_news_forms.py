@@ -95,6 +95,30 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Oman mediated indirect talks between Washington and Tehran.",
             ("CONSULT", ("oman",), ("us", "iran")),
         ),
+        # round 2: an announcement reported with "said it would" is coded ...
+        (
+            "Warsaw said it would expel three Belarusian diplomats over the border incidents.",
+            ("SANCTION", ("poland",), ("belarus",)),
+        ),
+        # ... a nominal visit in an adverbial takes the sentence's subject as the visitor
+        (
+            "Kenya's president praised Uganda's army during an official visit to Abuja.",
+            ("CONSULT", ("kenya",), ("nigeria",)),
+        ),
+        # ... scrapping a deal with someone reduces relations; it is not an agreement
+        (
+            "Mali scrapped a defence cooperation agreement with France.",
+            ("SANCTION", ("mali",), ("france",)),
+        ),
+        # ... nominal arms sales, and British "initialled"
+        (
+            "Washington approved a new arms sale to the Philippines.",
+            ("AID", ("us",), ("philippines",)),
+        ),
+        (
+            "Serbia and Kosovo initialled a framework agreement in Brussels.",
+            ("AGREE", ("serbia", "kosovo"), ("serbia", "kosovo")),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):
@@ -113,6 +137,8 @@ def test_news_form_is_coded(text, expected):
         "Egypt and Ethiopia failed to reach an agreement on the dam.",
         # a suspected plot is not an attack
         "Ukraine detained a Russian agent suspected of plotting to kill Zelensky.",
+        # "said it would ... if": a condition stays hypothetical
+        "Russia said it would strike Ukraine if NATO sent troops.",
     ],
 )
 def test_not_an_event(text):
@@ -123,5 +149,6 @@ def test_not_an_event(text):
         ("SANCTION", ("venezuela",), ("us",)),
         ("AGREE", ("egypt", "ethiopia"), ("egypt", "ethiopia")),
         ("ASSAULT", ("russia",), ("ukraine",)),
+        ("MOBILIZE", ("nato",), ("ukraine",)),
     }
     assert not found & unwanted

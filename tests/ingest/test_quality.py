@@ -108,7 +108,7 @@ def _gold_scores(coder, name):
 def test_gold_split_is_the_documented_one(coder):
     dev, _, _, _ = _gold_scores(coder, "dev")
     test, _, _, _ = _gold_scores(coder, "test")
-    assert len(test) == 126 and len(dev) == 190 + 135
+    assert len(test) == 126 and len(dev) == 190 + 135 + 61
     assert not {s["text"] for s in dev} & {s["text"] for s in test}
     regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}
     assert {s["region"] for s in test} == regions == {s["region"] for s in dev}
@@ -123,5 +123,9 @@ def test_gold_split_is_the_documented_one(coder):
 )
 def test_gold_split_precision_recall(coder, name, precision, recall):
     _, s, predicted, gold = _gold_scores(coder, name)
-    assert s.precision >= precision, sorted(predicted - gold)[:10]
-    assert s.recall >= recall, sorted(gold - predicted)[:10]
+    # The test split's errors are never shown pair by pair (not even on failure), so that
+    # nobody tunes on them; dev's are.
+    fp = sorted(predicted - gold)[:10] if name == "dev" else f"{s.n_predicted - s.n_true_positive} pairs"
+    fn = sorted(gold - predicted)[:10] if name == "dev" else f"{s.n_gold - s.n_true_positive} pairs"
+    assert s.precision >= precision, fp
+    assert s.recall >= recall, fn

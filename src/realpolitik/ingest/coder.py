@@ -129,6 +129,11 @@ _NOT_NOUNS = frozenset(
      "the", "a", "an", "continue", "continues", "keep", "keeps", "kept", "start", "started",
      "stop", "stopped", "begin", "began", "resume", "resumed"}
 )  # fmt: skip
+#: Words that make "would" conditional even after a speech verb ("said it would ... if").
+_CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "otherwise"})
+#: Words before a nominal visit that make it an adverbial of the sentence ("during a visit to
+#: Beijing"): the visitor is the sentence's subject.
+_VISIT_FRAME = frozenset({"during", "on", "after", "before", "in", "while", "ahead"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3
@@ -708,6 +713,8 @@ class EventCoder:
                     and doc[trig.start - 1].text == ","
                 ):
                     source = self._first_group(doc, mentions, trig.start, s0, end_at)
+                if source is None and self._visit_frame(doc, trig, s0):
+                    source = self._first_group(doc, mentions, trig.start, s0, end_at)
                 if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
                     source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
                 if source is None:
@@ -797,12 +804,44 @@ class EventCoder:
         same_chunk = True
         while x >= s0 and doc[x].text not in _STRONG:
             low = doc[x].lower_
+            if low == "would" and self._reported_intent(doc, x, s0):
+                x -= 1
+                continue  # "Moscow said it would expel two diplomats": an announcement
             if low in self._hypothetical or (same_chunk and low in self._desire):
                 return True
             if low == ",":
                 same_chunk = False
             x -= 1
         return False
+
+    def _visit_frame(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+        """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
+        if doc[trig.head].lower_ not in ("visit", "trip", "tour"):
+            return False
+        x = trig.start - 1
+        for _ in range(3):  # "during an official two-day visit": determiner and adjectives
+            if x < s0:
+                return False
+            low = doc[x].lower_
+            if low in _VISIT_FRAME:
+                return x > s0
+            if doc[x].is_punct or doc[x].ent_type_:
+                return False
+            x -= 1
+        return False
+
+    def _reported_intent(self, doc: Any, would: int, s0: int) -> bool:
+        """Whether "would" at ``would`` reports an announced intention, not a condition.
+
+        "X said it would ...", "X announced that it would ...": a speech verb at most three
+        words before, and no conditional word anywhere in the sentence.
+        """
+        if not any(
+            doc[x].lower_ in _SPEECH for x in range(max(s0, would - 4), would)
+        ):
+            return False
+        end = doc[would].sent.end
+        return not any(doc[x].lower_ in _CONDITIONS for x in range(s0, end))
 
     def _voice(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         """Return (passive, agent mention, reduced): "was killed by X" or "Y, killed by X"."""

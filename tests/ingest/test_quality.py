@@ -89,7 +89,7 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # sentence. Reached on the last measurement: test 98/110 predicted pairs correct, 98/130 found;
 # dev 344/346 and 344/364.
 TEST_PRECISION, TEST_RECALL = 0.89, 0.75
-DEV_PRECISION, DEV_RECALL = 0.99, 0.94
+DEV_PRECISION, DEV_RECALL = 0.98, 0.95
 
 
 def _gold_scores(coder, name):
@@ -108,8 +108,9 @@ def _gold_scores(coder, name):
 def test_gold_split_is_the_documented_one(coder):
     dev, _, _, _ = _gold_scores(coder, "dev")
     test, _, _, _ = _gold_scores(coder, "test")
-    assert len(test) == 126 and len(dev) == 190 + 135 + 61
-    assert not {s["text"] for s in dev} & {s["text"] for s in test}
+    assert len(test) == 126 and len(dev) == 190 + 135 + 52 + 51
+    shared = {s["text"] for s in dev} & {s["text"] for s in test}
+    assert not shared, f"{len(shared)} test sentences are also in dev"  # never print them
     regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}
     assert {s["region"] for s in test} == regions == {s["region"] for s in dev}
     for item in dev + test:

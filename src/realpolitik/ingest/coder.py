@@ -134,6 +134,10 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "other
 #: Words before a nominal visit that make it an adverbial of the sentence ("during a visit to
 #: Beijing"): the visitor is the sentence's subject.
 _VISIT_FRAME = frozenset({"during", "on", "after", "before", "in", "while", "ahead"})
+#: Determiners that open a nominal event as the object of a verb ("condemned *the* attack on").
+_NOMINAL_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "that", "its", "their"})
+#: Nouns that, after "in", introduce a cause, not a target ("in response to U.S. drills").
+_CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "reprisal"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3
@@ -665,6 +669,7 @@ class EventCoder:
         seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         dates = None
         irrealis_at = -1
+        previous: _Trigger | None = None
         for trig in triggers:
             if irrealis_at >= 0 and not any(
                 doc[x].text in _STRONG for x in range(irrealis_at, trig.start)
@@ -692,10 +697,27 @@ class EventCoder:
             before_trigger = end_at.get(trig.start)
             if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
                 continue  # "condemned the Israeli strike on Gaza": the object of a coded event
+            if previous is not None and self._object_of_previous(doc, trig, previous):
+                previous = trig
+                continue  # "condemned the attacks on temples in X": what is condemned
+            previous = trig
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
             passive, agent, reduced = self._voice(doc, trig, s1, start_at)
-            if passive:
+            if phrase.agent_after:
+                passive = False
+                agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
+                              if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+                if agent is None:
+                    continue
+                source = self._group_right(doc, agent, start_at, s1)
+                exclude = {a for m in source for a in m.actors}
+                after = self._right(doc, source[-1].end, s1, s1, start_at, exclude, True)
+                if after is None and phrase.mode != "visit":
+                    # a visit's host is named after the visitor: "a visit by X to Y"
+                    after = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+                target = after
+            elif passive:
                 if agent is None:
                     continue
                 source = self._group_right(doc, agent, start_at, s1)
@@ -813,6 +835,19 @@ class EventCoder:
                 same_chunk = False
             x -= 1
         return False
+
+    def _object_of_previous(self, doc: Any, trig: _Trigger, previous: _Trigger) -> bool:
+        """Whether a nominal event is the object of the event before it.
+
+        "India condemned the attacks on temples": the attack is what India condemns, not an
+        attack by India. Only determiners and adjectives may stand between the two phrases.
+        """
+        if trig.phrase.pattern.endswith("between"):
+            return False  # "welcomed the talks between X and Y": the talks are coded
+        gap = range(previous.end, trig.start)
+        if not 1 <= len(gap) <= 3 or doc[previous.end].lower_ not in _NOMINAL_DETERMINERS:
+            return False
+        return all(doc[x].is_alpha and doc[x].is_lower for x in gap)
 
     def _visit_frame(self, doc: Any, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
@@ -1062,6 +1097,8 @@ class EventCoder:
                 continue
             if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
                 break
+            if tok.lower_ == "in" and pos + 1 < s1 and doc[pos + 1].lower_ in _CAUSE_NOUNS:
+                break  # "vowed to bolster his forces in response to U.S. drills"
             if tok.lower_ == "by" and doc[pos - 1].lower_ not in _HELD:
                 break  # "a deal mediated by the United States": an agent, not the target
             pos += 1

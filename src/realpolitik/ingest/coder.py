@@ -138,6 +138,9 @@ _VISIT_FRAME = frozenset({"during", "on", "after", "before", "in", "while", "ahe
 _NOMINAL_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "that", "its", "their"})
 #: Nouns that, after "in", introduce a cause, not a target ("in response to U.S. drills").
 _CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "reprisal"})
+#: Types of a phrase right after an AGREE phrase that are its content ("agreed to cooperate",
+#: "pledged to provide aid to"), not events of their own.
+_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3
@@ -700,6 +703,14 @@ class EventCoder:
             if previous is not None and self._object_of_previous(doc, trig, previous):
                 previous = trig
                 continue  # "condemned the attacks on temples in X": what is condemned
+            if (
+                previous is not None
+                and previous.phrase.type == "AGREE"
+                and previous.end == trig.start
+                and trig.phrase.type in _AGREED_CONTENT
+            ):
+                previous = trig
+                continue  # "agreed to cooperate", "pledged to send aid": what is agreed
             previous = trig
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
@@ -746,7 +757,10 @@ class EventCoder:
                 if source is None and phrase.type == "PROTEST":
                     # "Protesters in Baghdad stormed ...": the protesters' place
                     source = next(([m] for m in mentions if m.role == "location"), None)
-                next_trigger = next((x for x in trigger_starts if x >= trig.end), s1)
+                next_trigger = next(
+                    (x for x in trigger_starts if x >= trig.end and not self._content_at(x, trig, triggers)),
+                    s1,
+                )
                 if phrase.irrealis:
                     next_trigger = s1  # "threatened to launch an offensive against X": X
                 exclude = {a for m in source or [] for a in m.actors}
@@ -848,6 +862,17 @@ class EventCoder:
         if not 1 <= len(gap) <= 3 or doc[previous.end].lower_ not in _NOMINAL_DETERMINERS:
             return False
         return all(doc[x].is_alpha and doc[x].is_lower for x in gap)
+
+    def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
+        if trig.phrase.type != "AGREE" or x != trig.end:
+            return False
+        return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
+
+    def _participle(self, tok: Any) -> bool:
+        """Whether a token may be a past participle ("mediated", "sent", "held")."""
+        low = tok.lower_
+        return low.endswith(("ed", "en")) or low in self._participles
 
     def _visit_frame(self, doc: Any, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
@@ -1099,7 +1124,7 @@ class EventCoder:
                 break
             if tok.lower_ == "in" and pos + 1 < s1 and doc[pos + 1].lower_ in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"
-            if tok.lower_ == "by" and doc[pos - 1].lower_ not in _HELD:
+            if tok.lower_ == "by" and self._participle(doc[pos - 1]) and doc[pos - 1].lower_ not in _HELD:
                 break  # "a deal mediated by the United States": an agent, not the target
             pos += 1
             budget -= 1

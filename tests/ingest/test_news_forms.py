@@ -119,6 +119,46 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Serbia and Kosovo initialled a framework agreement in Brussels.",
             ("AGREE", ("serbia", "kosovo"), ("serbia", "kosovo")),
         ),
+        # ... the source named after the phrase: a call from, talks mediated by, a visit by
+        (
+            "Qatar's emir received a phone call from the Turkish president on Friday.",
+            ("CONSULT", ("turkey",), ("qatar",)),
+        ),
+        (
+            "Armenia and Azerbaijan resumed border talks mediated by Russia.",
+            ("CONSULT", ("russia",), ("armenia", "azerbaijan")),
+        ),
+        (
+            "Cuba freed two Americans after a visit by a U.S. delegation to Havana.",
+            ("CONSULT", ("us",), ("cuba",)),
+        ),
+        # ... two subjects of "agreed to" agree with each other, not with its object
+        (
+            "Kenya and Uganda agreed to declare the LRA a terrorist group.",
+            ("AGREE", ("kenya", "uganda"), ("kenya", "uganda")),
+        ),
+        # ... what is condemned may name only its place; "measures by X" keep X as the target
+        (
+            "Mexico condemned the arrest of a Mexican diplomat in Peru.",
+            ("ACCUSE", ("mexico",), ("peru",)),
+        ),
+        (
+            "Sudan rejected the new dam rules by Ethiopia.",
+            ("REJECT", ("sudan",), ("ethiopia",)),
+        ),
+        # ... institutions and services as their state; reciprocal restored ties
+        (
+            "Israel's Shin Bet detained a Turkish national in Haifa.",
+            ("COERCE", ("israel",), ("turkey",)),
+        ),
+        (
+            "The Bundestag approved the delivery of air defence systems to Moldova.",
+            ("AID", ("germany",), ("moldova",)),
+        ),
+        (
+            "Qatar and Bahrain restored diplomatic relations on Wednesday.",
+            ("SUPPORT", ("qatar", "bahrain"), ("qatar", "bahrain")),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):
@@ -139,6 +179,10 @@ def test_news_form_is_coded(text, expected):
         "Ukraine detained a Russian agent suspected of plotting to kill Zelensky.",
         # "said it would ... if": a condition stays hypothetical
         "Russia said it would strike Ukraine if NATO sent troops.",
+        # the condemned attack is not an attack by the one who condemns it
+        "Nepal condemned the attack on Indian pilgrims in Kathmandu.",
+        # what "agreed to" introduces is the content of the agreement
+        "Egypt and Jordan agreed to cooperate on gas imports.",
     ],
 )
 def test_not_an_event(text):
@@ -150,5 +194,7 @@ def test_not_an_event(text):
         ("AGREE", ("egypt", "ethiopia"), ("egypt", "ethiopia")),
         ("ASSAULT", ("russia",), ("ukraine",)),
         ("MOBILIZE", ("nato",), ("ukraine",)),
+        ("ASSAULT", ("nepal",), ("india",)),
+        ("COOPERATE", ("egypt", "jordan"), ("egypt", "jordan")),
     }
     assert not found & unwanted

@@ -757,15 +757,21 @@ class EventCoder:
                 if source is None and phrase.type == "PROTEST":
                     # "Protesters in Baghdad stormed ...": the protesters' place
                     source = next(([m] for m in mentions if m.role == "location"), None)
+                later = [t for t in triggers if t.start >= trig.end]
+                place = False
+                if later and self._object_of_previous(doc, later[0], trig):
+                    # "condemned the arrest of a journalist in Venezuela": the target is in
+                    # what is condemned, which may name only its place
+                    place = True
+                    later = later[1:]
                 next_trigger = next(
-                    (x for x in trigger_starts if x >= trig.end and not self._content_at(x, trig, triggers)),
-                    s1,
+                    (t.start for t in later if not self._content_at(t.start, trig, triggers)), s1
                 )
                 if phrase.irrealis:
                     next_trigger = s1  # "threatened to launch an offensive against X": X
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
-                place = phrase.type in _PLACE_TARGET_TYPES
+                place = place or phrase.type in _PLACE_TARGET_TYPES
                 if phrase.mutual and phrase.pattern.endswith("between"):
                     target = self._right(doc, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
@@ -777,6 +783,8 @@ class EventCoder:
                     and doc[trig.end].lower_ in _RECIPROCAL_AFTER
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
+                elif phrase.mutual and n_src >= 2 and doc[trig.end - 1].lower_ == "to":
+                    target = source  # "Turkey and Iraq agreed to designate the PKK ...": each other
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1

@@ -159,6 +159,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Qatar and Bahrain restored diplomatic relations on Wednesday.",
             ("SUPPORT", ("qatar", "bahrain"), ("qatar", "bahrain")),
         ),
+        # ... a state's army named after the state ("the DRC army", "Congo army")
+        (
+            "The DRC army and Ugandan troops launched joint operations against the M23.",
+            ("COOPERATE", ("drc", "uganda"), ("drc", "uganda")),
+        ),
+        (
+            "The European Commission opened an investigation into Chinese steel dumping.",
+            ("ACCUSE", ("eu",), ("china",)),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):

@@ -78,7 +78,7 @@ class _Mentions(_CoderState):
                     else:
                         j = end
                 next_ent = ents[k + 1].start if k + 1 < len(ents) else n
-                if j > end or label == "DEMONYM":
+                if j > end or label in ("DEMONYM", "ACTOR"):
                     stop = j
                     while stop < min(n, next_ent) and doc[stop].lower_ in _FORCE_NOUNS:
                         stop += 1

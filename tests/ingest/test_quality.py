@@ -126,7 +126,11 @@ def test_gold_split_precision_recall(coder, name, precision, recall):
     _, s, predicted, gold = _gold_scores(coder, name)
     # The test split's errors are never shown pair by pair (not even on failure), so that
     # nobody tunes on them; dev's are.
-    fp = sorted(predicted - gold)[:10] if name == "dev" else f"{s.n_predicted - s.n_true_positive} pairs"
+    fp = (
+        sorted(predicted - gold)[:10]
+        if name == "dev"
+        else f"{s.n_predicted - s.n_true_positive} pairs"
+    )
     fn = sorted(gold - predicted)[:10] if name == "dev" else f"{s.n_gold - s.n_true_positive} pairs"
     assert s.precision >= precision, fp
     assert s.recall >= recall, fn

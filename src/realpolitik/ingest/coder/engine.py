@@ -300,6 +300,13 @@ class EventCoder(_Clauses):
                     and doc[trig.end].lower_ in _RECIPROCAL_AFTER
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
+                elif (
+                    phrase.mutual
+                    and n_src >= 2
+                    and phrase.type == "COOPERATE"
+                    and doc[trig.end - 1].lower_ in ("against", "on")
+                ):
+                    target = source  # "X and Y launched joint operations against Z": partners
                 elif phrase.mutual and n_src >= 2 and doc[trig.end - 1].lower_ == "to":
                     target = source  # "Turkey and Iraq agreed to designate the PKK ...": each other
                 else:

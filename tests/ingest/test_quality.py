@@ -84,12 +84,12 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 
 
 # Issue 17's gold set: 316 sentences split once (random.Random(17), 60/40) before any tuning;
-# 135 fresh sentences were later added to dev only. The coder was tuned on dev; test was
-# measured three times in all (after each tuning round) and never looked at sentence by
-# sentence. Reached on the last measurement: test 98/110 predicted pairs correct, 98/130 found;
-# dev 344/346 and 344/364.
-TEST_PRECISION, TEST_RECALL = 0.89, 0.75
-DEV_PRECISION, DEV_RECALL = 0.99, 0.94
+# 135 and later 239 fresh sentences were added to dev only. The coder was tuned on dev; test
+# was never looked at sentence by sentence (see docs/ingest.md for the one mid-round
+# measurement). Reached on the last measurement: test 101/112 predicted pairs correct, 101/130
+# found; dev 582/592 and 582/609.
+TEST_PRECISION, TEST_RECALL = 0.90, 0.77
+DEV_PRECISION, DEV_RECALL = 0.98, 0.95
 
 
 def _gold_scores(coder, name):
@@ -108,8 +108,9 @@ def _gold_scores(coder, name):
 def test_gold_split_is_the_documented_one(coder):
     dev, _, _, _ = _gold_scores(coder, "dev")
     test, _, _, _ = _gold_scores(coder, "test")
-    assert len(test) == 126 and len(dev) == 190 + 135
-    assert not {s["text"] for s in dev} & {s["text"] for s in test}
+    assert len(test) == 126 and len(dev) == 190 + 135 + 52 + 51 + 45 + 44 + 47
+    shared = {s["text"] for s in dev} & {s["text"] for s in test}
+    assert not shared, f"{len(shared)} test sentences are also in dev"  # never print them
     regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}
     assert {s["region"] for s in test} == regions == {s["region"] for s in dev}
     for item in dev + test:
@@ -123,5 +124,13 @@ def test_gold_split_is_the_documented_one(coder):
 )
 def test_gold_split_precision_recall(coder, name, precision, recall):
     _, s, predicted, gold = _gold_scores(coder, name)
-    assert s.precision >= precision, sorted(predicted - gold)[:10]
-    assert s.recall >= recall, sorted(gold - predicted)[:10]
+    # The test split's errors are never shown pair by pair (not even on failure), so that
+    # nobody tunes on them; dev's are.
+    fp = (
+        sorted(predicted - gold)[:10]
+        if name == "dev"
+        else f"{s.n_predicted - s.n_true_positive} pairs"
+    )
+    fn = sorted(gold - predicted)[:10] if name == "dev" else f"{s.n_gold - s.n_true_positive} pairs"
+    assert s.precision >= precision, fp
+    assert s.recall >= recall, fn

@@ -111,6 +111,10 @@ class Phrase:
     person: bool = False
     #: whether the target follows the verb even though the pattern ends with a preposition
     object_first: bool = False
+    #: whether the source is named after the phrase ("talks mediated by Turkey", "a call
+    #: from Erdogan", "a visit by a U.S. envoy to Caracas"); the target is then the actor
+    #: after the source, else the one before the phrase
+    agent_after: bool = False
 
 
 @dataclass
@@ -375,6 +379,7 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     irrealis=bool(spec.get("irrealis", default.get("irrealis", False))),
                     person=bool(spec.get("person", False)),
                     object_first=bool(spec.get("object_first", False)),
+                    agent_after=bool(spec.get("agent_after", False)),
                 )
             )
     return phrases

@@ -1,0 +1,22 @@
+"""The event coder: sentences in, who-did-what-to-whom events out.
+
+A blank spaCy English pipeline splits sentences (``sentencizer``) and finds actor mentions
+(``entity_ruler`` built from the actor dictionary); a :class:`spacy.matcher.PhraseMatcher`
+finds the trigger word of each event phrase and the rest of the phrase is checked in Python.
+Source and target come from the actor mentions nearest to the phrase in its clause: before it
+for the source and after it for the target, the other way round in the passive ("was killed
+by"). Pronouns ("he", "its", "they", "the two") and definite descriptions ("the ministry")
+refer back to earlier mentions.
+
+Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.event`
+(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.mentions` (actor mentions
+and references), :mod:`~.attribution` (source and target), :mod:`~.clauses` (negation,
+hypotheticals, voice), :mod:`~.words` (the word lists of these rules).
+"""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.engine import EventCoder, code_articles, code_text
+from realpolitik.ingest.coder.event import Event
+
+__all__ = ["Event", "EventCoder", "code_articles", "code_text"]

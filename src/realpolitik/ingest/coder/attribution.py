@@ -1,0 +1,257 @@
+"""Attribution: which mentions are a phrase's source and target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from realpolitik.ingest.coder.event import _Mention, _Trigger
+from realpolitik.ingest.coder.mentions import _Mentions
+from realpolitik.ingest.coder.words import (
+    _CAUSE_NOUNS,
+    _COMPLEMENTIZERS,
+    _DISPLACED,
+    _HELD,
+    _JOINERS,
+    _JOINERS_AFTER_AND,
+    _MAX_SOURCE_DISTANCE,
+    _MAX_TARGET_DISTANCE,
+    _POSSESSIVE,
+    _RELATIVE,
+    _REUSE_GAP,
+    _SPEECH,
+    _STRONG,
+    _SUB_LEFT,
+    _SUB_RIGHT,
+    _TARGET_PREPOSITIONS,
+)
+from realpolitik.ingest.dictionary import Phrase
+
+
+class _Attribution(_Mentions):
+    """Source and target of a phrase: the nearest eligible mentions before and after it."""
+
+    def _participle(self, tok: Any) -> bool:
+        """Whether a token may be a past participle ("mediated", "sent", "held")."""
+        low = tok.lower_
+        return low.endswith(("ed", "en")) or low in self._participles
+
+    def _ends_with_preposition(self, phrase: Phrase) -> bool:
+        """Whether a phrase ends with a preposition that introduces its target ("aid to")."""
+        key = id(phrase)
+        known = self._prep_end.get(key)
+        if known is None:
+            kind, words, _ = phrase.tokens[-1]
+            known = len(phrase.tokens) > 1 and kind == "word" and words <= _TARGET_PREPOSITIONS
+            self._prep_end[key] = known
+        return known
+
+    def _eligible_source(self, m: _Mention, allow_prep: bool = False) -> bool:
+        return m.role == "actor" and not m.relational and (allow_prep or not m.after_preposition)
+
+    def _left(
+        self,
+        doc: Any,
+        start: int,
+        s0: int,
+        end_at: dict[int, _Mention],
+        coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]],
+        allow_prep: bool = False,
+    ) -> list[_Mention] | None:
+        pos = start - 1
+        lo = max(s0, start - _MAX_SOURCE_DISTANCE)
+        while pos >= lo:
+            m = end_at.get(pos + 1)
+            if m is not None:
+                if self._eligible_source(m, allow_prep):
+                    # "Iran attacked Israel and threatened ..." -> the subject carries over
+                    for trig, src, tgt in coded:
+                        gap = {doc[x].lower_ for x in range(m.end, start)}
+                        if trig.phrase.object_control and "and" not in gap:
+                            continue
+                        if m in tgt and gap and gap <= _REUSE_GAP:
+                            return src
+                    return self._group_left(doc, m, end_at, s0)
+                pos = m.start - 1
+                continue
+            tok = doc[pos]
+            low = tok.lower_
+            if tok.text in _STRONG or low in _SUB_LEFT:
+                return None
+            if low in _RELATIVE:
+                q = pos - 1
+                if q >= s0 and doc[q].text == ",":
+                    q -= 1
+                ant = end_at.get(q + 1)
+                if ant is not None and ant.role == "actor":
+                    return self._group_left(doc, ant, end_at, s0)
+                return None
+            pos -= 1
+        return None
+
+    def _group_left(
+        self, doc: Any, m: _Mention, end_at: dict[int, _Mention], s0: int
+    ) -> list[_Mention]:
+        group = [m]
+        pos = m.start - 1
+        saw_and = False  # "A, B and C": commas join only a list that ends with and/or
+        gap: set[str] = set()
+        while pos >= s0:
+            other = end_at.get(pos + 1)
+            if other is not None and pos + 1 < group[-1].start:
+                if other.role != "actor":
+                    break
+                if "," in gap and not (gap & {"and", "or", "&"}) and not saw_and:
+                    break  # "talking to Macron, he has invited": not a list
+                saw_and = saw_and or bool(gap & {"and", "or", "&"})
+                group.append(other)
+                gap = set()
+                pos = other.start - 1
+                continue
+            if other is not None:
+                pos -= 1
+                continue
+            if doc[pos].lower_ in _JOINERS:
+                gap.add(doc[pos].lower_)
+                pos -= 1
+                continue
+            break
+        return group[::-1]
+
+    def _first_group(self, doc: Any, mentions: list[_Mention], before: int, s0: int, end_at):
+        for m in mentions:
+            if m.start >= before:
+                return None
+            if self._eligible_source(m):
+                group = [m]
+                pos = m.end
+                for other in mentions:
+                    if other.start < m.end:
+                        continue
+                    if other.start >= before:
+                        break
+                    gap = {doc[x].lower_ for x in range(pos, other.start)}
+                    if gap <= _JOINERS and other.role == "actor":
+                        group.append(other)
+                        pos = other.end
+                    else:
+                        break
+                return group
+        return None
+
+    def _after_comma(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        x = trig.end
+        while x < s1:
+            if doc[x].text in _STRONG or doc[x].lower_ in _SUB_RIGHT:
+                return None
+            if doc[x].text == ",":
+                for y in range(x + 1, min(s1, x + 4)):
+                    m = start_at.get(y)
+                    if m is not None:
+                        return [m] if self._eligible_source(m) else None
+                return None
+            x += 1
+        return None
+
+    def _right(
+        self,
+        doc: Any,
+        start: int,
+        s1: int,
+        next_trigger: int,
+        start_at: dict[int, _Mention],
+        exclude: set[str],
+        place: bool = False,
+        long: bool = False,
+    ) -> list[_Mention] | None:
+        pos = start
+        if pos < s1 and doc[pos].lower_ in _COMPLEMENTIZERS:
+            pos += 1  # "demanded that Tehran release ..."
+        limit = min(s1, max(next_trigger, start))
+        budget = _MAX_TARGET_DISTANCE + (4 if long else 0)
+        fallback: _Mention | None = None
+        while pos < limit and budget > 0:
+            m = start_at.get(pos)
+            if m is not None:
+                if (
+                    m.role == "actor"
+                    and not m.relational
+                    and any(a not in exclude for a in m.actors)
+                ):
+                    host = self._host_place(doc, m, start_at, s1) if place else None
+                    if host is not None:
+                        return [host]
+                    return self._group_right(doc, m, start_at, s1)
+                if place and fallback is None and m.role in ("location", "modifier"):
+                    # a place of the source's own country is no target ("al-Shabaab
+                    # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
+                    home = {self._country.get(a) for a in exclude}
+                    if any(a not in exclude and self._country.get(a) not in home for a in m.actors):
+                        fallback = m
+                pos = max(m.end, pos + 1)
+                continue
+            tok = doc[pos]
+            if tok.lower_ == "than" and doc[pos - 1].lower_ in ("more", "less", "fewer"):
+                pos += 1  # "more than 10,000 soldiers": a number, not a comparison
+                continue
+            if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
+                break
+            if tok.lower_ == "in" and pos + 1 < s1 and doc[pos + 1].lower_ in _CAUSE_NOUNS:
+                break  # "vowed to bolster his forces in response to U.S. drills"
+            if (
+                tok.lower_ == "by"
+                and self._participle(doc[pos - 1])
+                and doc[pos - 1].lower_ not in _HELD
+            ):
+                break  # "a deal mediated by the United States": an agent, not the target
+            pos += 1
+            budget -= 1
+        return [fallback] if fallback is not None else None
+
+    def _host_place(
+        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+    ) -> _Mention | None:
+        """The place of displaced people: "Sudanese refugees in eastern Chad" -> Chad."""
+        x = m.end
+        if x >= s1 or doc[x].lower_ not in _DISPLACED:
+            return None
+        for y in range(x + 1, min(s1, x + 5)):
+            other = start_at.get(y)
+            if other is not None:
+                return other if other.role == "location" else None
+        return None
+
+    def _group_right(
+        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+    ) -> list[_Mention]:
+        group = [m]
+        by_comma = [False]
+        pos = m.end
+        saw_and = False
+        saw_comma = False
+        while pos < s1:
+            other = start_at.get(pos)
+            if other is not None:
+                if other.role != "actor" or other.relational:
+                    break
+                if other.end < s1 and doc[other.end].lower_ in _SPEECH:
+                    break  # "into Gaza, the United Nations said"
+                group.append(other)
+                by_comma.append(saw_comma and not saw_and)
+                pos = other.end
+                saw_and = saw_comma = False
+                continue
+            low = doc[pos].lower_
+            if low in _JOINERS or doc[pos].text in _POSSESSIVE:
+                saw_and = saw_and or low in ("and", "or")
+                saw_comma = saw_comma or low == ","
+                pos += 1
+                continue
+            if saw_and and low in _JOINERS_AFTER_AND:
+                pos += 1
+                continue
+            break
+        # "Congo, U.N. experts said": a list joined by commas alone must end with "and"/"or"
+        while len(group) > 1 and by_comma[-1]:
+            group.pop()
+            by_comma.pop()
+        return group

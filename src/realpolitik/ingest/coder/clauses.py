@@ -1,0 +1,154 @@
+"""Clause rules: what cancels a phrase, passive voice, nominal and adjectival uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from realpolitik.ingest.coder.attribution import _Attribution
+from realpolitik.ingest.coder.event import _Mention, _Trigger
+from realpolitik.ingest.coder.words import (
+    _AGREED_CONTENT,
+    _BE,
+    _CONDITIONS,
+    _NOMINAL_DETERMINERS,
+    _NOT_NOUNS,
+    _POSSESSIVE_DETERMINERS,
+    _SKIP_BEFORE_VERB,
+    _SPEECH,
+    _STRONG,
+    _VISIT_FRAME,
+)
+
+
+class _Clauses(_Attribution):
+    """Clause-level rules: negation, hypotheticals, voice, nominal and adjectival uses."""
+
+    def _cancelled(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+        if (
+            trig.start == trig.head
+            and trig.start > s0
+            and doc[trig.start - 1].lower_ in ("the", "a", "an")
+            and doc[trig.head].lower_.endswith("ed")
+        ):
+            return True  # "the seized tanker": an adjective, not an event
+        for x in range(max(s0, trig.start - 3), trig.start):
+            if doc[x].lower_ in self._negations:
+                return True
+        x = trig.start - 1
+        same_chunk = True
+        while x >= s0 and doc[x].text not in _STRONG:
+            low = doc[x].lower_
+            if low == "would" and self._reported_intent(doc, x, s0):
+                x -= 1
+                continue  # "Moscow said it would expel two diplomats": an announcement
+            if low in self._hypothetical or (same_chunk and low in self._desire):
+                return True
+            if low == ",":
+                same_chunk = False
+            x -= 1
+        return False
+
+    def _object_of_previous(self, doc: Any, trig: _Trigger, previous: _Trigger) -> bool:
+        """Whether a nominal event is the object of the event before it.
+
+        "India condemned the attacks on temples": the attack is what India condemns, not an
+        attack by India. Only determiners and adjectives may stand between the two phrases.
+        """
+        if trig.phrase.pattern.endswith("between"):
+            return False  # "welcomed the talks between X and Y": the talks are coded
+        gap = range(previous.end, trig.start)
+        if not 1 <= len(gap) <= 3 or doc[previous.end].lower_ not in _NOMINAL_DETERMINERS:
+            return False
+        return all(doc[x].is_alpha and doc[x].is_lower for x in gap)
+
+    def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
+        if trig.phrase.type != "AGREE" or x != trig.end:
+            return False
+        return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
+
+    def _visit_frame(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+        """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
+        if doc[trig.head].lower_ not in ("visit", "trip", "tour"):
+            return False
+        x = trig.start - 1
+        for _ in range(3):  # "during an official two-day visit": determiner and adjectives
+            if x < s0:
+                return False
+            low = doc[x].lower_
+            if low in _VISIT_FRAME:
+                return x > s0
+            if doc[x].is_punct or doc[x].ent_type_:
+                return False
+            x -= 1
+        return False
+
+    def _reported_intent(self, doc: Any, would: int, s0: int) -> bool:
+        """Whether "would" at ``would`` reports an announced intention, not a condition.
+
+        "X said it would ...", "X announced that it would ...": a speech verb at most three
+        words before, and no conditional word anywhere in the sentence.
+        """
+        if not any(doc[x].lower_ in _SPEECH for x in range(max(s0, would - 4), would)):
+            return False
+        end = doc[would].sent.end
+        return not any(doc[x].lower_ in _CONDITIONS for x in range(s0, end))
+
+    def _voice(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        """Return (passive, agent mention, reduced): "was killed by X" or "Y, killed by X"."""
+        head = doc[trig.head]
+        low = head.lower_
+        if not (low.endswith("ed") or low in self._participles):
+            return False, None, False
+        p = trig.start - 1
+        while p >= 0 and (doc[p].lower_ in _SKIP_BEFORE_VERB or doc[p].lower_.endswith("ly")):
+            p -= 1
+        aux = p >= 0 and doc[p].lower_ in _BE
+        agent = None
+        by_at = -1
+        x = trig.end
+        limit = min(s1, trig.end + 8)
+        while x < limit:
+            t = doc[x]
+            if t.text in _STRONG or t.text == ",":
+                break
+            if t.lower_ == "by":
+                by_at = x
+                for y in range(x + 1, min(s1, x + 6)):
+                    if y in start_at:
+                        agent = start_at[y]
+                        break
+                break
+            x += 1
+        # A participle without "be" is passive only right after a comma ("Soleimani, killed
+        # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
+        # troops attacked positions held by X" is active.
+        reduced = (
+            not aux and agent is not None and p >= 0 and (doc[p].text == "," or by_at == trig.end)
+        )
+        return (aux or reduced), agent, reduced
+
+    def _modifier_use(self, doc: Any, trig: _Trigger, s0: int, end_at: dict[int, _Mention]) -> bool:
+        """Whether the trigger word is used as a noun or modifier, not as an event.
+
+        "his support of X" (a possessive before it) and "bases hosting U.S. troops" (an -ing
+        form right after a common noun: a reduced relative clause about that noun).
+        """
+        if trig.start <= s0:
+            return False
+        prev = doc[trig.start - 1]
+        low = prev.lower_
+        if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
+            return True
+        head = doc[trig.head].lower_
+        return (
+            head.endswith("ing")
+            and trig.head == trig.start
+            and prev.is_alpha
+            and prev.is_lower
+            and trig.start not in end_at
+            and low not in _BE
+            and low not in _SKIP_BEFORE_VERB
+            and low not in _NOT_NOUNS
+            and not low.endswith(("ed", "ly"))
+        )

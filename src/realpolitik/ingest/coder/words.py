@@ -1,0 +1,131 @@
+"""Word lists and limits of the coder's attribution rules (no code, only data)."""
+
+from __future__ import annotations
+
+_STRONG = frozenset({";", ":", "—", "–", "--", "(", ")", "[", "]"})
+_SPEECH = frozenset(
+    {"said", "says", "say", "told", "tells", "stated", "added", "announced", "noted",
+     "claimed", "insisted", "argued", "according", "reported", "wrote"}
+)  # fmt: skip
+_SUB_LEFT = frozenset(
+    {"but", "while", "whereas", "although", "though", "because", "when", "if", "after",
+     "before", "since", "as", "than", "unless", "whether", "that", "where"}
+) | _SPEECH  # fmt: skip
+_SUB_RIGHT = frozenset(
+    {"but", "while", "whereas", "although", "though", "because", "when", "if", "after",
+     "before", "since", "than", "unless", "whether", "which", "who", "whose", "whom", "that",
+     "where"}
+)  # fmt: skip
+_RELATIVE = frozenset({"who", "which", "whose"})
+_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "by", "at", "in", "into", "toward",
+     "towards", "about", "over", "between", "among", "upon", "near", "inside", "across",
+     "throughout", "around", "within", "outside", "than", "like", "without", "despite"}
+)  # fmt: skip
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "around", "within", "outside"}
+)
+_PLACE_ADJECTIVES = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
+     "north-west", "south-east", "south-west", "central", "occupied", "rebel-held", "coastal"}
+)  # fmt: skip
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "embassies", "consulates"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_MODIFIER_SUFFIX = frozenset(
+    {"based", "friendly", "born", "made", "style", "controlled", "held", "allied", "aligned"}
+)
+_MODIFIER_PREFIX = frozenset({"pro", "anti", "non"})
+_JOINERS = frozenset({",", "and", "or", "&", "-", "the", "both", "as", "well"})
+_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on"})
+_REUSE_GAP = frozenset(
+    {"and", ",", "to", "then", "also", "later", "has", "had", "have", "will", "would", "'ll",
+     "subsequently", "further"}
+)  # fmt: skip
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+_SKIP_BEFORE_VERB = frozenset(
+    {"not", "n't", "also", "already", "reportedly", "allegedly", "repeatedly", "recently",
+     "then", "now", "just", "previously", "twice", "again"}
+)  # fmt: skip
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_THING_PRONOUNS = frozenset({"its", "itself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_GROUP_NOUNS = frozenset(
+    {
+        "sides",
+        "countries",
+        "leaders",
+        "men",
+        "governments",
+        "states",
+        "powers",
+        "nations",
+        "presidents",
+        "ministers",
+    }
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_QUAD = {
+    "01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3,
+    "10": 3, "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 4, "17": 4, "18": 4,
+    "19": 4, "20": 4,
+}  # fmt: skip
+#: Words of events after which "the two" means both sides ("He met Putin. The two agreed").
+_MEETING_WORDS = frozenset({"met", "meet", "meets", "meeting", "talks", "held", "spoke"})
+#: Nouns after a demonym or a possessive actor that name the actor's own forces or institutions
+#: ("Turkish troops", "Russian military police", "Colombia's government"): the mention takes them in.
+_FORCE_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "army", "military", "police", "navy", "jets", "warplanes",
+     "drones", "fighters", "government", "authorities", "officials", "parliament", "junta",
+     "security", "service", "services", "coast", "guard", "guards", "air", "force", "defence",
+     "defense", "ministry", "foreign", "intelligence", "spy", "agency", "border", "warships",
+     "artillery", "instructors", "paratroopers", "marines", "commandos", "diplomats",
+     "leaders", "negotiators", "farmers", "protesters", "forces'", "vessel", "ships",
+     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels"}
+)  # fmt: skip
+#: Words before the demonym "American" that make it a region, not the United States.
+_REGION_WORDS = frozenset({"latin", "south", "central", "north"})
+#: Nouns for people whose location, not nationality, receives aid ("Sudanese refugees in Chad").
+_DISPLACED = frozenset({"refugees", "migrants", "civilians", "displaced", "asylum-seekers"})
+#: Words between a target-seeking trigger and its target that do not end the search.
+_COMPLEMENTIZERS = frozenset({"that"})
+#: Types whose target may be a place when no actor is named ("struck a refinery in Russia",
+#: "arrived in Ankara").
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE", "CONSULT"})
+#: Determiners that make the word after them a noun ("his support of"): not an event.
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
+#: Words right after a reciprocal phrase that show it has no object ("met in Doha").
+_RECIPROCAL_AFTER = frozenset(
+    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across"}
+)
+#: Prepositions that, ending a phrase, introduce its target ("aid to", "talks with").
+_TARGET_PREPOSITIONS = frozenset(
+    {"to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from",
+     "upon", "of", "outside", "in"}
+)  # fmt: skip
+#: Participles after which "by X" names who holds the place ("positions held by X" -> X).
+_HELD = frozenset({"held", "controlled", "occupied", "run", "manned", "housing", "used"})
+#: Words before an -ing form that are not nouns it could modify.
+_NOT_NOUNS = frozenset(
+    {"and", "or", "of", "by", "to", "for", "after", "before", "while", "without", "from", "in",
+     "on", "at", "with", "about", "against", "despite", "since", "when", "than", "as", "but",
+     "the", "a", "an", "continue", "continues", "keep", "keeps", "kept", "start", "started",
+     "stop", "stopped", "begin", "began", "resume", "resumed"}
+)  # fmt: skip
+#: Words that make "would" conditional even after a speech verb ("said it would ... if").
+_CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "otherwise"})
+#: Words before a nominal visit that make it an adverbial of the sentence ("during a visit to
+#: Beijing"): the visitor is the sentence's subject.
+_VISIT_FRAME = frozenset({"during", "on", "after", "before", "in", "while", "ahead"})
+#: Determiners that open a nominal event as the object of a verb ("condemned *the* attack on").
+_NOMINAL_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "these", "those", "that", "its", "their"}
+)
+#: Nouns that, after "in", introduce a cause, not a target ("in response to U.S. drills").
+_CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "reprisal"})
+#: Types of a phrase right after an AGREE phrase that are its content ("agreed to cooperate",
+#: "pledged to provide aid to"), not events of their own.
+_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID"})
+_MAX_SOURCE_DISTANCE = 25
+_MAX_TARGET_DISTANCE = 10
+_MEMORY_SENTENCES = 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -341,6 +341,7 @@ def forecast(
     model: str | Sequence[str] | None = None,
     *,
     with_stability: bool = False,
+    progress: Callable[[int, int], None] | None = None,
     **options: Any,
 ) -> ForecastResult:
     """Forecast every issue of ``scenario`` with the baselines and the models asked for.
@@ -353,6 +354,9 @@ def forecast(
         and ``median`` are always included. ``None`` runs every registered model.
     with_stability : bool
         Also compute every forecast's stability (:func:`stability`).
+    progress : callable, optional
+        Called as ``progress(steps_done, n_steps)`` after each model (and each model's
+        stability batch).
     **options
         Passed to the models that take them (``variant``, ``max_rounds``, ``tol``, ``record``);
         an option no chosen model takes is an error.
@@ -386,14 +390,26 @@ def forecast(
     sq = status_quo(scenario)
     forecasts: dict[str, np.ndarray] = {}
     runs: dict[str, ModelRun] = {}
-    for name in names:
+    n_steps = len(names) * (2 if with_stability else 1)
+    for step, name in enumerate(names, start=1):
         taken = {k: v for k, v in options.items() if k in model_options(name)}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             run = get_model(name)(state, status_quo=sq, **taken)
         runs[name] = run
         forecasts.update(run.forecasts)
+        if progress is not None:
+            progress(step, n_steps)
     check_finite(scenario, issues, forecasts, runs)
-    shares = stability(scenario, names, forecasts, **options) if with_stability else {}
+    shares: dict[str, np.ndarray] = {}
+    if with_stability:
+
+        def after(done: int, total: int) -> None:
+            if progress is not None:  # the stability batches follow the models' steps
+                progress(len(names) + done, n_steps)
+
+        shares = stability(
+            scenario, names, forecasts, progress=None if progress is None else after, **options
+        )
     return ForecastResult(scenario, actors, issues, forecasts, runs, shares)
 
 
@@ -403,6 +419,7 @@ def stability(
     point: dict[str, np.ndarray],
     *,
     n_draws: int = STABILITY_DRAWS,
+    progress: Callable[[int, int], None] | None = None,
     **options: Any,
 ) -> dict[str, np.ndarray]:
     """How robust each forecast is to small changes of the inputs.
@@ -412,7 +429,8 @@ def stability(
     ±:data:`STABILITY_RELATIVE` (uniform, fixed seed), in one batch per model, and returns per
     named forecast the share of draws within :data:`STABILITY_WITHIN` points of ``point``
     (NaN where the point forecast is NaN). A share well below 1 says the forecast sits on a
-    knife-edge: a small change of the inputs moves it far.
+    knife-edge: a small change of the inputs moves it far. ``progress``, when given, is called
+    as ``progress(models_done, n_models)`` after each model's batch.
 
     Examples
     --------
@@ -451,7 +469,7 @@ def stability(
     )
     sqs = np.broadcast_to(sq, (n, len(sq))).copy()
     out: dict[str, np.ndarray] = {}
-    for name in models:
+    for done, name in enumerate(models, start=1):
         taken = {k: v for k, v in options.items() if k in model_options(name)}
         if "record" in model_options(name):
             taken["record"] = False
@@ -460,6 +478,8 @@ def stability(
             ref = point[key]
             close = np.abs(np.asarray(draws) - ref[None, :]) <= STABILITY_WITHIN
             out[key] = np.where(np.isfinite(ref), close.mean(axis=0), np.nan)
+        if progress is not None:
+            progress(done, len(models))
     return out
 
 

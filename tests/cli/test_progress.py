@@ -7,6 +7,7 @@ and whose stdout is a pipe: the bar must show on the terminal, nothing must show
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from realpolitik.cli import app
@@ -66,82 +68,112 @@ def run_child(args: list[str], store: Path, *, tty: bool) -> tuple[bytes, bytes,
     return out, err, code
 
 
-def _cases(tmp: Path) -> dict[str, tuple[list[str], str]]:
-    """Command line and the bar's label of each command, on small but real inputs."""
-    return {
-        "montecarlo": (
-            ["montecarlo", "syria-2020", "-n", "1200", "--seed", "1", "--no-save"],
-            "Monte Carlo",
-        ),
-        "report": (
-            ["report", "syria-2020", "-n", "120", "-o", str(tmp / "r.html")],
-            "report: Monte Carlo",
-        ),
-        "forecast": (["forecast", "syria-2020", "--stability", "--no-save"], "forecast"),
-        "ingest": (["ingest", str(NEWS), "--format", "json"], "ingest"),
-        "events": (["events", str(NEWS), "--format", "csv"], "events"),
-        "backtest": (
-            ["backtest", str(DEU3), "-m", "mean", "-m", "median", "--no-save"],
-            "backtest",
-        ),
-    }
-
-
-@pytest.mark.parametrize(
-    "name", ["montecarlo", "report", "forecast", "ingest", "events", "backtest"]
-)
-def test_bar_on_a_terminal_only(name: str, tmp_path: Path) -> None:
-    if name == "backtest" and not DEU3.exists():
-        pytest.skip(f"needs the DEU III file {DEU3}")
-    args, label = _cases(tmp_path)[name]
+def test_montecarlo_bar_on_a_real_terminal_only(tmp_path: Path) -> None:
+    args = ["montecarlo", "syria-2020", "-n", "300", "--seed", "1", "--no-save"]
     store = tmp_path / "runs.sqlite"
     out_tty, err_tty, code = run_child(args, store, tty=True)
     assert code == 0, err_tty.decode(errors="replace")
     shown = err_tty.decode("utf-8", errors="replace")
-    assert label in shown, shown[-2000:]
-    assert "\x1b[?25l" in shown  # rich hides the cursor while it draws the bar...
-    assert "\x1b[?25h" in shown  # ...and shows it again at the end
-    if name == "montecarlo":
-        assert "1200/1200" in shown and "runs" in shown  # the last chunk's count
-    if name in ("ingest", "events"):
-        n = len([p for p in NEWS.iterdir() if p.suffix in (".txt", ".md")])
-        assert f"{n}/{n}" in shown and "articles" in shown
+    assert "Monte Carlo" in shown and "300/300" in shown and "runs" in shown
+    assert "\x1b[?25l" in shown and "\x1b[?25h" in shown  # cursor hidden, then shown again
     out_quiet, err_quiet, code = run_child([*args, "--quiet"], store, tty=True)
     assert code == 0 and err_quiet == b""
     out_pipe, err_pipe, code = run_child(args, store, tty=False)
     assert code == 0 and err_pipe == b""
-    if name != "report":  # the report writes a file and says so; its text has the size
-        assert out_tty == out_quiet == out_pipe
-        assert out_tty.strip()
-    else:
-        assert out_tty.startswith(b"wrote ") and out_tty == out_quiet == out_pipe
+    assert out_tty == out_quiet == out_pipe and b"300 runs" in out_tty
 
 
-def test_runs_rerun_shows_the_rerun_commands_bar(tmp_path: Path) -> None:
-    store = tmp_path / "runs.sqlite"
-    args = ["montecarlo", "syria-2020", "-n", "600", "--seed", "2", "--format", "json"]
-    _, _, code = run_child(args, store, tty=False)
-    assert code == 0
-    out_tty, err_tty, code = run_child(["runs", "rerun", "1"], store, tty=True)
-    assert code == 0, err_tty
-    assert b"Monte Carlo" in err_tty and b"600/600" in err_tty
-    out_quiet, err_quiet, code = run_child(["runs", "rerun", "1", "-q"], store, tty=True)
-    assert code == 0 and err_quiet == b""
-    assert out_tty == out_quiet and b"reproduced exactly" in out_tty
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Make the bars' console a terminal that writes into a buffer (the test's stderr)."""
+    from realpolitik.cli import _app
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, color_system=None, width=120)
+    monkeypatch.setattr(_app, "err_console", console)
+    return buf
+
+
+def _cases(tmp: Path) -> dict[str, tuple[list[str], str, str]]:
+    """Command line, the bar's label and its final count of each command, on real inputs."""
+    n_news = len([p for p in NEWS.iterdir() if p.suffix in (".txt", ".md")])
+    return {
+        "report": (
+            ["report", "syria-2020", "-n", "20", "-o", str(tmp / "r.html")],
+            "report: Monte Carlo",
+            "20/20 runs",
+        ),
+        # Every model (8 steps), then the stability batch of each (8 more).
+        "forecast": (["forecast", "syria-2020", "--stability", "--no-save"], "forecast", "/"),
+        "ingest": (["ingest", str(NEWS), "--format", "json"], "ingest", f"{n_news}/{n_news}"),
+        "events": (["events", str(NEWS), "--format", "csv"], "events", f"{n_news}/{n_news}"),
+        "backtest": (
+            ["backtest", str(DEU3), "-m", "mean", "-m", "median", "--no-save"],
+            "backtest",
+            "2/2 models",
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", ["report", "forecast", "ingest", "events", "backtest"])
+def test_bar_when_forced_and_none_when_quiet(name: str, tmp_path: Path, terminal) -> None:
+    if name == "backtest" and not DEU3.exists():
+        pytest.skip(f"needs the DEU III file {DEU3}")
+    args, label, count = _cases(tmp_path)[name]
+    runner = CliRunner()
+    shown = runner.invoke(app, args)
+    assert shown.exit_code == 0, shown.output
+    drawn = terminal.getvalue()
+    assert label in drawn and count in drawn, drawn[-1500:]
+    assert shown.stderr == ""  # the bar went to the terminal, not to the command's stderr
+    terminal.seek(0)
+    terminal.truncate()
+    quiet = runner.invoke(app, [*args, "--quiet"])
+    assert quiet.exit_code == 0 and terminal.getvalue() == "" and quiet.stderr == ""
+    assert shown.stdout == quiet.stdout and shown.stdout.strip()
+
+
+def test_forecast_counts_models_then_stability_batches(tmp_path: Path) -> None:
+    from realpolitik.forecasting import forecast
+    from realpolitik.scenario import load_scenario
+
+    calls: list[tuple[int, int]] = []
+    s = load_scenario("syria-2020")
+    r = forecast(
+        s, model=["mean", "eum"], with_stability=True, progress=lambda d, t: calls.append((d, t))
+    )
+    # mean and median (always) and eum: 3 forecasts, then 3 stability batches.
+    assert len(r.runs) == 3
+    assert calls == [(k, 6) for k in range(1, 7)]
+    calls.clear()
+    forecast(s, model="mean", progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 2), (2, 2)]
+
+
+def test_runs_rerun_shows_the_rerun_commands_bar(tmp_path: Path, terminal, monkeypatch) -> None:
+    monkeypatch.setenv("REALPOLITIK_STORE", str(tmp_path / "runs.sqlite"))
+    runner = CliRunner()
+    first = runner.invoke(app, ["montecarlo", "syria-2020", "-n", "300", "--seed", "2", "-q"])
+    assert first.exit_code == 0 and terminal.getvalue() == ""
+    again = runner.invoke(app, ["runs", "rerun", "1"])
+    assert again.exit_code == 0, again.output
+    assert "Monte Carlo" in terminal.getvalue() and "300/300" in terminal.getvalue()
+    terminal.seek(0)
+    terminal.truncate()
+    quiet = runner.invoke(app, ["runs", "rerun", "1", "-q"])
+    assert quiet.exit_code == 0 and terminal.getvalue() == ""
+    assert again.stdout == quiet.stdout and "reproduced exactly" in quiet.stdout
 
 
 def test_in_process_runs_have_clean_stderr() -> None:
-    # CliRunner's stderr is no terminal: the command prints what it did before this change.
-    r = CliRunner().invoke(app, ["montecarlo", "syria-2020", "-n", "2000", "--seed", "1"])
+    # CliRunner's stderr is no terminal: nothing is drawn, whatever the number of runs.
+    r = CliRunner().invoke(app, ["montecarlo", "syria-2020", "-n", "300", "--seed", "1"])
     assert r.exit_code == 0, r.output
     assert r.stderr == ""
-    assert "2000 runs" in r.stdout
+    assert "300 runs" in r.stdout
 
 
-def test_the_helper_yields_none_when_quiet_or_nested(monkeypatch: pytest.MonkeyPatch) -> None:
-    from realpolitik.cli import _app
-
-    monkeypatch.setattr(_app.err_console, "_force_terminal", True)
+def test_the_helper_yields_none_when_quiet_or_nested(terminal) -> None:
     assert showing(False) and not showing(True)
     with silenced():
         assert not showing(False)
@@ -149,4 +181,8 @@ def test_the_helper_yields_none_when_quiet_or_nested(monkeypatch: pytest.MonkeyP
             assert update is None
     with silenced(False):
         assert showing(False)
+    with progress("outer") as outer:
+        assert outer is not None
+        with progress("inner") as inner:  # one live display at a time
+            assert inner is None
     assert showing(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -38,6 +39,46 @@ from realpolitik.simulate.montecarlo import (
 
 #: Runs per block written by --out (one Parquet row group, one CSV block).
 ROWS_PER_BLOCK = 50_000
+
+
+_INPUT_FORMS = (
+    (
+        re.compile(r"issues\[(?P<i>[^\]]+)\]\.positions\.(?P<a>.+)\.(?P<w>position|salience)$"),
+        "{a} {w} on {i}",
+    ),
+    (re.compile(r"actors\[(?P<a>[^\]]+)\]\.capability$"), "{a} capability"),
+    (
+        re.compile(r"escalation\[(?P<t>[^\]]+)\]\.outcomes\[(?P<o>[^\]]+)\]\.costs\.(?P<a>.+)$"),
+        "{a} cost of {o} (tree {t})",
+    ),
+    (re.compile(r"forecast\[(?P<i>[^\]]+)\]$"), "forecast of {i}"),
+    (re.compile(r"path\[(?P<p>.+)\]$"), "path {p}"),
+    (re.compile(r"payoff\[(?P<a>[^\]]+)\]$"), "{a} payoff"),
+)
+
+
+def readable(path: str) -> str:
+    """An input or output path of the Monte Carlo as words around its ids (for the table).
+
+    The words wrap at spaces, so that a narrow terminal never cuts an id in two; ``--format
+    json`` keeps the paths.
+
+    Examples
+    --------
+    >>> readable("issues[russian-bases].positions.russia.position")
+    'russia position on russian-bases'
+    >>> readable("actors[israel].capability"), readable("forecast[assad]")
+    ('israel capability', 'forecast of assad')
+    >>> readable("escalation[soleimani].outcomes[war].costs.iran")
+    'iran cost of war (tree soleimani)'
+    >>> readable("something[else]")
+    'something[else]'
+    """
+    for pattern, form in _INPUT_FORMS:
+        m = pattern.match(path)
+        if m:
+            return form.format(**m.groupdict())
+    return path
 
 
 class EngineChoice(str, Enum):
@@ -111,17 +152,20 @@ def render_montecarlo(result: MonteCarloResult) -> None:
     console.print(t)
     if result.game is not None:
         p = Table(title=f"Paths of tree {escape(result.game.name)}", title_justify="left")
+        paths = result.paths_frame()
         p.add_column("path")
-        p.add_column("outcome")
+        # The outcome is an id to type (--shock, the tree's file): never cut; the path wraps.
+        p.add_column("outcome", no_wrap=True)
+        # One interval column (lowest to highest level; JSON has every level): the table
+        # then fits 80 columns with the tree's longest outcome ids.
         p.add_column("probability", justify="right")
-        for x in lv:
-            p.add_column(f"{x} %", justify="right")
-        for _, row in result.paths_frame().iterrows():
+        p.add_column(f"{lv[0]}–{lv[-1]} %", justify="right")
+        for _, row in paths.iterrows():
             p.add_row(
                 escape(str(row["path"])),
                 escape(str(row["outcome"])),
                 f"{row['probability']:.1%}",
-                *(f"{row[x]:.1%}" for x in lv),
+                f"{100 * row[lv[0]]:.1f}–{100 * row[lv[-1]]:.1f}",
             )
         console.print(p)
         pay = Table(title="Expected payoff of the tree", title_justify="left")
@@ -137,14 +181,18 @@ def render_montecarlo(result: MonteCarloResult) -> None:
         top = sens.reindex(sens["rho"].abs().sort_values(ascending=False).index).head(10)
         s = Table(
             title="Sensitivity: the ten strongest input → output rank correlations "
-            "(--format json lists the top ten per output)",
+            "(--format json lists the top ten per output, by input path)",
             title_justify="left",
         )
         s.add_column("output", overflow="fold")
         s.add_column("input", overflow="fold")
         s.add_column("Spearman ρ", justify="right")
         for tup in top.itertuples(index=False):
-            s.add_row(escape(str(tup.output)), escape(str(tup.input)), f"{tup.rho:+.2f}")
+            s.add_row(
+                escape(readable(str(tup.output))),
+                escape(readable(str(tup.input))),
+                f"{tup.rho:+.2f}",
+            )
         console.print(s)
 
 

@@ -733,8 +733,10 @@ def create_app(host: str | None = None) -> FastAPI:
     # --- the report ----------------------------------------------------------------------------
     @app.post("/api/report", tags=["report"])
     async def api_report(body: ReportIn, request: Request) -> dict[str, Any]:
-        """Every section of the report: the data, the HTML of its body (figures included), and
-        ``notices`` (a value the dashboard capped)."""
+        """Every section of the report: its data, the HTML of its body, and ``notices``.
+
+        ``notices`` says what the dashboard capped (runs past MAX_REPORT_RUNS).
+        """
         body, notices = capped_runs(body)
         return {**await _heavy(request, do_report, body), "notices": notices}
 

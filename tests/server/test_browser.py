@@ -225,3 +225,156 @@ def test_legends_stay_clear_of_axis_titles(browser, tmp_path: Path, width):
         fig = boxes["figure"]
         assert fig[1] <= legend[1] and legend[3] <= fig[3] + 1, (fid, "legend outside", boxes)
     page.close()
+
+
+# --- the dashboard's states: running, capped, named, numbered, stale ------------------------
+TOY = """title: Toy
+actors:
+  - {id: a, name: A, capability: 1}
+  - {id: b, name: B, capability: 3}
+issues:
+  - id: x
+    title: X
+    positions:
+      a: {position: 0, salience: 1}
+      b: {position: 100, salience: 1}
+"""
+
+
+def _ready_page(browser, server_url):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server_url + "/")
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    return page, errors
+
+
+def _upload(page, name: str, text: str) -> None:
+    page.set_input_files(
+        "#upload", files=[{"name": name, "mimeType": "text/yaml", "buffer": text.encode()}]
+    )
+
+
+def test_dashboard_running_indicator_and_cancel(browser, server_url):
+    page, errors = _ready_page(browser, server_url)
+    assert not page.is_visible("#running")
+    before = page.inner_html("#report")
+    held: list[object] = []
+    page.route("**/api/report", lambda route: held.append(route))  # hold the answer back
+    page.click("#run")
+    page.wait_for_selector("#running", state="visible", timeout=10_000)
+    assert page.get_attribute("#report", "data-state") == "running"
+    first = float(page.text_content("#elapsed").split()[0])
+    page.wait_for_timeout(700)
+    later = float(page.text_content("#elapsed").split()[0])
+    assert later >= first + 0.5  # the elapsed time counts up while the run is in flight
+    assert held  # the request is in flight
+    page.click("#cancel")
+    assert not page.is_visible("#running")
+    assert page.get_attribute("#report", "data-state") == "cancelled"
+    assert "stale" in page.get_attribute("#report", "class")
+    assert page.is_visible("#stale") and "Cancelled." in page.text_content("#stale")
+    assert page.inner_html("#report") == before  # the old results stay, marked
+    page.unroute("**/api/report")
+    # The page is still usable: the next run replaces the stale results.
+    page.fill("#runs", "0")
+    page.click("#run")
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    assert not page.is_visible("#stale")
+    assert "stale" not in (page.get_attribute("#report", "class") or "")
+    assert errors == []
+    page.close()
+
+
+def test_dashboard_says_when_it_caps_the_runs(browser, server_url):
+    page, errors = _ready_page(browser, server_url)
+    assert not page.is_visible("#notices")
+    page.fill("#runs", "1500")
+    _upload(page, "toy.yaml", TOY)
+    page.wait_for_selector("#notices", state="visible", timeout=120_000)
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=120_000)
+    notice = page.text_content("#notices")
+    assert "Monte Carlo runs capped at 1,000 (asked for 1,500)" in notice
+    assert "1000 Monte Carlo runs" in page.text_content("#report")
+    page.fill("#runs", "20")
+    page.click("#run")
+    # (the page's Content-Security-Policy forbids wait_for_function's eval: wait on a locator)
+    page.locator("#report", has_text="20 Monte Carlo runs").wait_for(timeout=60_000)
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    assert not page.is_visible("#notices")  # at or below the cap: no notice
+    assert errors == []
+    page.close()
+
+
+def test_dashboard_names_the_file_and_numbers_its_lines(browser, server_url):
+    page, errors = _ready_page(browser, server_url)
+    # 40 comment lines first, so that the bad line (b's capability) is below the fold.
+    text = "".join(f"# note {k}\n" for k in range(40)) + TOY.replace(
+        "capability: 3", "capability: -3"
+    )
+    bad_line = 1 + text.splitlines().index("  - {id: b, name: B, capability: -3}")
+    assert bad_line == 44
+    _upload(page, "jcpoa (1).yaml", text)
+    page.wait_for_selector("#problems li", timeout=60_000)
+    assert "jcpoa (1).yaml" in page.text_content("#filename")
+    problems = page.locator("#problems li").all_text_contents()
+    assert problems and all(p.startswith("jcpoa (1).yaml:") for p in problems), problems
+    assert "upload.yaml" not in page.text_content("#status") + " ".join(problems)
+    assert "jcpoa (1).yaml has problems" in page.text_content("#status")
+    cited = int(problems[0].split(":")[1])
+    assert cited == bad_line
+    # One gutter row per line, numbered 1..n (the empty line after the last newline too, where
+    # the cursor can go); the cited row is marked.
+    rows = page.locator("#gutter span").all_text_contents()
+    assert rows == [str(k) for k in range(1, len(text.split("\n")) + 1)]
+    assert page.get_attribute(f'#gutter span[data-line="{cited}"]', "class") == "problem"
+    # The link selects the line it cites and scrolls it into view, the gutter alongside.
+    page.click("#problems button.goto")
+    geo = page.evaluate(
+        """(n) => {
+      const ed = document.getElementById('editor');
+      const row = document.querySelector('#gutter span[data-line="' + n + '"]').getBoundingClientRect();
+      const box = ed.getBoundingClientRect();
+      const cs = getComputedStyle(ed);
+      const lineTop = box.top + ed.clientTop + parseFloat(cs.paddingTop)
+        + (n - 1) * parseFloat(cs.lineHeight) - ed.scrollTop;
+      const sel = ed.value.slice(ed.selectionStart, ed.selectionEnd);
+      const before = ed.value.slice(0, ed.selectionStart).split('\\n').length;
+      return {rowTop: row.top, lineTop: lineTop, boxTop: box.top, boxBottom: box.bottom,
+              scroll: ed.scrollTop, sel: sel, selLine: before};
+    }""",
+        cited,
+    )
+    assert geo["selLine"] == cited and geo["sel"] == "  - {id: b, name: B, capability: -3}"
+    assert geo["scroll"] > 0  # line 44 was below the fold
+    assert abs(geo["rowTop"] - geo["lineTop"]) <= 1, geo  # gutter row N beside line N
+    assert geo["boxTop"] <= geo["rowTop"] < geo["boxBottom"], geo  # and in view
+    assert errors == []
+    page.close()
+
+
+def test_dashboard_marks_stale_results_after_a_failed_run(browser, server_url):
+    page, errors = _ready_page(browser, server_url)
+    good = page.input_value("#editor")
+    assert not page.is_visible("#stale")
+    page.fill("#editor", good + "\nbogus_key: 1\n")
+    page.click("#run")
+    page.wait_for_selector("#report[data-state=error]", state="attached", timeout=60_000)
+    assert page.is_visible("#stale")
+    banner = page.text_content("#stale")
+    assert banner.startswith("The last run failed: ")
+    assert "do not match the editor" in banner
+    assert "stale" in page.get_attribute("#report", "class")
+    assert page.locator("#report .main-svg").count() >= 1  # kept, but marked
+    assert any("bogus_key" in p for p in page.locator("#problems li").all_text_contents())
+    # The gutter follows the edit: one row per line of the new text.
+    assert page.locator("#gutter span").count() == len((good + "\nbogus_key: 1\n").split("\n"))
+    page.fill("#editor", good)
+    page.fill("#runs", "0")
+    page.click("#run")
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    assert not page.is_visible("#stale")
+    assert "stale" not in (page.get_attribute("#report", "class") or "")
+    assert errors == []
+    page.close()

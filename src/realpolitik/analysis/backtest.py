@@ -21,7 +21,7 @@ that never saw it, :mod:`realpolitik.analysis.ensemble`), never on the shipped f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -243,6 +243,7 @@ def backtest(
     models: Sequence[str] | None = None,
     *,
     max_rounds: int = DEFAULT_MAX_ROUNDS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BacktestResult:
     """Score ``models`` on the issues of ``data`` that have an outcome.
 
@@ -254,6 +255,8 @@ def backtest(
         Model names (see :func:`known_models`); default :data:`DEFAULT_MODELS`.
     max_rounds : int
         Rounds for the EUM models.
+    progress : callable, optional
+        Called as ``progress(models_done, n_models)`` after each model is scored.
 
     Returns
     -------
@@ -282,16 +285,23 @@ def backtest(
         raise InputError("no issue of the data has an outcome ('out' column); nothing to score")
     sub = data.select(has_outcome)
     columns: dict[str, FloatArray] = {}
-    for name in dict.fromkeys(names):
+    unique = list(dict.fromkeys(names))
+    done = 0  # the ensemble, built from the others, is scored last
+    for name in unique:
         if name == "ensemble":
             continue
         columns.update(model_forecasts(sub, name, max_rounds=max_rounds))
+        done += 1
+        if progress is not None:
+            progress(done, len(unique))
     extra: dict[str, FloatArray] = {}
     if "ensemble" in names:
         pool = dict(columns)
         ens = _ensemble_cv(sub, pool)
         extra = {k: v for k, v in pool.items() if k not in columns}
         columns["ensemble"] = ens
+        if progress is not None:
+            progress(len(unique), len(unique))
     per_issue = pd.DataFrame(
         {
             "issue": list(sub.issue_ids),

@@ -20,6 +20,7 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._progress import QuietOption, progress
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS
 from realpolitik.scenario.deu import load_deu
@@ -46,6 +47,7 @@ def backtest(
     ] = None,
     save: SaveOption = True,
     store: StoreOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Score forecasting models on the DEU III issues that have a known outcome.
 
@@ -56,12 +58,14 @@ def backtest(
     Council rule, and the coverage of the prediction sets over the actors' positions. Models
     needing a status quo (nash, status-quo) are scored on the issues that have one; the
     ensemble on its nested cross-validated forecasts. All default models take about two
-    minutes (smp and the ensemble's cross-validation most of it).
+    minutes (smp and the ensemble's cross-validation most of it); a progress bar goes to
+    stderr when it is a terminal (not with --quiet).
     """
     t0 = started()
     with user_errors():
         data = load_deu(file)
-        result = run_backtest(data, model or None, max_rounds=rounds)
+        with progress("backtest", "models", quiet=quiet) as update:
+            result = run_backtest(data, model or None, max_rounds=rounds, progress=update)
         if out is not None:
             frame = safe_frame(result.per_issue)
             write_atomic(out, lambda tmp: frame.to_csv(tmp, index=False, float_format="%.4f"))

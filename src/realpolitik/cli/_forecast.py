@@ -13,6 +13,7 @@ from rich.table import Table
 
 from realpolitik._csv import safe_frame
 from realpolitik.cli._app import Format, app, console, escape, load, print_json, user_errors
+from realpolitik.cli._progress import QuietOption, progress
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine import available_models
@@ -79,13 +80,15 @@ def forecast(
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
     save: SaveOption = True,
     store: StoreOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Forecast where bargaining ends up on every issue of a scenario.
 
     SCENARIO is a built-in name or a file (YAML, JSON, a Bueno de Mesquita / KTAB CSV table, or
     a KTAB XML file); the default is the built-in syria-2020. Forecasts are shown on each issue's
     own scale (its `scale: [lo, hi]`, or a table's lowest..highest position) with the 0-100
-    value in brackets; JSON and CSV carry both.
+    value in brackets; JSON and CSV carry both. While the stability figure is computed a
+    progress bar goes to stderr when it is a terminal (not with --quiet).
     """
     t0 = started()
     options: dict[str, object] = {}
@@ -112,7 +115,11 @@ def forecast(
             if stable is None:
                 stable = fmt is not Format.csv and len(s.actors) <= STABILITY_MAX_ACTORS
                 ctx.params["stable"] = stable  # what the run store replays
-            result = run_forecast(s, model=model or None, with_stability=stable, **options)
+            # The stability figure reruns every model on many draws: a bar on a terminal.
+            with progress("forecast", "steps", quiet=quiet or not stable) as update:
+                result = run_forecast(
+                    s, model=model or None, with_stability=stable, progress=update, **options
+                )
         except (ValueError, TypeError) as exc:
             raise InputError(str(exc)) from None
     payload = result.to_dict(trace=trace)

@@ -24,6 +24,7 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._progress import QuietOption, progress
 from realpolitik.exceptions import InputError
 from realpolitik.ingest.proposals import Proposal
 from realpolitik.ingest.run import IngestResult
@@ -228,8 +229,12 @@ def ingest(
             "--date", help="Date (YYYY-MM-DD) that 'last year', 'on Wednesday' count from."
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Code news articles into events (who did what to whom) and propose relation updates."""
+    """Code news articles into events (who did what to whom) and propose relation updates.
+
+    A progress bar of the articles goes to stderr when it is a terminal (not with --quiet).
+    """
     from realpolitik.scenario import dump_scenario
 
     require_extra("ingest", "ingest")
@@ -243,16 +248,18 @@ def ingest(
             )
         if apply is not None and out is not None and apply.resolve() == out.resolve():
             raise InputError(f"--apply and --out name the same file ({apply}); give two files")
-        result = run_ingest(
-            articles,
-            scenario=scenario,
-            stdin=stdin,
-            encoding=encoding,
-            max_bytes=max_bytes,
-            reference_date=date,
-            propose=propose or apply is not None,
-            apply=apply is not None,
-        )
+        with progress("ingest", "articles", quiet=quiet) as update:
+            result = run_ingest(
+                articles,
+                scenario=scenario,
+                stdin=stdin,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                reference_date=date,
+                propose=propose or apply is not None,
+                apply=apply is not None,
+                progress=update,
+            )
         if fmt is IngestFormat.json:
             text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
         elif fmt is IngestFormat.csv:
@@ -396,28 +403,32 @@ def events(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Largest article accepted, in bytes.")
     ] = MAX_BYTES,
+    quiet: QuietOption = False,
 ) -> None:
     """Relation scores over time from dated news, and the relation changes they propose.
 
     Each event scores PLOVER's value of its category (-9.3 assault .. +7.6 retreat); a pair's
     score on a day is the mean of the window's events, each /10, with the scenario's relation
     counting as --prior-events events of its weight. A change of relation type is proposed when
-    the score crosses into another type's band, citing the window's sentences.
+    the score crosses into another type's band, citing the window's sentences. A progress bar
+    of the articles goes to stderr when it is a terminal (not with --quiet).
     """
     from realpolitik.ingest.run import event_series
 
     with user_errors():
         if plot is not None and out is not None and plot.resolve() == out.resolve():
             raise InputError(f"--plot and --out name the same file ({plot}); give two files")
-        series, shock, _ = event_series(
-            articles or [],
-            gdelt=[str(g) for g in gdelt or []],
-            scenario=scenario,
-            window=window,
-            prior_events=prior_events,
-            encoding=encoding,
-            max_bytes=max_bytes,
-        )
+        with progress("events", "articles", quiet=quiet or not articles) as update:
+            series, shock, _ = event_series(
+                articles or [],
+                gdelt=[str(g) for g in gdelt or []],
+                scenario=scenario,
+                window=window,
+                prior_events=prior_events,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                progress=update,
+            )
         if fmt is SeriesFormat.json:
             data = series.to_json()
             if shock is not None:

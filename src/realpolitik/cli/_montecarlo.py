@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from realpolitik._csv import safe_frame
@@ -34,6 +24,7 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._progress import QuietOption, progress
 from realpolitik.cli._record import SaveOption, StoreOption, record, started
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
@@ -49,58 +40,45 @@ from realpolitik.simulate.montecarlo import (
 #: Runs per block written by --out (one Parquet row group, one CSV block).
 ROWS_PER_BLOCK = 50_000
 
-#: Runs from which progress is shown on stderr: a bar on a terminal, else a few plain lines.
-PROGRESS_FROM = 2000
+
+_INPUT_FORMS = (
+    (
+        re.compile(r"issues\[(?P<i>[^\]]+)\]\.positions\.(?P<a>.+)\.(?P<w>position|salience)$"),
+        "{a} {w} on {i}",
+    ),
+    (re.compile(r"actors\[(?P<a>[^\]]+)\]\.capability$"), "{a} capability"),
+    (
+        re.compile(r"escalation\[(?P<t>[^\]]+)\]\.outcomes\[(?P<o>[^\]]+)\]\.costs\.(?P<a>.+)$"),
+        "{a} cost of {o} (tree {t})",
+    ),
+    (re.compile(r"forecast\[(?P<i>[^\]]+)\]$"), "forecast of {i}"),
+    (re.compile(r"path\[(?P<p>.+)\]$"), "path {p}"),
+    (re.compile(r"payoff\[(?P<a>[^\]]+)\]$"), "{a} payoff"),
+)
 
 
-def _duration(seconds: float) -> str:
-    if seconds < 10:
-        return f"{seconds:.1f} s"
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+def readable(path: str) -> str:
+    """An input or output path of the Monte Carlo as words around its ids (for the table).
 
+    The words wrap at spaces, so that a narrow terminal never cuts an id in two; ``--format
+    json`` keeps the paths.
 
-class _ProgressLines:
-    """Progress as plain lines on stderr (piped or logged output, where a bar cannot redraw).
-
-    A line when the runs start; one after the first chunk with its size and an estimate of the
-    time left; then at each tenth of the runs, at most one line per ``every`` seconds; and one
-    at the end.
+    Examples
+    --------
+    >>> readable("issues[russian-bases].positions.russia.position")
+    'russia position on russian-bases'
+    >>> readable("actors[israel].capability"), readable("forecast[assad]")
+    ('israel capability', 'forecast of assad')
+    >>> readable("escalation[soleimani].outcomes[war].costs.iran")
+    'iran cost of war (tree soleimani)'
+    >>> readable("something[else]")
+    'something[else]'
     """
-
-    def __init__(self, n_runs: int, every: float = 10.0) -> None:
-        self.every = every
-        self.start = self.last = time.monotonic()
-        self.calls = 0
-        self.next_tenth = 1
-        self._say(f"running {n_runs:,} runs ...")
-
-    def _say(self, text: str) -> None:
-        err_console.print(f"montecarlo: {text}", highlight=False, markup=False)
-        self.last = time.monotonic()
-
-    def __call__(self, done: int, total: int) -> None:
-        self.calls += 1
-        now = time.monotonic()
-        elapsed = now - self.start
-        left = elapsed / max(done, 1) * (total - done)
-        if done >= total:
-            self._say(f"{total:,} runs done in {_duration(elapsed)}; summarising ...")
-        elif self.calls == 1:
-            self._say(
-                f"running {total:,} runs in chunks of {done:,}: the first took "
-                f"{_duration(elapsed)}, about {_duration(left)} to go"
-            )
-        elif done * 10 >= self.next_tenth * total and now - self.last >= self.every:
-            self._say(
-                f"{done:,} of {total:,} runs done ({done / total:.0%}) in "
-                f"{_duration(elapsed)}, about {_duration(left)} to go"
-            )
-        if done * 10 >= self.next_tenth * total:
-            self.next_tenth = done * 10 // total + 1
+    for pattern, form in _INPUT_FORMS:
+        m = pattern.match(path)
+        if m:
+            return form.format(**m.groupdict())
+    return path
 
 
 class EngineChoice(str, Enum):
@@ -109,32 +87,6 @@ class EngineChoice(str, Enum):
     local = "local"
     process = "process"
     dask = "dask"
-
-
-@contextmanager
-def _progress(n_runs: int) -> Iterator[Callable[[int, int], None] | None]:
-    if n_runs < PROGRESS_FROM:
-        yield None
-        return
-    if not err_console.is_terminal:
-        yield _ProgressLines(n_runs)
-        return
-    with Progress(
-        TextColumn("[bold]Monte Carlo"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("runs"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("runs", total=n_runs)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 def _write_runs(result: MonteCarloResult, out: Path) -> Path:
@@ -200,17 +152,20 @@ def render_montecarlo(result: MonteCarloResult) -> None:
     console.print(t)
     if result.game is not None:
         p = Table(title=f"Paths of tree {escape(result.game.name)}", title_justify="left")
+        paths = result.paths_frame()
         p.add_column("path")
-        p.add_column("outcome")
+        # The outcome is an id to type (--shock, the tree's file): never cut; the path wraps.
+        p.add_column("outcome", no_wrap=True)
+        # One interval column (lowest to highest level; JSON has every level): the table
+        # then fits 80 columns with the tree's longest outcome ids.
         p.add_column("probability", justify="right")
-        for x in lv:
-            p.add_column(f"{x} %", justify="right")
-        for _, row in result.paths_frame().iterrows():
+        p.add_column(f"{lv[0]}–{lv[-1]} %", justify="right")
+        for _, row in paths.iterrows():
             p.add_row(
                 escape(str(row["path"])),
                 escape(str(row["outcome"])),
                 f"{row['probability']:.1%}",
-                *(f"{row[x]:.1%}" for x in lv),
+                f"{100 * row[lv[0]]:.1f}–{100 * row[lv[-1]]:.1f}",
             )
         console.print(p)
         pay = Table(title="Expected payoff of the tree", title_justify="left")
@@ -226,14 +181,18 @@ def render_montecarlo(result: MonteCarloResult) -> None:
         top = sens.reindex(sens["rho"].abs().sort_values(ascending=False).index).head(10)
         s = Table(
             title="Sensitivity: the ten strongest input → output rank correlations "
-            "(--format json lists the top ten per output)",
+            "(--format json lists the top ten per output, by input path)",
             title_justify="left",
         )
         s.add_column("output", overflow="fold")
         s.add_column("input", overflow="fold")
         s.add_column("Spearman ρ", justify="right")
         for tup in top.itertuples(index=False):
-            s.add_row(escape(str(tup.output)), escape(str(tup.input)), f"{tup.rho:+.2f}")
+            s.add_row(
+                escape(readable(str(tup.output))),
+                escape(readable(str(tup.input))),
+                f"{tup.rho:+.2f}",
+            )
         console.print(s)
 
 
@@ -288,12 +247,14 @@ def montecarlo(
     fmt: TableOrJsonOption = TableOrJson.table,
     save: SaveOption = True,
     store: StoreOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Monte Carlo over input uncertainty: forecast quantiles, path probabilities, sensitivity.
 
     Each value varies by its `range` or `sd` in the scenario file, else by the scenario's
     `uncertainty` defaults (±10 points of position, ±20 % salience and capability). The same
-    seed gives the same numbers locally and on Dask. From 2,000 runs progress goes to stderr.
+    seed gives the same numbers locally and on Dask. A progress bar goes to stderr when it is a
+    terminal (not with --quiet).
     Below 101 runs a warning on stderr (and in the JSON's "warnings") says that the quantiles
     and sensitivities are unreliable.
     """
@@ -305,7 +266,7 @@ def montecarlo(
     with user_errors():
         check_runs(n)  # before any output: a bad -n says so at once
         s = load(scenario)
-        with _progress(n) as progress:
+        with progress("Monte Carlo", "runs", quiet=quiet) as update:
             result = run_montecarlo(
                 s,
                 n,
@@ -317,7 +278,7 @@ def montecarlo(
                 scheduler=scheduler,
                 chunk_size=chunk_size,
                 lam=lam,
-                progress=progress,
+                progress=update,
                 workers=workers,
             )
         if out is not None:

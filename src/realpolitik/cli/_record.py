@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SCENARIO_TOKEN = "@scenario"
 
 #: Parameters left out of the stored command line: how output is shown or where it goes.
-_NOT_REPLAYED = frozenset({"fmt", "save", "store", "out", "scheduler", "trace_out"})
+_NOT_REPLAYED = frozenset({"fmt", "save", "store", "out", "scheduler", "trace_out", "quiet"})
 
 SaveOption = Annotated[
     bool,

@@ -16,6 +16,7 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
+from realpolitik.cli._progress import QuietOption, progress
 from realpolitik.cli._scenario_cmds import ScenarioArg
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
@@ -69,25 +70,30 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
         "report.html"
     ),
+    quiet: QuietOption = False,
 ) -> None:
     """Write one HTML report that opens offline.
 
     Forecasts with Monte Carlo intervals, positions round by round, the relation network,
-    Plan B, the escalation tree and the explanations.
+    Plan B, the escalation tree and the explanations. A progress bar of the Monte Carlo runs
+    goes to stderr when it is a terminal (not with --quiet).
     """
     require_extra("report", "report")
     from realpolitik.report import build_report
 
     with user_errors():
         s = load(scenario)
-        page = build_report(
-            s,
-            shock or [],
-            n_runs=n_runs,
-            seed=seed,
-            model=model,
-            planb=_planb_pairs(planb) if planb else None,
-        )
+        questions = _planb_pairs(planb) if planb else None
+        with progress("report: Monte Carlo", "runs", quiet=quiet or n_runs == 0) as update:
+            page = build_report(
+                s,
+                shock or [],
+                n_runs=n_runs,
+                seed=seed,
+                model=model,
+                planb=questions,
+                progress=update,
+            )
         write_atomic(output, page)
     size = output.stat().st_size / 1e6
     console.print(f"wrote {escape(str(output))} ({size:.1f} MB)", highlight=False)

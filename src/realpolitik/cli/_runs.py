@@ -23,6 +23,7 @@ from realpolitik.cli._app import (
     print_json,
     user_errors,
 )
+from realpolitik.cli._progress import QuietOption, silenced
 from realpolitik.cli._record import SCENARIO_TOKEN, StoreOption
 from realpolitik.exceptions import RealpolitikError
 
@@ -218,8 +219,11 @@ def diff(
             console.print(f"  ... {len(changes) - limit} more (--limit)", highlight=False)
 
 
-def rerun_results(rec: Any) -> dict[str, Any]:
-    """Run a stored run's command again on its stored scenario text; return its JSON results."""
+def rerun_results(rec: Any, *, quiet: bool = True) -> dict[str, Any]:
+    """Run a stored run's command again on its stored scenario text; return its JSON results.
+
+    Unless ``quiet``, the command's own progress bar (if it draws one) shows on stderr.
+    """
     from typer.main import get_command
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -229,7 +233,7 @@ def rerun_results(rec: Any) -> dict[str, Any]:
         argv += ["--format", "json", "--no-save"]
         buf = io.StringIO()
         cmd = get_command(app)
-        with redirect_stdout(buf):
+        with redirect_stdout(buf), silenced(quiet):
             code = cmd.main(args=argv, prog_name="realpolitik", standalone_mode=False)
         if code not in (None, 0):
             raise RealpolitikError(f"the rerun of run {rec.id} exited with code {code}")
@@ -245,10 +249,13 @@ def rerun(
     run: RunArg,
     store: StoreOption = None,
     fmt: TableOrJsonOption = TableOrJson.table,
+    quiet: QuietOption = False,
 ) -> None:
     """Rerun a stored run on its stored scenario and check that every result is reproduced.
 
     Exit 0 when every number is identical, 1 when any differs (the differences are listed).
+    A progress bar (the rerun command's own, if it has one) goes to stderr when it is a
+    terminal (not with --quiet).
     """
     import realpolitik
     from realpolitik.store import diff_data
@@ -256,7 +263,7 @@ def rerun(
     with user_errors():
         db = _open(store)
         rec = db.get(db.resolve(run))
-        again = rerun_results(rec)
+        again = rerun_results(rec, quiet=quiet)
     changes = list(diff_data(rec.results, again))
     if fmt is TableOrJson.json:
         print_json(

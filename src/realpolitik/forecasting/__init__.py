@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ def forecast(
     model: str | Sequence[str] | None = None,
     *,
     with_stability: bool = False,
+    progress: Callable[[int, int], None] | None = None,
     **options: Any,
 ) -> ForecastResult:
     """Forecast every issue of ``scenario`` with the baselines and the models asked for.
@@ -41,6 +42,9 @@ def forecast(
         and ``median`` are always included. ``None`` runs every registered model.
     with_stability : bool
         Also compute every forecast's stability (:func:`stability`).
+    progress : callable, optional
+        Called as ``progress(steps_done, n_steps)`` after each model (and each model's
+        stability batch).
     **options
         Passed to the models that take them (``variant``, ``max_rounds``, ``tol``, ``record``);
         an option no chosen model takes is an error.
@@ -74,14 +78,26 @@ def forecast(
     sq = status_quo(scenario)
     forecasts: dict[str, np.ndarray] = {}
     runs: dict[str, ModelRun] = {}
-    for name in names:
+    n_steps = len(names) * (2 if with_stability else 1)
+    for step, name in enumerate(names, start=1):
         taken = {k: v for k, v in options.items() if k in model_options(name)}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             run = get_model(name)(state, status_quo=sq, **taken)
         runs[name] = run
         forecasts.update(run.forecasts)
+        if progress is not None:
+            progress(step, n_steps)
     check_finite(scenario, issues, forecasts, runs)
-    shares = stability(scenario, names, forecasts, **options) if with_stability else {}
+    shares: dict[str, np.ndarray] = {}
+    if with_stability:
+
+        def after(done: int, total: int) -> None:
+            if progress is not None:  # the stability batches follow the models' steps
+                progress(len(names) + done, n_steps)
+
+        shares = stability(
+            scenario, names, forecasts, progress=None if progress is None else after, **options
+        )
     return ForecastResult(scenario, actors, issues, forecasts, runs, shares)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ def stability(
     point: dict[str, np.ndarray],
     *,
     n_draws: int = STABILITY_DRAWS,
+    progress: Callable[[int, int], None] | None = None,
     **options: Any,
 ) -> dict[str, np.ndarray]:
     """How robust each forecast is to small changes of the inputs.
@@ -40,7 +41,8 @@ def stability(
     ±:data:`STABILITY_RELATIVE` (uniform, fixed seed), in one batch per model, and returns per
     named forecast the share of draws within :data:`STABILITY_WITHIN` points of ``point``
     (NaN where the point forecast is NaN). A share well below 1 says the forecast sits on a
-    knife-edge: a small change of the inputs moves it far.
+    knife-edge: a small change of the inputs moves it far. ``progress``, when given, is called
+    as ``progress(models_done, n_models)`` after each model's batch.
 
     Examples
     --------
@@ -80,7 +82,7 @@ def stability(
     )
     sqs = np.broadcast_to(sq, (n, len(sq))).copy()
     out: dict[str, np.ndarray] = {}
-    for name in models:
+    for done, name in enumerate(models, start=1):
         taken = {k: v for k, v in options.items() if k in model_options(name)}
         if "record" in model_options(name):
             taken["record"] = False
@@ -89,4 +91,6 @@ def stability(
             ref = point[key]
             close = np.abs(np.asarray(draws) - ref[None, :]) <= STABILITY_WITHIN
             out[key] = np.where(np.isfinite(ref), close.mean(axis=0), np.nan)
+        if progress is not None:
+            progress(done, len(models))
     return out

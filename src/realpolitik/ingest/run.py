@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,6 +217,7 @@ def ingest(
     reference_date: str | dt.date | None = None,
     propose: bool = False,
     apply: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> IngestResult:
     """Read articles, code their events and (with a scenario) propose relation updates.
 
@@ -238,6 +239,8 @@ def ingest(
         Compute relation updates and the shock block (needs ``scenario``).
     apply : bool
         Also return the scenario with the updates applied (needs ``scenario``).
+    progress : callable, optional
+        Called as ``progress(articles_coded, n_articles)`` after each article.
 
     Returns
     -------
@@ -286,7 +289,7 @@ def ingest(
     events: list[Event] = []
     dates: dict[str, dt.date | None] = {}
     counts: dict[str, int] = {}
-    for name, text in texts:
+    for done, (name, text) in enumerate(texts, start=1):
         label = Path(name).name if name != "<stdin>" else name
         if label in dates:
             label = name
@@ -294,6 +297,8 @@ def ingest(
         dates[label] = day
         counts[label] = coder.count_sentences(text)
         events.extend(coder.code(text, reference_date=day, file=label))
+        if progress is not None:
+            progress(done, len(texts))
     result = IngestResult(events, list(dates), dates, counts, dictionary, scen)
     if scen is not None and (propose or apply):
         from realpolitik.ingest.proposals import apply_updates, propose_updates, shock_block
@@ -318,6 +323,7 @@ def event_series(
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
     reference_date: str | dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Any, dict[str, Any] | None, IngestResult | None]:
     """Relation scores over time from dated articles and/or GDELT-style event files.
 
@@ -333,6 +339,8 @@ def event_series(
         returned as a shock block the scenario accepts.
     window, prior_events : optional
         See :func:`realpolitik.ingest.series.relation_series` (defaults 30 days, 2 events).
+    progress : callable, optional
+        Passed to :func:`ingest` (called after each article).
 
     Returns
     -------
@@ -365,6 +373,7 @@ def event_series(
             encoding=encoding,
             max_bytes=max_bytes,
             reference_date=reference_date,
+            progress=progress,
         )
         scen = result.scenario
         dictionary = result.dictionary

@@ -400,13 +400,20 @@ def escalation_section(scenario: Scenario, model: str) -> dict[str, Any]:
 
 
 def montecarlo_section(
-    scenario: Scenario, shocks: Sequence[str], n_runs: int, seed: int, model: str
+    scenario: Scenario,
+    shocks: Sequence[str],
+    n_runs: int,
+    seed: int,
+    model: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
     """Forecast distributions (and branch probabilities) over the scenario's input uncertainty."""
     run = producer("montecarlo")
     # Escalation trees are games on the baseline: their outcomes apply shocks of their own.
     tree = scenario.escalation[0].id if scenario.escalation and not shocks else None
-    result = run(scenario, n_runs, seed, shocks=tuple(shocks), tree=tree, model=model)
+    result = run(
+        scenario, n_runs, seed, shocks=tuple(shocks), tree=tree, model=model, progress=progress
+    )
     return plain({"n_runs": n_runs, "seed": seed, "model": model, "result": result.to_dict()})
 
 
@@ -513,6 +520,7 @@ def gather(
     model: str = DEFAULT_MODEL,
     sections: Iterable[str] | None = None,
     planb: Sequence[tuple[str, str]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
     """Compute every section of the report for ``scenario`` under ``shocks``.
 
@@ -533,6 +541,9 @@ def gather(
         A subset of :data:`SECTIONS` (all by default).
     planb : list of (actor, partner), optional
         The Plan B questions; by default :func:`planb_questions`.
+    progress : callable, optional
+        Called as ``progress(runs_done, n_runs)`` as the Monte Carlo runs (most of the time
+        of a report with many runs) progress.
 
     Returns
     -------
@@ -606,7 +617,10 @@ def gather(
             data["notes"].append(f"trajectories left out: model {model!r} kept no rounds")
     if "montecarlo" in wanted:
         if n_runs > 0:
-            attempt("montecarlo", lambda: montecarlo_section(scenario, shocks, n_runs, seed, model))
+            attempt(
+                "montecarlo",
+                lambda: montecarlo_section(scenario, shocks, n_runs, seed, model, progress),
+            )
         else:
             data["notes"].append("montecarlo left out: no runs asked for (n_runs = 0)")
     if "network" in wanted:

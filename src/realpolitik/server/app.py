@@ -45,6 +45,7 @@ from realpolitik.exceptions import (
 )
 from realpolitik.forecasting import compare, forecast
 from realpolitik.report import SECTIONS, gather, render_body, render_html
+from realpolitik.report.data import MAX_RUNS as REPORT_MAX_RUNS
 from realpolitik.report.data import Unavailable, plain, producer
 from realpolitik.report.html import plotly_js
 from realpolitik.scenario import builtin_scenarios, builtin_text, parse_scenario, parse_table
@@ -60,6 +61,8 @@ MAX_BODY_BYTES = 1_000_000
 MAX_RUNS = 5000
 #: Most Monte Carlo runs of a report request (the page reruns it on every change).
 MAX_REPORT_RUNS = 1000
+#: Most runs a report request may name (more than MAX_REPORT_RUNS are capped, with a notice).
+REPORT_RUNS_LIMIT = REPORT_MAX_RUNS
 #: Most values a YAML document may hold once its aliases are expanded (the loader's limit).
 MAX_YAML_NODES = MAX_NODES
 #: Longest name or id accepted in a request.
@@ -122,11 +125,16 @@ class _Request(BaseModel):
 
 
 class ScenarioRef(_Request):
-    """A scenario: a built-in ``name``, or the ``text`` of a YAML or JSON file (exactly one)."""
+    """A scenario: a built-in ``name``, or the ``text`` of a YAML or JSON file (exactly one).
+
+    ``filename`` (with ``text``) names the text in messages, as the user's file is named; it
+    is cleaned by :func:`upload_name` and never opened.
+    """
 
     name: str | None = Field(default=None, min_length=1, max_length=MAX_NAME, pattern=_NAME_PATTERN)
     text: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
     format: TextFormatIn = "yaml"
+    filename: str | None = Field(default=None, max_length=4 * MAX_NAME)
 
     @model_validator(mode="after")
     def _one(self) -> ScenarioRef:
@@ -136,10 +144,11 @@ class ScenarioRef(_Request):
 
 
 class TextIn(_Request):
-    """Scenario text to validate."""
+    """Scenario text to validate (``filename`` names it in the problems, as in ScenarioRef)."""
 
     text: str = Field(max_length=MAX_BODY_BYTES)
     format: TextFormatIn = "yaml"
+    filename: str | None = Field(default=None, max_length=4 * MAX_NAME)
 
 
 class ForecastIn(_Request):
@@ -205,11 +214,15 @@ class ExplainIn(_Request):
 
 
 class ReportIn(_Request):
-    """``POST /api/report`` and ``POST /api/report.html``."""
+    """``POST /api/report`` and ``POST /api/report.html``.
+
+    ``n_runs`` above :data:`MAX_REPORT_RUNS` (up to the command line's limit) is capped, and
+    the answer says so (see :func:`capped_runs`).
+    """
 
     scenario: ScenarioRef
     shocks: list[str] = Field(default_factory=list, max_length=50)
-    n_runs: int = Field(default=100, ge=0, le=MAX_REPORT_RUNS)
+    n_runs: int = Field(default=100, ge=0, le=REPORT_RUNS_LIMIT)
     seed: int = Field(default=0, ge=0, lt=2**63)
     sections: list[str] | None = Field(default=None, max_length=len(SECTIONS))
 
@@ -220,9 +233,9 @@ class ReportIn(_Request):
 def upload_name(filename: str | None, default: str = "upload.yaml") -> str:
     r"""The base name of an uploaded file, safe to show in messages (never used as a path).
 
-    Folders are dropped, characters other than letters, digits, ``.``, ``_``, ``-`` and
-    spaces become ``_``, leading dots go, and the name is cut to :data:`MAX_NAME` characters
-    (keeping its suffix).
+    Folders are dropped, characters other than letters (any script), digits, spaces and
+    ``._-()[]+,@'&`` become ``_`` (so ``jcpoa (1).yaml`` keeps its name), leading dots go, and
+    the name is cut to :data:`MAX_NAME` characters (keeping its suffix).
 
     Examples
     --------
@@ -230,9 +243,11 @@ def upload_name(filename: str | None, default: str = "upload.yaml") -> str:
     ('bdm table.csv', 'passwd')
     >>> upload_name("<script>.yaml"), upload_name(".."), upload_name(None)
     ('_script_.yaml', 'upload.yaml', 'upload.yaml')
+    >>> upload_name("jcpoa (1).yaml"), upload_name("Iran–E3 talks.yaml")
+    ('jcpoa (1).yaml', 'Iran_E3 talks.yaml')
     """
     base = re.split(r"[\\/]", filename or "")[-1]
-    base = re.sub(r"[^A-Za-z0-9._ -]", "_", base).strip().lstrip(".").strip()
+    base = re.sub(r"[^\w.()\[\]+,@'& -]", "_", base).strip().lstrip(".").strip()
     if len(base) > MAX_NAME:
         stem, dot, suffix = base.rpartition(".")
         keep = dot + suffix if dot and len(suffix) < 10 else ""
@@ -307,7 +322,8 @@ def scenario_from_ref(ref: ScenarioRef) -> Scenario:
             )
         return parse_scenario(_builtin(ref.name), filename=f"{ref.name}.yaml")
     assert ref.text is not None
-    return scenario_from_text(ref.text, ref.format)
+    name = upload_name(ref.filename, f"upload.{ref.format}") if ref.filename else None
+    return scenario_from_text(ref.text, ref.format, name)
 
 
 def _shocked(scenario: Scenario, shocks: list[str]) -> Scenario:
@@ -646,7 +662,8 @@ def create_app(host: str | None = None) -> FastAPI:
     @app.post("/api/validate", tags=["scenarios"])
     def validate(body: TextIn) -> dict[str, Any]:
         """Check scenario text: ``valid``, the same ``problems`` as ``realpolitik check``."""
-        return _validate(body.text, body.format)
+        name = upload_name(body.filename, f"upload.{body.format}") if body.filename else None
+        return _validate(body.text, body.format, name)
 
     @app.post("/api/upload", tags=["scenarios"])
     def upload(file: UploadFile = File(...)) -> dict[str, Any]:  # noqa: B008
@@ -716,12 +733,17 @@ def create_app(host: str | None = None) -> FastAPI:
     # --- the report ----------------------------------------------------------------------------
     @app.post("/api/report", tags=["report"])
     async def api_report(body: ReportIn, request: Request) -> dict[str, Any]:
-        """Every section of the report: the data, and the HTML of its body (figures included)."""
-        return await _heavy(request, do_report, body)
+        """Every section of the report: its data, the HTML of its body, and ``notices``.
+
+        ``notices`` says what the dashboard capped (runs past MAX_REPORT_RUNS).
+        """
+        body, notices = capped_runs(body)
+        return {**await _heavy(request, do_report, body), "notices": notices}
 
     @app.post("/api/report.html", tags=["report"], response_class=HTMLResponse)
     async def api_report_html(body: ReportIn, request: Request) -> HTMLResponse:
         """The report as one self-contained HTML page (to save)."""
+        body, _ = capped_runs(body)
         return HTMLResponse(
             await _heavy(request, do_report_html, body),
             headers={"Content-Disposition": 'attachment; filename="report.html"'},
@@ -894,6 +916,27 @@ def do_explain(body: ExplainIn) -> dict[str, Any]:
     """``POST /api/explain``."""
     explain = _producer("explanations")
     return _clean(explain(scenario_from_ref(body.scenario), body.actor, model=body.model).to_dict())
+
+
+def capped_runs(body: ReportIn) -> tuple[ReportIn, list[str]]:
+    """``body`` with its runs capped at :data:`MAX_REPORT_RUNS`, and the notice saying so.
+
+    Examples
+    --------
+    >>> body, notices = capped_runs(ReportIn(scenario={"name": "syria-2020"}, n_runs=5000))
+    >>> body.n_runs, notices[0][:44]
+    (1000, 'Monte Carlo runs capped at 1,000 (asked for ')
+    >>> capped_runs(ReportIn(scenario={"name": "syria-2020"}, n_runs=200))[1]
+    []
+    """
+    if body.n_runs <= MAX_REPORT_RUNS:
+        return body, []
+    notice = (
+        f"Monte Carlo runs capped at {MAX_REPORT_RUNS:,} (asked for {body.n_runs:,}): the "
+        f"dashboard reruns the report on every change; for more runs use "
+        f"realpolitik report -n {body.n_runs}"
+    )
+    return body.model_copy(update={"n_runs": MAX_REPORT_RUNS}), [notice]
 
 
 def do_report(body: ReportIn) -> dict[str, Any]:

@@ -1,0 +1,100 @@
+"""The main commands on the built-in scenario in an 80-column terminal.
+
+No line is wider than 80 characters, no table is cropped at the right edge, nothing is cut with
+an ellipsis, and every id a user types next (actors, issues, shocks, tree nodes, options and
+outcomes) is printed whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from realpolitik.cli import app
+from realpolitik.scenario import load_scenario
+
+runner = CliRunner()
+S = load_scenario("syria-2020")
+TREE = S.escalation[0]
+ACTORS = list(S.actor_ids)
+ISSUES = [i.id for i in S.issues]
+SHOCKS = [x.id for x in S.shocks]
+NODES = [n.id for n in TREE.nodes]
+OPTIONS = sorted({o.id for n in TREE.nodes for o in n.options})
+OUTCOMES = [o.id for o in TREE.outcomes]
+
+# Command line -> the ids its output must show whole.
+CASES: dict[str, tuple[list[str], list[str]]] = {
+    "forecast": (["forecast", "syria-2020"], []),
+    "show": (["show", "syria-2020"], [*ACTORS, *ISSUES, *SHOCKS, TREE.id]),
+    "show --matrix": (["show", "syria-2020", "--matrix"], ACTORS + ISSUES),
+    "compare": (["compare", "syria-2020", "--shock", "iran-support-lost"], []),
+    "escalate": (["escalate", "syria-2020"], NODES + OPTIONS + ACTORS[:2]),
+    "planb": (
+        ["planb", "syria-2020", "--actor", "russia", "--without", "iran"],
+        [a for a in ACTORS if a not in ("russia", "iran")],
+    ),
+    "coalitions": (["coalitions", "syria-2020"], []),
+    "explain": (["explain", "syria-2020", "--actor", "russia"], []),
+    "montecarlo": (["montecarlo", "syria-2020", "-n", "150", "--seed", "3"], []),
+    "montecarlo --tree": (
+        ["montecarlo", "syria-2020", "-n", "150", "--seed", "3", "--tree", TREE.id],
+        OUTCOMES + ACTORS,
+    ),
+}
+
+_EDGES = {"┏": "┓", "┡": "┩", "┃": "┃", "│": "│", "├": "┤", "└": "┘"}
+
+
+def _whole(token: str, text: str) -> bool:
+    """``token`` appears with no id character on either side (not cut, not a longer id)."""
+    return re.search(rf"(?<![\w\-]){re.escape(token)}(?![\w\-])", text) is not None
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fits_80_columns_with_whole_ids(name: str) -> None:
+    args, ids = CASES[name]
+    r = runner.invoke(
+        app, args, terminal_width=80, env={"COLUMNS": "80", "REALPOLITIK_STORE": "off"}
+    )
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert len(lines) > 3
+    wide = [(len(line), line) for line in lines if len(line) > 80]
+    assert wide == [], wide[:3]
+    assert "…" not in r.stdout, [line for line in lines if "…" in line][:3]
+    for line in lines:  # a table wider than the terminal would be cropped: no right edge
+        body = line.strip()
+        if body and body[0] in _EDGES and body[0] in "┏┡├└":
+            assert body.endswith(_EDGES[body[0]]), line
+    missing = [i for i in ids if not _whole(i, r.stdout)]
+    assert missing == [], missing
+
+
+def test_the_checks_catch_a_cut_id() -> None:
+    # The same checks on text rich would print with a too-narrow column: they fail.
+    assert not _whole("war-russia-backs-iran", "│ war-russia-backs… │")
+    assert not _whole("iran", "│ iran-role │")  # a longer id is not the id
+    assert _whole("iran", "│ iran │ iran-role │")
+
+
+def test_montecarlo_sensitivity_ids_are_whole() -> None:
+    # The ids inside the strongest inputs' paths (issues[X].positions.A.position ...) are
+    # printed whole in the table, where the raw path used to wrap inside an id ("ru" / "ssia").
+    import json
+
+    args = ["montecarlo", "syria-2020", "-n", "150", "--seed", "3"]
+    env = {"COLUMNS": "80", "REALPOLITIK_STORE": "off"}
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"], env=env).stdout)
+    rows = sorted(data["sensitivity"], key=lambda r: -abs(r["rho"]))[:10]
+    ids = set()
+    for row in rows:
+        ids.update(re.findall(r"\[([^\]]+)\]", row["input"] + row["output"]))
+        m = re.search(r"\.positions\.([^.]+)\.", row["input"])
+        if m:
+            ids.add(m.group(1))
+    assert len(ids) >= 5
+    table = runner.invoke(app, args, terminal_width=80, env=env).stdout
+    assert [i for i in sorted(ids) if not _whole(i, table)] == []

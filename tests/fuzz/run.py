@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .generator import Case, case_number, configure
-from .harness import TIME_LIMIT, Outcome, run_case
+from .harness import TIME_LIMIT, WALL_LIMIT, Outcome, run_case
 
 
 def _one(job: tuple[int, int, int, str]) -> Outcome:
@@ -38,7 +38,8 @@ def replay(folder: Path) -> int:
             status = "FAIL" if outcome.failures else "ok"
             broken += bool(outcome.failures)
             times = ", ".join(
-                f"{k} {v:.1f} s exit {outcome.exits[k]}" for k, v in outcome.seconds.items()
+                f"{k} {v:.1f} s ({outcome.cpu[k]:.1f} s CPU) exit {outcome.exits[k]}"
+                for k, v in outcome.seconds.items()
             )
             print(
                 f"{status} {path.name}: {times}" + "".join(f"\n    {f}" for f in outcome.failures)
@@ -60,12 +61,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.replay is not None:
         return replay(args.replay)
     seed = int(time.time()) if args.seed is None else args.seed
-    print(f"fuzz: {args.cases:,} cases, seed {seed}, time limit {TIME_LIMIT:.0f} s per command")
+    print(
+        f"fuzz: {args.cases:,} cases, seed {seed}, time limit {TIME_LIMIT:.0f} s of CPU "
+        f"({WALL_LIMIT:.0f} s of wall clock) per command"
+    )
     exits: collections.Counter[tuple[str, int]] = collections.Counter()
     seconds: dict[str, list[float]] = collections.defaultdict(list)
+    cpu: dict[str, list[float]] = collections.defaultdict(list)
     kinds: collections.Counter[str] = collections.Counter()
     failed = []
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="realpolitik-fuzz-") as tmp:
         work = [(k, seed, args.max_actors, tmp) for k in range(args.cases)]
         if args.jobs > 1:
@@ -78,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, code in outcome.exits.items():
                 exits[(label, code)] += 1
                 seconds[label].append(outcome.seconds[label])
+                cpu[label].append(outcome.cpu[label])
             if outcome.failures:
                 failed.append(outcome)
                 for f in outcome.failures:
@@ -88,11 +94,17 @@ def main(argv: list[str] | None = None) -> int:
             if (k + 1) % 1000 == 0:
                 print(f"  {k + 1:,} cases, {time.perf_counter() - start:.0f} s", flush=True)
     total = time.perf_counter() - start
+    # The CPU time of this process (and, with --jobs, of the workers that finished).
+    total_cpu = time.process_time() - start_cpu
+    if args.jobs > 1:
+        total_cpu = sum(sum(v) for v in cpu.values())
     print(
-        f"\n{args.cases:,} cases in {total:.0f} s ({args.cases / total:.1f} cases/s), seed {seed}"
+        f"\n{args.cases:,} cases in {total:.0f} s wall, {total_cpu:.0f} s CPU "
+        f"({args.cases / total:.1f} cases/s), seed {seed}"
     )
     print(
-        f"{'command':<14}{'runs':>8}{'exit 0':>8}{'exit 2':>8}{'other':>7}{'p50 s':>8}{'p99 s':>8}{'max s':>8}"
+        f"{'command':<14}{'runs':>8}{'exit 0':>8}{'exit 2':>8}{'other':>7}{'p50 s':>8}"
+        f"{'p99 s':>8}{'max s':>8}{'max CPU':>9}"
     )
     for label, times in seconds.items():
         t = np.array(times)
@@ -100,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{label:<14}{len(t):>8,}{zero:>8,}{two:>8,}{len(t) - zero - two:>7,}"
             f"{np.percentile(t, 50):>8.3f}{np.percentile(t, 99):>8.3f}{t.max():>8.2f}"
+            f"{max(cpu[label]):>9.2f}"
         )
     print(f"cases that broke the promise: {len(failed)}" + (f" ({dict(kinds)})" if kinds else ""))
     return 1 if failed else 0

@@ -83,7 +83,9 @@ def nash_bargaining(
         xs = x[..., None, :]
         gain = reach - np.abs(xs - p)
         direction = np.where(xs >= p, -1.0, 1.0)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        # A gain of 0 (or one so small that w / gain overflows: a subnormal status quo next to
+        # an actor) is an infinite slope; only its sign steers the bisection.
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             terms = np.where(w > 0, w * direction / gain, 0.0)
             return terms.sum(axis=-2)
 

@@ -69,7 +69,13 @@ def stability(
     )
     lo, hi = 1.0 - STABILITY_RELATIVE, 1.0 + STABILITY_RELATIVE
     sal = np.clip(state.salience * rng.uniform(lo, hi, (n, *shape)), 0.0, 1.0)
-    cap = state.capability * rng.uniform(lo, hi, (n, shape[0]))
+    base = state.capability
+    top = float(base.max()) if base.size else 0.0
+    if top > np.finfo(np.float64).max / hi:
+        # Near the largest float (1.8e308) a +5 % draw overflows to inf: divide by the largest
+        # first, as the models do (only the ratios of capabilities count).
+        base = base / top
+    cap = base * rng.uniform(lo, hi, (n, shape[0]))
     aff = None
     if state.affinity is not None:
         aff = np.broadcast_to(state.affinity, (n, *state.affinity.shape)).copy()

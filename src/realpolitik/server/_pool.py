@@ -7,6 +7,11 @@ Here each heavy request runs in one of ``n_workers`` processes, with a time limi
 that passes it is stopped (its process is killed and replaced) and answered with 413. Requests
 wait for a free worker at most ``queue_seconds`` (then 429, "busy").
 
+There are :data:`DEFAULT_WORKERS` workers (one core fewer than the machine has), so that the
+server's own process, which answers the light requests, keeps a core; when the workers are as
+many as the cores (one core), they run at a lower scheduling priority
+(:data:`WORKER_NICENESS`) instead.
+
 Workers are started with the ``spawn`` method (no copy of the server's threads or sockets) when
 first needed and reused; errors a user can act on come back as the same
 :class:`~realpolitik.exceptions.RealpolitikError` (a :class:`ScenarioError` with its problems).
@@ -34,6 +39,11 @@ DEFAULT_TIME_LIMIT = 60.0
 STARTUP_SECONDS = 120.0
 #: Seconds a heavy request may wait for a free worker.
 DEFAULT_QUEUE_SECONDS = 30.0
+#: How much lower the workers' scheduling priority is than the server's (``os.nice``) when
+#: they are as many as the cores: the server process, which answers the light requests, then
+#: gets the processor first. Not otherwise: on a machine shared with other programs a niced
+#: worker yields to all of them, and a report took minutes (measured on 2 cores at a load of 8).
+WORKER_NICENESS = 10
 
 
 class ComputationTooLongError(RealpolitikError):
@@ -44,8 +54,13 @@ class BusyError(RealpolitikError):
     """Every worker stayed busy for longer than a request may wait."""
 
 
-def _worker_main(conn: Connection) -> None:  # pragma: no cover - runs in the child process
+def _worker_main(conn: Connection, niceness: int = 0) -> None:  # pragma: no cover - a child
     """Answer jobs ``(function, args)`` with ``("ok", value)`` or ``("error", ...)`` forever."""
+    if niceness and hasattr(os, "nice"):  # POSIX; on Windows it keeps the server's priority
+        try:
+            os.nice(niceness)
+        except OSError:  # pragma: no cover - not allowed here: run at the same priority
+            pass
     import realpolitik.server.app  # noqa: F401  the endpoints' code, before the first job
 
     conn.send(("ready",))
@@ -66,9 +81,9 @@ def _worker_main(conn: Connection) -> None:  # pragma: no cover - runs in the ch
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, niceness: int = 0) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, niceness), daemon=True)
         self.process.start()
         child.close()
         # Starting Python and importing the package is not part of any request's time limit.
@@ -109,6 +124,8 @@ class WorkerPool:
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(n_workers)
+        #: The workers' niceness: :data:`WORKER_NICENESS` when they leave the server no core.
+        self.niceness = WORKER_NICENESS if n_workers >= (os.cpu_count() or 1) else 0
 
     def _take(self) -> _Worker:
         with self._lock:
@@ -117,7 +134,7 @@ class WorkerPool:
                 if worker.process.is_alive():
                     return worker
                 worker.stop()
-        return _Worker(self._ctx)
+        return _Worker(self._ctx, self.niceness)
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` in a worker; raise what it raised (user errors) or a limit error."""
@@ -180,6 +197,7 @@ def shared_pool() -> WorkerPool:
 __all__ = [
     "DEFAULT_TIME_LIMIT",
     "DEFAULT_WORKERS",
+    "WORKER_NICENESS",
     "BusyError",
     "ComputationTooLongError",
     "WorkerPool",

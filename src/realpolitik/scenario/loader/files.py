@@ -106,7 +106,7 @@ def builtin_scenarios() -> dict[str, str]:
     >>> "syria-2020" in builtin_scenarios()
     True
     """
-    return {name: _load_builtin(name).title for name in sorted(_builtin_files())}
+    return {name: _load_builtin_cached(name).title for name in sorted(_builtin_files())}
 
 
 @cache

@@ -338,15 +338,26 @@ def planb_questions(scenario: Scenario) -> list[tuple[str, str]]:
     return pairs
 
 
-def planb_section(
+def planb_results(
     scenario: Scenario, model: str, questions: Sequence[tuple[str, str]]
-) -> dict[str, Any]:
-    """Plan B for each (actor, lost partner) question."""
+) -> list[Any]:
+    """The :class:`~realpolitik.analysis.planb.PlanBResult` of each (actor, partner) question."""
     plan_b = producer("planb")
+    return [plan_b(scenario, actor, without, model=model) for actor, without in questions]
+
+
+def planb_section(
+    scenario: Scenario,
+    model: str,
+    questions: Sequence[tuple[str, str]],
+    results: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """Plan B for each (actor, lost partner) question (``results``: already computed)."""
+    if results is None:
+        results = planb_results(scenario, model, questions)
     names = {a.id: a.name for a in scenario.actors}
     out = []
-    for actor, without in questions:
-        result = plan_b(scenario, actor, without, model=model)
+    for (actor, without), result in zip(questions, results, strict=True):
         out.append(
             {
                 "actor": actor,
@@ -411,20 +422,45 @@ def montecarlo_section(
 
 
 def explanations_section(
-    scenario: Scenario, model: str, actors: Iterable[str] | None = None
+    scenario: Scenario,
+    model: str,
+    actors: Iterable[str] | None = None,
+    planb: Mapping[str, Any] | None = None,
+    planb_on: Scenario | None = None,
 ) -> dict[str, Any]:
-    """Each actor's explanation in words, each sentence with the inputs it cites."""
+    """Each actor's explanation in words, each sentence with the inputs it cites.
+
+    ``planb`` maps an actor to the Plan B its explanation tells: a
+    :class:`~realpolitik.analysis.planb.PlanBResult` (told as it is: the report passes its
+    Plan B section's, so the two name the same lost partner and substitute; ``planb_on`` is
+    the scenario it was computed on) or the id of the partner it loses. Other actors'
+    explanations choose their own partner.
+    """
     explain = producer("explanations")
     names = {a.id: a.name for a in scenario.actors}
+    planb = planb or {}
     out = []
     for actor in actors if actors is not None else scenario.actor_ids:
-        exp = explain(scenario, actor, model=model)
+        told = planb.get(actor)
+        if told is None:
+            exp = explain(scenario, actor, model=model)
+        elif isinstance(told, str):
+            exp = explain(scenario, actor, model=model, without=told)
+        else:
+            exp = explain(scenario, actor, model=model, planb=told, planb_on=planb_on)
         sentences = []
         for sentence in exp.sentences:
             citations: dict[str, dict[str, Any]] = {}
             for path, meta in sentence.citations:
                 citations.setdefault(str(path), {"path": str(path), **meta_dict(meta, scenario)})
-            sentences.append({"text": sentence.text, "citations": list(citations.values())})
+            sentences.append(
+                {
+                    "text": sentence.text,
+                    "topic": sentence.topic,
+                    "data": sentence.data,
+                    "citations": list(citations.values()),
+                }
+            )
         out.append({"actor": actor, "name": names.get(actor, actor), "sentences": sentences})
     return plain({"model": model, "actors": out})
 
@@ -513,6 +549,7 @@ def gather(
     model: str = DEFAULT_MODEL,
     sections: Iterable[str] | None = None,
     planb: Sequence[tuple[str, str]] | None = None,
+    events: Any = None,
 ) -> dict[str, Any]:
     """Compute every section of the report for ``scenario`` under ``shocks``.
 
@@ -532,7 +569,13 @@ def gather(
     sections : iterable of str, optional
         A subset of :data:`SECTIONS` (all by default).
     planb : list of (actor, partner), optional
-        The Plan B questions; by default :func:`planb_questions`.
+        The Plan B questions; by default :func:`planb_questions`. An actor's explanation
+        tells the Plan B of its first question (the same lost partner and substitute as the
+        Plan B section).
+    events : RelationSeries or dict, optional
+        Relation scores over time from dated news
+        (:func:`realpolitik.ingest.run.event_series`, or its ``to_json()``): shown as the
+        ``events`` section.
 
     Returns
     -------
@@ -616,10 +659,24 @@ def gather(
             data["notes"].append("network left out: the scenario declares no relations")
     if "coalitions" in wanted:
         attempt("coalitions", lambda: coalitions_section(result, model))
+    questions = list(planb) if planb is not None else planb_questions(scenario)
+    told: dict[str, Any] = {}
+    for actor, without in questions:
+        told.setdefault(actor, without)
     if "planb" in wanted:
-        questions = list(planb) if planb is not None else planb_questions(scenario)
         if questions:
-            attempt("planb", lambda: planb_section(scenario, model, questions), planb is not None)
+            results: list[Any] = []
+
+            def planb_data() -> dict[str, Any]:
+                results.extend(planb_results(scenario, model, questions))
+                return planb_section(scenario, model, questions, results)
+
+            attempt("planb", planb_data, planb is not None)
+            first: set[str] = set()
+            for (actor, _), result in zip(questions, results, strict=False):
+                if actor not in first:
+                    first.add(actor)
+                    told[actor] = result
         else:
             data["notes"].append(
                 "planb left out: no actor states partner rules (partner_rules) with a partner "
@@ -631,7 +688,17 @@ def gather(
         else:
             data["notes"].append("escalation left out: the scenario has no escalation tree")
     if "explanations" in wanted:
-        attempt("explanations", lambda: explanations_section(analysed, model))
+        # A partner named only by id is asked again of the analysed (perhaps shocked) world,
+        # so only while it is still in it; a computed Plan B is told as it is.
+        present = set(analysed.actor_ids)
+        told = {a: w for a, w in told.items() if not isinstance(w, str) or w in present}
+        attempt(
+            "explanations",
+            lambda: explanations_section(analysed, model, planb=told, planb_on=scenario),
+        )
+    if events is not None:
+        series = events.to_json() if hasattr(events, "to_json") else events
+        data["events"] = plain(series)
     return data
 
 
@@ -646,6 +713,7 @@ __all__ = [
     "gather",
     "meta_dict",
     "planb_questions",
+    "planb_results",
     "plain",
     "producer",
 ]

@@ -69,17 +69,42 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
         "report.html"
     ),
+    plotly: Annotated[
+        str,
+        typer.Option(
+            "--plotly",
+            help="How the page loads plotly.js: inline (inside the file, opens offline), "
+            "local:PATH (a copy at PATH, relative to the report) or cdn (needs the network).",
+        ),
+    ] = "inline",
+    events: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--events",
+            help="Dated article files or folders (as for `events`): adds the relation scores "
+            "over time (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Write one HTML report that opens offline.
 
     Forecasts with Monte Carlo intervals, positions round by round, the relation network,
-    Plan B, the escalation tree and the explanations.
+    Plan B, the escalation tree and the explanations; with --events, the relation scores
+    over time from dated news.
     """
     require_extra("report", "report")
     from realpolitik.report import build_report
 
     with user_errors():
         s = load(scenario)
+        series = None
+        if events:
+            require_extra("ingest", "report --events")
+            from realpolitik.ingest.run import event_series
+            from realpolitik.report.html import plotly_script
+
+            plotly_script(plotly)  # a bad --plotly fails before the news is read
+            series, _, _ = event_series(events, scenario=scenario)
         page = build_report(
             s,
             shock or [],
@@ -87,6 +112,8 @@ def report(
             seed=seed,
             model=model,
             planb=_planb_pairs(planb) if planb else None,
+            plotly=plotly,
+            events=series,
         )
         write_atomic(output, page)
     size = output.stat().st_size / 1e6

@@ -17,8 +17,10 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from realpolitik.exceptions import InputError
 from realpolitik.forecasting import STABILITY_DRAWS
 from realpolitik.report import figures as F
+from realpolitik.report.names import input_label, output_label
 
 _STATIC = "realpolitik.report.static"
 
@@ -143,23 +145,35 @@ def escalation_probabilities(
 def build_figures(data: dict[str, Any]) -> dict[str, go.Figure]:
     """Every figure the data allows, by name.
 
-    Names: ``forecast``, ``trajectories``, ``network`` and ``escalation-<tree id>``.
+    Names: ``forecast``, ``trajectories``, ``network``, ``escalation-<tree id>`` and
+    ``events``. Every figure draws an actor in the style of one mapping,
+    :func:`report_styles` (the scenario's actor order), so a colour means the same actor in
+    all of them.
     """
     figs: dict[str, go.Figure] = {}
     actor_ids = [a["id"] for a in data["scenario"]["actors"]]
+    styles = report_styles(data)
     if "forecast" in data:
         figs["forecast"] = F.forecast_figure(data["forecast"], montecarlo_intervals(data))
     if "trajectories" in data:
-        figs["trajectories"] = F.trajectories_figure(data["trajectories"], actor_ids)
+        figs["trajectories"] = F.trajectories_figure(data["trajectories"], actor_ids, styles)
     if "network" in data:
-        figs["network"] = F.network_figure(data["network"])
+        figs["network"] = F.network_figure(data["network"], styles)
     if "escalation" in data:
         for entry in data["escalation"]["trees"]:
             choices, outcomes = escalation_probabilities(entry)
             figs[f"escalation-{entry['id']}"] = F.escalation_figure(
-                entry, choices, outcomes, choice_intervals(data, entry["id"])
+                entry, choices, outcomes, choice_intervals(data, entry["id"]), styles
             )
+    if "events" in data:
+        names = {a["id"]: a["name"] for a in data["scenario"]["actors"]}
+        figs["events"] = F.relation_series_figure(data["events"], names=names)
     return figs
+
+
+def report_styles(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The report's one ``{actor id: {"color", "dash", "symbol"}}``, in scenario order."""
+    return F.actor_styles([a["id"] for a in data["scenario"]["actors"]])
 
 
 # --------------------------------------------------------------------------------------------
@@ -169,8 +183,9 @@ def _figure(name: str, figs: dict[str, go.Figure]) -> str:
     if name not in figs:
         return ""
     fid = f"fig-{name}"
+    fixed = " fixed" if figs[name].layout.width is not None else ""
     return (
-        f'<div class="figure" id="{_e(fid)}"></div>\n'
+        f'<div class="figure{fixed}" id="{_e(fid)}"></div>\n'
         f'<script type="application/json" data-figure="{_e(fid)}">'
         f"{json_for_script(figure_json(figs[name]))}</script>\n"
     )
@@ -299,12 +314,20 @@ def _sensitivity(data: dict[str, Any], top: int = 3) -> str:
     for r in res["sensitivity"]:
         by_output.setdefault(r["output"], []).append(r)
     rows = []
+    scen, esc = data["scenario"], data.get("escalation")
     for output, items in by_output.items():
         items = sorted(items, key=lambda r: -abs(r["rho"] or 0.0))[:top]
         cells = "; ".join(
-            f'<span class="path">{_e(r["input"])}</span> ({_num(r["rho"], "+.2f")})' for r in items
+            f'<span class="input" title="{_e(r["input"])}" data-path="{_e(r["input"])}">'
+            f"{_e(input_label(r['input'], scen, esc))}</span> ({_num(r['rho'], '+.2f')})"
+            for r in items
         )
-        rows.append(f'<tr><td class="path">{_e(output)}</td><td>{cells}</td></tr>')
+        raw = "<br>".join(f'<span class="path">{_e(r["input"])}</span>' for r in items)
+        rows.append(
+            f'<tr><td title="{_e(output)}" data-path="{_e(output)}">'
+            f"{_e(output_label(output, scen, esc))}</td><td>{cells}</td>"
+            f'<td class="note">{raw}</td></tr>'
+        )
     shocks = ", ".join(_e(k) for k in res.get("shocks", []))
     return (
         '<h2 id="uncertainty">Uncertainty: what drives the results</h2>'
@@ -312,7 +335,8 @@ def _sensitivity(data: dict[str, Any], top: int = 3) -> str:
         f"{_e(res.get('model'))} model over the inputs' uncertainty"
         + (f", under {shocks}" if shocks else "")
         + f". For each result, the {top} inputs most correlated with it (Spearman's ρ):</p>"
-        "<table><tr><th>result</th><th>inputs that drive it (ρ)</th></tr>"
+        '<table class="sensitivity"><tr><th>result</th><th>inputs that drive it (ρ)</th>'
+        "<th>input paths in the scenario file</th></tr>"
         f"{''.join(rows)}</table>"
     )
 
@@ -439,6 +463,22 @@ def _planb(data: dict[str, Any]) -> str:
             f"; without: {_num(res['outcome_without'], '.3f')} (loss {_num(res['loss'], '.3f')})."
             f" Partner rules: {rules}.</p>"
         )
+        by_id = {c["id"]: c["name"] for c in res.get("candidates", [])}
+        if res.get("best"):
+            verdict = f"Plan B: <b>{_e(by_id.get(res['best'], res['best']))}</b> replaces"
+        elif res.get("tied"):
+            verdict = (
+                "No single Plan B: "
+                + ", ".join(_e(by_id.get(c, c)) for c in res["tied"])
+                + " tie for first place as the substitute for"
+            )
+        else:
+            verdict = "No Plan B (no candidate meets every rule with a gain for both) for"
+        parts.append(
+            f'<p class="planb-verdict" data-actor="{_e(q["actor"])}" '
+            f'data-without="{_e(q["without"])}" data-best="{_e(res.get("best") or "")}">'
+            f"{verdict} {_e(q['without_name'])}.</p>"
+        )
         parts.append(
             '<table class="planb"><tr><th class="num">rank</th><th>candidate</th>'
             '<th>meets the rules</th><th class="num">gain</th>'
@@ -534,6 +574,39 @@ def _explanations(data: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _events(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
+    sec = data.get("events")
+    if not sec:
+        return ""
+    names = {a["id"]: a["name"] for a in data["scenario"]["actors"]}
+    days = sec.get("days") or []
+    span = f" from {_e(days[0])} to {_e(days[-1])}" if days else ""
+    parts = [
+        '<h2 id="events">Relations over time (dated news)</h2>',
+        f'<p class="note">{sec.get("n_observations", 0)} dated events{span}. A pair\'s score on a'
+        " day is the mean PLOVER value (/10) of its events in the trailing "
+        f"{_e(sec.get('window_days'))}-day window, the scenario's relation counting as "
+        f"{_e(sec.get('prior_events'))} events of its weight; a diamond marks a change of "
+        "relation type.</p>",
+        _figure("events", figs),
+    ]
+    crossings = sec.get("crossings") or []
+    if crossings:
+        parts.append(
+            '<table class="crossings"><tr><th>date</th><th>between</th><th>from → to</th>'
+            '<th class="num">score</th></tr>'
+        )
+        for c in crossings:
+            who = " – ".join(_e(names.get(a, a)) for a in c["between"])
+            parts.append(
+                f"<tr><td>{_e(c['date'])}</td><td>{who}</td>"
+                f"<td>{_e(c['from'])} → {_e(c['to'])}</td>"
+                f'<td class="num">{_num(c.get("score"), "+.2f")}</td></tr>'
+            )
+        parts.append("</table>")
+    return "\n".join(parts)
+
+
 def _notes(data: dict[str, Any]) -> str:
     if not data.get("notes"):
         return ""
@@ -555,6 +628,7 @@ def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) 
             _coalitions(data),
             _planb(data),
             _escalation(data, figs),
+            _events(data, figs),
             _explanations(data),
             _notes(data),
         )
@@ -562,15 +636,63 @@ def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) 
     )
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """Render the data of :func:`realpolitik.report.gather` as one self-contained HTML page.
+#: The ways a report can load plotly.js (``--plotly``).
+PLOTLY_MODES = ("inline", "local:PATH", "cdn")
 
-    The page inlines plotly.js from the installed plotly package: it opens offline.
+
+def plotly_version() -> str:
+    """The version of the plotly.js the installed plotly package ships."""
+    from plotly.offline import get_plotlyjs_version
+
+    return str(get_plotlyjs_version())
+
+
+def plotly_script(plotly: str = "inline") -> str:
+    """The one ``<script>`` element that loads plotly.js for the whole page.
+
+    ``"inline"``: the installed plotly.js inside the page (it opens offline; about 4.8 MB).
+    ``"local:PATH"``: a ``src`` pointing at a copy of plotly.js at ``PATH`` (a path relative to
+    the report, or a URL). ``"cdn"``: the same version from cdn.plot.ly (needs the network).
+
+    Raises
+    ------
+    InputError
+        For any other value.
+
+    Examples
+    --------
+    >>> plotly_script("local:js/plotly.min.js")
+    '<script src="js/plotly.min.js" charset="utf-8"></script>'
+    >>> plotly_script("cdn").startswith('<script src="https://cdn.plot.ly/plotly-')
+    True
+    """
+    if plotly == "inline":
+        return "<script>\n" + plotly_js() + "\n</script>"
+    if plotly == "cdn":
+        url = f"https://cdn.plot.ly/plotly-{plotly_version()}.min.js"
+        return f'<script src="{_e(url)}" charset="utf-8"></script>'
+    kind, sep, path = plotly.partition(":")
+    if kind == "local" and sep and path.strip():
+        return f'<script src="{_e(path.strip())}" charset="utf-8"></script>'
+    raise InputError(
+        f"plotly must be one of {', '.join(PLOTLY_MODES)} (local: then a path to plotly.js, "
+        f"e.g. local:plotly.min.js); got {plotly!r}"
+    )
+
+
+def render_html(data: dict[str, Any], *, plotly: str = "inline") -> str:
+    """Render the data of :func:`realpolitik.report.gather` as one HTML page.
+
+    By default the page inlines plotly.js from the installed plotly package, once for all its
+    figures: it opens offline. ``plotly`` may instead point at a local copy or the CDN (see
+    :func:`plotly_script`).
 
     Parameters
     ----------
     data : dict
         The output of :func:`realpolitik.report.gather`.
+    plotly : str
+        ``"inline"``, ``"local:PATH"`` or ``"cdn"``.
 
     Returns
     -------
@@ -586,6 +708,7 @@ def render_html(data: dict[str, Any]) -> str:
     """
     from realpolitik import __version__
 
+    script = plotly_script(plotly)
     settings = data.get("settings", {})
     note = (
         f"Model {settings.get('model')}; Monte Carlo: {settings.get('n_runs')} runs, "
@@ -595,7 +718,7 @@ def render_html(data: dict[str, Any]) -> str:
         title=_e(data["scenario"]["title"]),
         version=_e(__version__),
         css=static_text("report.css"),
-        plotlyjs=plotly_js(),
+        plotlyjs=script,
         body=render_body(data),
         settings=_e(note),
         js=static_text("report.js"),
@@ -609,6 +732,9 @@ __all__ = [
     "json_for_script",
     "montecarlo_intervals",
     "plotly_js",
+    "plotly_script",
+    "plotly_version",
+    "report_styles",
     "render_body",
     "render_html",
     "static_text",

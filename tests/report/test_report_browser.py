@@ -90,7 +90,7 @@ def test_report_opens_clean_and_draws_every_figure_with_plotly_once(browser, dat
     # The axis titles are drawn: every panel of the rounds, and the dated news.
     ytitles = page.locator("#fig-trajectories text", has_text="position (0–100)")
     assert ytitles.count() == len(data["trajectories"]["issues"])
-    assert page.locator("#fig-trajectories text", has_text=re.compile(r"^round$")).count() == 2
+    assert page.locator("#fig-trajectories text", has_text=re.compile(r"^round")).count() == 2
     assert "relation score" in page.text_content("#fig-events")
     assert "date (score over" in page.text_content("#fig-events")
     page.close()

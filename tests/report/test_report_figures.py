@@ -49,7 +49,27 @@ def test_every_panel_of_the_rounds_has_a_y_title_and_each_column_an_x_title(syri
         assert axis["title"]["text"] == "position (0–100)", name
     # Six issues in two columns: the x axes of the last row (panels 5 and 6) read "round".
     titled = {k: v["title"]["text"] for k, v in _axes(fig, "x").items() if v.get("title")}
-    assert titled == {"xaxis5": "round", "xaxis6": "round"}
+    assert list(titled) == ["xaxis5", "xaxis6"]
+    assert all(v.startswith("round") for v in titled.values())
+
+
+def test_the_rounds_zoom_on_the_moves_and_say_so(syria):
+    fig = build_figures(syria)["trajectories"]
+    lines = [a["positions"] for i in syria["trajectories"]["issues"] for a in i["actors"]]
+    # The last round at which anyone moves more than 0.05 points, found by brute force.
+    settled = max(k for ys in lines for k in range(1, len(ys)) if abs(ys[k] - ys[k - 1]) > 0.05)
+    n = syria["trajectories"]["n_rounds"]
+    assert n > settled + 5  # syria settles long before its last round
+    title = fig.layout.xaxis5.title.text
+    assert title == f"round (no one moves after round {settled}; {n} in all)"
+    lo, hi = fig.layout.xaxis.range
+    assert lo < 0 and settled < hi < n
+    # A marker wherever a line moves, none where it is flat.
+    for trace, ys in zip(fig.data, lines, strict=True):
+        sizes = list(trace.marker.size)
+        assert sizes[0] > 0
+        for k in range(1, len(ys)):
+            assert (sizes[k] > 0) == (abs(ys[k] - ys[k - 1]) > 0.05)
 
 
 def test_an_odd_number_of_issues_titles_the_lowest_panel_of_each_column():
@@ -80,6 +100,7 @@ def test_relation_series_has_both_axis_titles_and_human_pair_names():
     assert fig.layout.xaxis.title.text == "date (score over the 30 days up to it)"
     assert fig.layout.yaxis.title.text == "relation score (−1 hostile, +1 cooperative)"
     assert [t.name for t in fig.data] == ["Alpha - Beta"]
+    assert fig.layout.margin.r >= 80  # the relation types' names beside the plot are not cut
 
 
 # --------------------------------------------------------------------------------------------

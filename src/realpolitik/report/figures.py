@@ -163,6 +163,43 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
     return _layout(fig, "Forecast per issue and model", 210 + 60 * len(issues))
 
 
+#: A move smaller than this (points) is no move, for the markers and the settled round.
+MOVE_TOL = 0.05
+
+
+def move_marks(positions: list[float | None], size: float = 7) -> list[float]:
+    """Marker sizes along a line: ``size`` at the first point and where the position moves.
+
+    Examples
+    --------
+    >>> move_marks([10, 10, 20, 20, 20])
+    [7, 0, 7, 0, 0]
+    """
+    out: list[float] = []
+    for k, y in enumerate(positions):
+        before = positions[k - 1] if k else None
+        moved = k == 0 or y is None or before is None or abs(y - before) > MOVE_TOL
+        out.append(size if moved else 0)
+    return out
+
+
+def last_move(lines: list[list[float | None]]) -> int:
+    """The last round at which any line moves by more than :data:`MOVE_TOL` (0 if none).
+
+    Examples
+    --------
+    >>> last_move([[0, 5, 5, 5], [1, 1, 2, 2]])
+    2
+    """
+    last = 0
+    for ys in lines:
+        for k in range(1, len(ys)):
+            a, b = ys[k - 1], ys[k]
+            if a is None or b is None or abs(b - a) > MOVE_TOL:
+                last = max(last, k)
+    return last
+
+
 #: The y-axis title of a panel of positions.
 POSITION_TITLE = "position (0–100)"
 
@@ -209,7 +246,7 @@ def trajectories_figure(
                     },
                     marker={
                         "symbol": styles.get(actor["id"], {}).get("symbol", "circle"),
-                        "size": 6,
+                        "size": move_marks(actor["positions"]),
                     },
                     opacity=0.85,
                     hovertemplate=f"{_e(actor['name'])}: %{{y:.1f}} (round %{{x}})<extra></extra>",
@@ -219,10 +256,16 @@ def trajectories_figure(
             )
             shown.add(actor["id"])
         fig.update_yaxes(range=[-2, 102], title_text=POSITION_TITLE, row=row, col=col)
+    settled = last_move([a["positions"] for i in issues for a in i["actors"]])
+    n_rounds = max((len(a["rounds"]) - 1 for i in issues for a in i["actors"]), default=0)
+    x_title = "round"
+    if n_rounds > settled + 5:  # the lines are flat after ``settled``: show where they move
+        x_title = f"round (no one moves after round {settled}; {n_rounds} in all)"
+        fig.update_xaxes(range=[-0.5, settled + 3.5])
     for col in range(1, n_cols + 1):
         last = max((k for k in range(len(issues)) if k % n_cols + 1 == col), default=None)
         if last is not None:
-            fig.update_xaxes(title_text="round", row=last // n_cols + 1, col=col)
+            fig.update_xaxes(title_text=x_title, row=last // n_cols + 1, col=col)
     return _layout(fig, f"Positions round by round ({_e(section['model'])})", 150 + 260 * n_rows)
 
 
@@ -425,7 +468,10 @@ def relation_series_figure(
     window = section.get("window_days", "")
     fig.update_yaxes(range=[-1.05, 1.05], title_text="relation score (−1 hostile, +1 cooperative)")
     fig.update_xaxes(title_text=f"date (score over the {window} days up to it)")
-    return _layout(fig, f"Relations over time ({window}-day window)", 460)
+    _layout(fig, f"Relations over time ({window}-day window)", 460)
+    # Room on the right for the relation types' names beside their bands.
+    fig.update_layout(margin={"r": 90})
+    return fig
 
 
 __all__ = [

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORE   := .venv-core
 DATA   ?= ../shared/data
 
-.PHONY: demo test test-core lint install dev backtest bench clean browser fuzz
+.PHONY: demo test test-core lint install dev backtest bench clean browser fuzz screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ browser:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null && \
 	  /usr/bin/chromium --version; fi
+
+## make screenshots: the README's images (docs/img/*.png) from the real report and dashboard,
+## photographed in headless Chromium (not part of make test)
+screenshots: dev browser
+	$(BIN)/python .ci/screenshots.py --out docs/img
 
 ## make test: linters, the whole test suite and the doctests
 test: dev browser

@@ -19,7 +19,7 @@ import numpy as np
 from realpolitik._json import json_float
 from realpolitik.analysis.coalitions import CoalitionResult, coalitions
 from realpolitik.analysis.network import analyse_network
-from realpolitik.analysis.planb import PlanBResult, plan_b
+from realpolitik.analysis.planb import PlanBError, PlanBResult, plan_b
 from realpolitik.engine.affinity import relational_utility
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.engine.state import BargainingState
@@ -329,6 +329,8 @@ def explain_actor(
     model: str = HEADLINE_MODEL,
     *,
     without: str | None = None,
+    planb: PlanBResult | None = None,
+    planb_on: Scenario | None = None,
     **options: Any,
 ) -> Explanation:
     """Explain one actor: what it wants, whom it stands with, its offers, shocks and Plan B.
@@ -343,6 +345,14 @@ def explain_actor(
     without : str, optional
         The partner whose loss the Plan B sentences consider; by default the cooperative
         partner whose loss costs the actor most (see :func:`partner_losses`).
+    planb : PlanBResult, optional
+        A Plan B of ``actor`` already computed (the report's Plan B section passes its own),
+        told as it is instead of computing one: the explanation then names the same lost
+        partner and the same substitute. Its partner overrides ``without``.
+    planb_on : Scenario, optional
+        The scenario ``planb`` was computed on, when not ``scenario`` (the report computes
+        Plan B before its shocks and explains the shocked world): its names and input paths
+        are cited, and a sentence says so.
     **options
         Passed to the model.
 
@@ -392,13 +402,44 @@ def explain_actor(
     sentences += _coalitions(scenario, actor, coalitions(res, model), names, cite)
     sentences += _shocks(scenario, actor, model, base_u, base_f, cite, options)
     pb = None
-    if without is None:
+    if planb is not None:
+        if planb.actor != actor:
+            raise InputError(f"planb is {planb.actor!r}'s Plan B, not {actor!r}'s")
+        pb, without = planb, planb.without
+        if planb_on is None or planb_on is scenario:
+            sentences += _planb(scenario, pb, names, cite)
+        else:
+            sentences.append(
+                Sentence(
+                    f"{name}'s Plan B below is computed on the scenario before its shocks.",
+                    topic="planb",
+                )
+            )
+            sentences += _planb(
+                planb_on, pb, {a.id: a.name for a in planb_on.actors}, _Cite(planb_on)
+            )
+    elif without is None:
         losses = partner_losses(scenario, actor, model, **options)
-        without = next(iter(losses), None)
-    if without is not None:
+        chosen = next(iter(losses), None)
+        if chosen is not None:
+            # A partner chosen here, not asked for: a Plan B the model cannot rank is told,
+            # not raised (the rest of the account stands).
+            try:
+                pb = plan_b(scenario, actor, chosen, model=model, **options)
+            except PlanBError as exc:
+                sentences.append(
+                    Sentence(
+                        f"No Plan B is ranked for {name} without {names[chosen]}: {exc}",
+                        topic="planb",
+                        data={"without": chosen, "candidate": None},
+                    )
+                )
+                return Explanation(actor=actor, name=name, model=model, sentences=sentences)
+            sentences += _planb(scenario, pb, names, cite)
+    if pb is None and without is not None:
         pb = plan_b(scenario, actor, without, model=model, **options)
         sentences += _planb(scenario, pb, names, cite)
-    else:
+    elif pb is None:
         sentences.append(
             Sentence(
                 f"{name} has no cooperative partner to lose, so no Plan B is computed.",
@@ -898,7 +939,23 @@ def _planb(s: Scenario, pb: PlanBResult, names: dict[str, str], cite: _Cite) -> 
     ]
     best = pb.best
     if best is None:
-        out.append(Sentence(f"No other actor is left to replace {lost}.", topic="planb"))
+        tied = pb.tied
+        data: dict[str, Any]
+        if not pb.candidates:
+            text, data = f"No other actor is left to replace {lost}.", {"candidate": None}
+        elif len(tied) > 1:
+            text = (
+                f"{name} has no single Plan B: {_names([c.name for c in tied])} tie for first "
+                f"place as the substitute for {lost}."
+            )
+            data = {"candidate": None, "tied": [c.id for c in tied]}
+        else:
+            text = (
+                f"{name} has no Plan B for {lost}: no candidate meets every rule with a gain "
+                "for both sides."
+            )
+            data = {"candidate": None}
+        out.append(Sentence(text, topic="planb", data=data))
         return out
     try:
         rule_cites = cite.rules(a) if scenario_rules(s, a) else []

@@ -71,18 +71,43 @@ def report(
         "report.html"
     ),
     quiet: QuietOption = False,
+    plotly: Annotated[
+        str,
+        typer.Option(
+            "--plotly",
+            help="How the page loads plotly.js: inline (inside the file, opens offline), "
+            "local:PATH (a copy at PATH, relative to the report) or cdn (needs the network).",
+        ),
+    ] = "inline",
+    events: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--events",
+            help="Dated article files or folders (as for `events`): adds the relation scores "
+            "over time (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Write one HTML report that opens offline.
 
     Forecasts with Monte Carlo intervals, positions round by round, the relation network,
-    Plan B, the escalation tree and the explanations. A progress bar of the Monte Carlo runs
-    goes to stderr when it is a terminal (not with --quiet).
+    Plan B, the escalation tree and the explanations; with --events, the relation scores
+    over time from dated news. A progress bar of the Monte Carlo runs goes to stderr when it
+    is a terminal (not with --quiet).
     """
     require_extra("report", "report")
     from realpolitik.report import build_report
 
     with user_errors():
         s = load(scenario)
+        series = None
+        if events:
+            require_extra("ingest", "report --events")
+            from realpolitik.ingest.run import event_series
+            from realpolitik.report.html import plotly_script
+
+            plotly_script(plotly)  # a bad --plotly fails before the news is read
+            series, _, _ = event_series(events, scenario=scenario)
         questions = _planb_pairs(planb) if planb else None
         with progress("report: Monte Carlo", "runs", quiet=quiet or n_runs == 0) as update:
             page = build_report(
@@ -92,6 +117,8 @@ def report(
                 seed=seed,
                 model=model,
                 planb=questions,
+                plotly=plotly,
+                events=series,
                 progress=update,
             )
         write_atomic(output, page)

@@ -34,15 +34,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'realpolitik.report' has no attribute {name!r}")
 
 
-def build_report(scenario: Scenario, shocks: Sequence[str] = (), **options: Any) -> str:
+def build_report(
+    scenario: Scenario, shocks: Sequence[str] = (), *, plotly: str = "inline", **options: Any
+) -> str:
     """The whole report of ``scenario`` under ``shocks`` as one HTML page.
 
-    ``render_html(gather(scenario, shocks, **options))``; see :func:`gather` for the options
-    (``n_runs``, ``seed``, ``model``, ``sections``, ``planb``).
+    ``render_html(gather(scenario, shocks, **options), plotly=plotly)``; see :func:`gather` for
+    the options (``n_runs``, ``seed``, ``model``, ``sections``, ``planb``, ``events``) and
+    :func:`realpolitik.report.html.plotly_script` for ``plotly`` (checked before anything is
+    computed).
     """
-    from realpolitik.report.html import render_html
+    from realpolitik.report.html import plotly_script, render_html
 
-    return render_html(gather(scenario, shocks, **options))
+    plotly_script(plotly)  # a mistake in it raises before the analyses run
+    return render_html(gather(scenario, shocks, **options), plotly=plotly)
 
 
 __all__ = [

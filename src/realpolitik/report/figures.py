@@ -14,13 +14,23 @@ from typing import Any
 
 import networkx as nx
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-PALETTE: tuple[str, ...] = tuple(qualitative.Plotly) + tuple(qualitative.D3)
-POSITIVE = "#1a9850"
-NEGATIVE = "#d73027"
-NEUTRAL = "#999999"
+from realpolitik.report.style import (
+    ACTOR_PALETTE,
+    MODEL_PALETTE,
+    NEGATIVE,
+    NEUTRAL,
+    PAIR_PALETTE,
+    POSITIVE,
+    SYMBOLS,
+    actor_colours,
+    actor_styles,
+)
+from realpolitik.report.tree import escalation_figure, tree_layout, tree_pixels
+
+#: Kept for code that imported it: the actors' palette.
+PALETTE = ACTOR_PALETTE
 _FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12}
 
 
@@ -79,11 +89,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def actor_colours(actor_ids: list[str]) -> dict[str, str]:
-    """One colour per actor, stable for a given actor order."""
-    return {a: PALETTE[k % len(PALETTE)] for k, a in enumerate(actor_ids)}
-
-
 def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = None) -> go.Figure:
     """Each model's forecast per issue (dots), with Monte Carlo intervals where known.
 
@@ -101,7 +106,8 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
     models = section["models"]
     step = 0.6 / max(len(models), 1)
     for k, model in enumerate(models):
-        colour = PALETTE[k % len(PALETTE)]
+        colour = MODEL_PALETTE[k % len(MODEL_PALETTE)]
+        symbol = SYMBOLS[k % len(SYMBOLS)]
         # Each model on its own line within the issue's band, so equal forecasts stay visible.
         y = [j + (k - (len(models) - 1) / 2) * step for j in range(len(issues))]
         if any("baseline" in i for i in issues):
@@ -112,7 +118,7 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
                     mode="markers",
                     name=f"{model} (baseline)",
                     legendgroup=model,
-                    marker={"symbol": "circle-open", "size": 10, "color": colour},
+                    marker={"symbol": f"{symbol}-open", "size": 10, "color": colour},
                 )
             )
         x = [i["forecast"].get(model) for i in issues]
@@ -141,7 +147,7 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
                 mode="markers",
                 name=model,
                 legendgroup=model,
-                marker={"size": 10, "color": colour},
+                marker={"size": 10, "color": colour, "symbol": symbol},
                 error_x=error,
             )
         )
@@ -152,12 +158,64 @@ def forecast_figure(section: dict[str, Any], intervals: dict[str, Any] | None = 
         ticktext=labels,
         showgrid=False,
         zeroline=False,
+        title="issue",
     )
     return _layout(fig, "Forecast per issue and model", 210 + 60 * len(issues))
 
 
-def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Figure:
-    """Positions round by round: one panel per issue, one line per actor."""
+#: A move smaller than this (points) is no move, for the markers and the settled round.
+MOVE_TOL = 0.05
+
+
+def move_marks(positions: list[float | None], size: float = 7) -> list[float]:
+    """Marker sizes along a line: ``size`` at the first point and where the position moves.
+
+    Examples
+    --------
+    >>> move_marks([10, 10, 20, 20, 20])
+    [7, 0, 7, 0, 0]
+    """
+    out: list[float] = []
+    for k, y in enumerate(positions):
+        before = positions[k - 1] if k else None
+        moved = k == 0 or y is None or before is None or abs(y - before) > MOVE_TOL
+        out.append(size if moved else 0)
+    return out
+
+
+def last_move(lines: list[list[float | None]]) -> int:
+    """The last round at which any line moves by more than :data:`MOVE_TOL` (0 if none).
+
+    Examples
+    --------
+    >>> last_move([[0, 5, 5, 5], [1, 1, 2, 2]])
+    2
+    """
+    last = 0
+    for ys in lines:
+        for k in range(1, len(ys)):
+            a, b = ys[k - 1], ys[k]
+            if a is None or b is None or abs(b - a) > MOVE_TOL:
+                last = max(last, k)
+    return last
+
+
+#: The y-axis title of a panel of positions.
+POSITION_TITLE = "position (0–100)"
+
+
+def trajectories_figure(
+    section: dict[str, Any],
+    actor_ids: list[str],
+    styles: dict[str, dict[str, Any]] | None = None,
+) -> go.Figure:
+    """Positions round by round: one panel per issue, one line per actor.
+
+    Each actor keeps its report style (``styles``, by default :func:`actor_styles` of
+    ``actor_ids``): its colour, a dash pattern and a marker at every round, so that actors
+    at the same position stay told apart. Every panel's y axis reads "position (0–100)" and
+    the lowest panel of each column reads "round".
+    """
     issues = section["issues"]
     n_cols = 2 if len(issues) > 1 else 1
     n_rows = math.ceil(len(issues) / n_cols)
@@ -168,7 +226,7 @@ def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Fig
         vertical_spacing=min(0.12, 0.6 / max(n_rows, 1)),
         horizontal_spacing=0.06,
     )
-    colours = actor_colours(actor_ids)
+    styles = actor_styles(actor_ids) if styles is None else styles
     shown: set[str] = set()
     for k, issue in enumerate(issues):
         row, col = k // n_cols + 1, k % n_cols + 1
@@ -177,21 +235,42 @@ def trajectories_figure(section: dict[str, Any], actor_ids: list[str]) -> go.Fig
                 go.Scatter(
                     x=actor["rounds"],
                     y=actor["positions"],
-                    mode="lines",
+                    mode="lines+markers",
                     name=_e(actor["name"]),
                     legendgroup=actor["id"],
                     showlegend=actor["id"] not in shown,
-                    line={"color": colours.get(actor["id"], NEUTRAL), "width": 2},
+                    line={
+                        "color": styles.get(actor["id"], {}).get("color", NEUTRAL),
+                        "dash": styles.get(actor["id"], {}).get("dash", "solid"),
+                        "width": 2,
+                    },
+                    marker={
+                        "symbol": styles.get(actor["id"], {}).get("symbol", "circle"),
+                        "size": move_marks(actor["positions"]),
+                    },
+                    opacity=0.85,
                     hovertemplate=f"{_e(actor['name'])}: %{{y:.1f}} (round %{{x}})<extra></extra>",
                 ),
                 row=row,
                 col=col,
             )
             shown.add(actor["id"])
-        fig.update_yaxes(range=[-2, 102], row=row, col=col)
-    fig.update_xaxes(title_text="round", row=n_rows)
+        fig.update_yaxes(range=[-2, 102], title_text=POSITION_TITLE, row=row, col=col)
+    settled = last_move([a["positions"] for i in issues for a in i["actors"]])
+    n_rounds = max((len(a["rounds"]) - 1 for i in issues for a in i["actors"]), default=0)
+    x_title = "round"
+    if n_rounds > settled + 5:  # the lines are flat after ``settled``: show where they move
+        x_title = f"round (no one moves after round {settled}; {n_rounds} in all)"
+        fig.update_xaxes(range=[-0.5, settled + 3.5])
+    for col in range(1, n_cols + 1):
+        last = max((k for k in range(len(issues)) if k % n_cols + 1 == col), default=None)
+        if last is not None:
+            fig.update_xaxes(title_text=x_title, row=last // n_cols + 1, col=col)
     return _layout(fig, f"Positions round by round ({_e(section['model'])})", 150 + 260 * n_rows)
 
+
+#: Dash patterns of the relation pairs over time.
+DASH_CYCLE = ("solid", "dash", "dot", "dashdot")
 
 #: Up to this many actors, the network is drawn on a circle.
 CIRCLE_MAX = 8
@@ -265,12 +344,17 @@ def network_layout(nodes: list[str], edges: list[tuple[str, str, float]]) -> dic
     return circle if crowded_edges(pos, edges) else pos
 
 
-def network_figure(section: dict[str, Any]) -> go.Figure:
+def network_figure(
+    section: dict[str, Any], styles: dict[str, dict[str, Any]] | None = None
+) -> go.Figure:
     """The relation network: node size by capability, edge colour by sign.
 
     Edges are green when cooperative and red when hostile, their width grows with the weight,
-    and they are dashed unless the commitment is mutual.
+    and they are dashed unless the commitment is mutual. Each node has its actor's report
+    colour (``styles``, by default :func:`actor_styles` of the nodes' order).
     """
+    if styles is None:
+        styles = actor_styles([n["id"] for n in section["nodes"]])
     nodes = section["nodes"]
     edges = section["edges"]
     pos = network_layout([n["id"] for n in nodes], [(e["a"], e["b"], e["weight"]) for e in edges])
@@ -316,7 +400,7 @@ def network_figure(section: dict[str, Any]) -> go.Figure:
             textposition="top center",
             marker={
                 "size": [12 + 38 * math.sqrt(c / top) for c in caps],
-                "color": "#4c78a8",
+                "color": [styles.get(n["id"], {}).get("color", NEUTRAL) for n in nodes],
                 "line": {"color": "white", "width": 1.5},
             },
             hovertext=[f"{_e(n['name'])}: capability {n['capability']:g}" for n in nodes],
@@ -329,153 +413,18 @@ def network_figure(section: dict[str, Any]) -> go.Figure:
     return _layout(fig, "Relation network", 630)
 
 
-def tree_layout(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    """Unfold an escalation tree into drawn items: decision nodes, edges and outcome leaves.
-
-    Leaves take consecutive x positions, a decision node sits above the middle of its
-    children, and depth sets y. Returns ``[{"kind": "node"|"leaf", "x", "y", ...}, ...]`` with
-    each item's ``parent`` index (None for the root) and the option that leads to it.
-    """
-    nodes = {n["id"]: n for n in tree["nodes"]}
-    outcomes = {o["id"]: o for o in tree["outcomes"]}
-    items: list[dict[str, Any]] = []
-    next_leaf = [0]
-
-    def visit(kind: str, ref: str, depth: int, parent: int | None, option: Any, path: tuple) -> int:
-        index = len(items)
-        items.append(
-            {"kind": kind, "ref": ref, "y": -depth, "parent": parent, "option": option, "x": 0.0}
-        )
-        if kind == "leaf" or ref in path:
-            items[index]["x"] = float(next_leaf[0])
-            next_leaf[0] += 1
-            return index
-        xs = []
-        for opt in nodes[ref]["options"]:
-            if opt.get("next") is not None:
-                child = visit("node", opt["next"], depth + 1, index, opt, (*path, ref))
-            else:
-                child = visit("leaf", opt["outcome"], depth + 1, index, opt, (*path, ref))
-            xs.append(items[child]["x"])
-        items[index]["x"] = sum(xs) / len(xs)
-        return index
-
-    visit("node", tree["root"], 0, None, None, ())
-    for item in items:
-        item["title"] = (
-            nodes[item["ref"]].get("title")
-            if item["kind"] == "node"
-            else outcomes.get(item["ref"], {}).get("title")
-        )
-    return items
-
-
-def escalation_figure(
-    tree: dict[str, Any],
-    choices: dict[str, dict[str, float]],
-    outcomes: dict[str, float],
-    intervals: dict[str, dict[str, Any]] | None = None,
+def relation_series_figure(
+    section: dict[str, Any], *, max_pairs: int = 8, names: dict[str, str] | None = None
 ) -> go.Figure:
-    """An escalation tree top-down: each option labelled with its choice probability.
-
-    Parameters
-    ----------
-    tree : dict
-        The tree's structure (``gather(...)["escalation"]["trees"][k]``).
-    choices : dict
-        ``{node id: {option id: probability}}``.
-    outcomes : dict
-        ``{outcome id: probability}``.
-    intervals : dict, optional
-        ``{node id: {option id: [low, high]}}`` from Monte Carlo runs.
-    """
-    items = tree_layout(tree)
-    nodes = {n["id"]: n for n in tree["nodes"]}
-    intervals = intervals or {}
-    fig = go.Figure()
-    annotations = []
-    for item in items:
-        if item["parent"] is None:
-            continue
-        parent = items[item["parent"]]
-        opt = item["option"]
-        p = choices.get(parent["ref"], {}).get(opt["id"])
-        width = 1 + 7 * (p or 0.0)
-        fig.add_trace(
-            go.Scatter(
-                x=[parent["x"], item["x"]],
-                y=[parent["y"], item["y"]],
-                mode="lines",
-                line={"color": "#555", "width": width},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-        label = wrap(opt.get("title") or opt["id"], 16)
-        if p is not None:
-            label += f"<br><b>p = {p:.2f}</b>"
-            band = intervals.get(parent["ref"], {}).get(opt["id"])
-            if band and band[0] is not None:
-                label += f"<br>[{band[0]:.2f}, {band[1]:.2f}]"
-        annotations.append(
-            {
-                "x": (parent["x"] + item["x"]) / 2,
-                "y": (parent["y"] + item["y"]) / 2,
-                "text": label,
-                "showarrow": False,
-                "font": {"size": 10},
-                "bgcolor": "rgba(255,255,255,0.85)",
-            }
-        )
-    deci = [i for i in items if i["kind"] == "node"]
-    leaves = [i for i in items if i["kind"] == "leaf"]
-    fig.add_trace(
-        go.Scatter(
-            x=[i["x"] for i in deci],
-            y=[i["y"] for i in deci],
-            mode="markers+text",
-            marker={"size": 22, "color": "#4c78a8", "symbol": "circle"},
-            text=[_e(nodes[i["ref"]]["actor_name"]) for i in deci],
-            textposition="top center",
-            hovertext=[_e(i["title"] or i["ref"]) for i in deci],
-            hoverinfo="text",
-            name="decision (who chooses)",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[i["x"] for i in leaves],
-            y=[i["y"] for i in leaves],
-            mode="markers+text",
-            marker={
-                "size": [10 + 30 * math.sqrt(outcomes.get(i["ref"], 0.0) or 0.0) for i in leaves],
-                "color": "#f58518",
-                "symbol": "square",
-            },
-            text=[
-                f"{wrap(i['title'] or i['ref'], 16)}<br><b>{(outcomes.get(i['ref']) or 0.0):.0%}</b>"
-                for i in leaves
-            ],
-            textposition="bottom center",
-            textfont={"size": 10},
-            hoverinfo="text",
-            hovertext=[_e(i["title"] or i["ref"]) for i in leaves],
-            name="outcome (size: probability)",
-        )
-    )
-    depth = max((-i["y"] for i in items), default=0)
-    fig.update_layout(annotations=annotations)
-    fig.update_xaxes(visible=False, range=[-0.8, max(len(leaves) - 0.2, 0.8)])
-    fig.update_yaxes(visible=False, range=[-depth - 1.0, 0.4])
-    return _layout(fig, f"Escalation tree: {_e(tree['title'])}", 330 + 170 * depth)
-
-
-def relation_series_figure(section: dict[str, Any], *, max_pairs: int = 8) -> go.Figure:
     """Relation scores over time: one line per pair, the relation-type bands, the crossings.
 
     ``section`` is :meth:`realpolitik.ingest.series.RelationSeries.to_json`. Pairs with
     crossings come first, then those with the most extreme scores, at most ``max_pairs``.
+    ``names`` (actor id -> name) labels the pairs; by default their ids. Each pair has its own
+    colour and dash pattern; the x axis is the date, the y axis the score from -1 (hostile) to
+    +1 (cooperative).
     """
+    names = names or {}
     from realpolitik.scenario import DEFAULT_WEIGHTS
 
     days = section["days"]
@@ -495,12 +444,12 @@ def relation_series_figure(section: dict[str, Any], *, max_pairs: int = 8) -> go
                 font={"size": 10, "color": NEUTRAL},
             )  # fmt: skip
     for k, p in enumerate(pairs):
-        label = _e(" - ".join(p["between"]))
-        colour = PALETTE[k % len(PALETTE)]
+        label = _e(" - ".join(names.get(a, a) for a in p["between"]))
+        colour = PAIR_PALETTE[k % len(PAIR_PALETTE)]
         fig.add_trace(
             go.Scatter(
                 x=days, y=p["scores"], mode="lines", name=label, legendgroup=label,
-                line={"color": colour, "width": 2},
+                line={"color": colour, "width": 2, "dash": DASH_CYCLE[k % len(DASH_CYCLE)]},
                 customdata=p["counts"],
                 hovertemplate=f"{label}: %{{y:+.2f}} on %{{x}} (%{{customdata}} events)<extra></extra>",
             )
@@ -516,13 +465,18 @@ def relation_series_figure(section: dict[str, Any], *, max_pairs: int = 8) -> go
                     hovertemplate=f"{label}: %{{text}} on %{{x}}<extra></extra>",
                 )
             )  # fmt: skip
-    fig.update_yaxes(range=[-1.05, 1.05], title_text="relation score")
     window = section.get("window_days", "")
-    return _layout(fig, f"Relations over time ({window}-day window)", 460)
+    fig.update_yaxes(range=[-1.05, 1.05], title_text="relation score (−1 hostile, +1 cooperative)")
+    fig.update_xaxes(title_text=f"date (score over the {window} days up to it)")
+    _layout(fig, f"Relations over time ({window}-day window)", 460)
+    # Room on the right for the relation types' names beside their bands.
+    fig.update_layout(margin={"r": 90})
+    return fig
 
 
 __all__ = [
     "actor_colours",
+    "actor_styles",
     "crowded_edges",
     "escalation_figure",
     "forecast_figure",
@@ -531,5 +485,6 @@ __all__ = [
     "relation_series_figure",
     "trajectories_figure",
     "tree_layout",
+    "tree_pixels",
     "wrap",
 ]

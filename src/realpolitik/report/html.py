@@ -1,24 +1,44 @@
 """The HTML report: one self-contained page (plotly.js inlined) from the data of :func:`gather`.
 
 :func:`render_html` is pure: data in, text out. Only the command line and the server write it.
+The sections' HTML is in :mod:`realpolitik.report.sections`, the figures in
+:mod:`realpolitik.report.figures` and the text helpers in :mod:`realpolitik.report.markup`.
 Every text that comes from a scenario passes through :func:`html.escape`; figures travel as JSON
 in ``<script type="application/json">`` blocks (with ``</`` escaped) drawn by a small script.
 """
 
 from __future__ import annotations
 
-import html
-import json
 from functools import cache, lru_cache
 from importlib import resources
 from string import Template
 from typing import Any
 
 import plotly.graph_objects as go
-from plotly.utils import PlotlyJSONEncoder
 
-from realpolitik.forecasting import STABILITY_DRAWS
+from realpolitik.exceptions import InputError
 from realpolitik.report import figures as F
+from realpolitik.report.markup import _e, figure_json, json_for_script
+from realpolitik.report.results import (
+    choice_intervals,
+    escalation_probabilities,
+    interval_label,
+    montecarlo_intervals,
+    montecarlo_medians,
+)
+from realpolitik.report.sections import (
+    _coalitions,
+    _escalation,
+    _events,
+    _explanations,
+    _forecast,
+    _header,
+    _network,
+    _notes,
+    _planb,
+    _sensitivity,
+    _trajectories,
+)
 
 _STATIC = "realpolitik.report.static"
 
@@ -37,508 +57,38 @@ def plotly_js() -> str:
     return get_plotlyjs()
 
 
-def _e(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _num(x: Any, fmt: str = ".1f") -> str:
-    return "–" if x is None else format(x, fmt)
-
-
-def json_for_script(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``</``, ``<!--`` or U+2028/9).
-
-    Examples
-    --------
-    >>> json_for_script({"t": "</script><b>"})
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
-    """
-    text = json.dumps(obj, cls=PlotlyJSONEncoder, ensure_ascii=False, allow_nan=False)
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-def figure_json(fig: go.Figure) -> dict[str, Any]:
-    """A figure as plain ``{"data": [...], "layout": {...}}`` (what ``Plotly.newPlot`` takes)."""
-    return json.loads(fig.to_json())
-
-
-# --------------------------------------------------------------------------------------------
-# Reading the sections' results
-# --------------------------------------------------------------------------------------------
-def _band(quantiles: dict[str, Any] | None) -> list[float | None] | None:
-    """The outermost quantiles ``[low, high]`` of a ``{"5": ..., "50": ..., "95": ...}`` dict."""
-    if not quantiles:
-        return None
-    levels = sorted(quantiles, key=float)
-    return [quantiles[levels[0]], quantiles[levels[-1]]]
-
-
-def interval_label(data: dict[str, Any]) -> str | None:
-    """``"5–95%"``: the quantiles the Monte Carlo intervals span (None without Monte Carlo)."""
-    mc = data.get("montecarlo")
-    if not mc or not mc["result"].get("issues"):
-        return None
-    levels = sorted(mc["result"]["issues"][0].get("quantiles") or {}, key=float)
-    return f"{levels[0]}–{levels[-1]}%" if levels else None
-
-
-def montecarlo_medians(data: dict[str, Any]) -> dict[str, dict[str, float | None]]:
-    """``{issue id: {forecast name: median}}`` from the Monte Carlo section (or empty)."""
-    mc = data.get("montecarlo")
-    if not mc:
-        return {}
-    name = mc["result"].get("forecast") or mc["result"].get("model")
-    return {
-        issue["id"]: {name: (issue.get("quantiles") or {}).get("50")}
-        for issue in mc["result"].get("issues", [])
-        if (issue.get("quantiles") or {}).get("50") is not None
-    }
-
-
-def montecarlo_intervals(data: dict[str, Any]) -> dict[str, dict[str, list[float | None]]]:
-    """``{issue id: {forecast name: [low, high]}}`` from the Monte Carlo section (or empty)."""
-    mc = data.get("montecarlo")
-    if not mc:
-        return {}
-    name = mc["result"].get("forecast") or mc["result"].get("model")
-    out: dict[str, dict[str, list[float | None]]] = {}
-    for issue in mc["result"].get("issues", []):
-        band = _band(issue.get("quantiles"))
-        if band is not None:
-            out[issue["id"]] = {name: band}
-    return out
-
-
-def choice_intervals(data: dict[str, Any], tree_id: str) -> dict[str, dict[str, Any]]:
-    """``{node id: {option: [low, high]}}`` for tree ``tree_id`` from the Monte Carlo runs."""
-    mc = data.get("montecarlo")
-    if not mc or mc["result"].get("tree") != tree_id:
-        return {}
-    return {
-        node["id"]: {opt: _band(c.get("quantiles")) for opt, c in node["choices"].items()}
-        for node in mc["result"].get("nodes", [])
-    }
-
-
-def escalation_probabilities(
-    entry: dict[str, Any],
-) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """``(choices, outcomes)`` of one solved tree: ``{node: {option: p}}`` and ``{outcome: p}``."""
-    result = entry["result"]
-    choices = {n["id"]: dict(n.get("choices") or {}) for n in result.get("nodes", [])}
-    raw = result.get("outcomes") or []
-    if isinstance(raw, dict):
-        outcomes = {k: float(v) for k, v in raw.items()}
-    else:
-        outcomes = {o["id"]: o["probability"] for o in raw}
-    return choices, outcomes
-
-
 def build_figures(data: dict[str, Any]) -> dict[str, go.Figure]:
     """Every figure the data allows, by name.
 
-    Names: ``forecast``, ``trajectories``, ``network`` and ``escalation-<tree id>``.
+    Names: ``forecast``, ``trajectories``, ``network``, ``escalation-<tree id>`` and
+    ``events``. Every figure draws an actor in the style of one mapping,
+    :func:`report_styles` (the scenario's actor order), so a colour means the same actor in
+    all of them.
     """
     figs: dict[str, go.Figure] = {}
     actor_ids = [a["id"] for a in data["scenario"]["actors"]]
+    styles = report_styles(data)
     if "forecast" in data:
         figs["forecast"] = F.forecast_figure(data["forecast"], montecarlo_intervals(data))
     if "trajectories" in data:
-        figs["trajectories"] = F.trajectories_figure(data["trajectories"], actor_ids)
+        figs["trajectories"] = F.trajectories_figure(data["trajectories"], actor_ids, styles)
     if "network" in data:
-        figs["network"] = F.network_figure(data["network"])
+        figs["network"] = F.network_figure(data["network"], styles)
     if "escalation" in data:
         for entry in data["escalation"]["trees"]:
             choices, outcomes = escalation_probabilities(entry)
             figs[f"escalation-{entry['id']}"] = F.escalation_figure(
-                entry, choices, outcomes, choice_intervals(data, entry["id"])
+                entry, choices, outcomes, choice_intervals(data, entry["id"]), styles
             )
+    if "events" in data:
+        names = {a["id"]: a["name"] for a in data["scenario"]["actors"]}
+        figs["events"] = F.relation_series_figure(data["events"], names=names)
     return figs
 
 
-# --------------------------------------------------------------------------------------------
-# Sections
-# --------------------------------------------------------------------------------------------
-def _figure(name: str, figs: dict[str, go.Figure]) -> str:
-    if name not in figs:
-        return ""
-    fid = f"fig-{name}"
-    return (
-        f'<div class="figure" id="{_e(fid)}"></div>\n'
-        f'<script type="application/json" data-figure="{_e(fid)}">'
-        f"{json_for_script(figure_json(figs[name]))}</script>\n"
-    )
-
-
-def _link(url: str | None) -> str:
-    if not url:
-        return ""
-    if url.startswith(("https://", "http://")):
-        return f' <a href="{_e(url)}" rel="noopener noreferrer">{_e(url)}</a>'
-    return f" {_e(url)}"
-
-
-def _header(data: dict[str, Any]) -> str:
-    s = data["scenario"]
-    parts = [f"<h1>{_e(s['title'])}</h1>"]
-    if s.get("date"):
-        parts.append(f'<p class="lead">{_e(s["date"])}</p>')
-    if s.get("description"):
-        parts.append(f"<p>{_e(s['description'])}</p>")
-    if s.get("sources"):
-        parts.append("<h3>Sources</h3><ul>")
-        for src in s["sources"]:
-            who = ", ".join(_e(x) for x in (src.get("author"), src.get("publisher")) if x)
-            when = f" ({_e(src['date'])})" if src.get("date") else ""
-            parts.append(
-                f'<li><span class="path">{_e(src["id"])}</span> '
-                f"<cite>{_e(src['title'])}</cite>{', ' + who if who else ''}{when}"
-                f"{_link(src.get('url'))}</li>"
-            )
-        parts.append("</ul>")
-    for shock in data.get("shocks", []):
-        desc = f" {_e(shock['description'])}" if shock.get("description") else ""
-        parts.append(
-            f'<div class="shock"><b>Shock applied:</b> {_e(shock["title"])} '
-            f'(<span class="path">{_e(shock["id"])}</span>).{desc}</div>'
-        )
-    if data.get("forecast", {}).get("comparison"):
-        parts.append(f"<p><b>{_e(data['forecast']['comparison']['summary'])}</b></p>")
-    parts.append(
-        f"<details><summary>Actors ({len(s['actors'])})</summary>"
-        "<table><tr><th>actor</th><th>kind</th><th>leader</th>"
-    )
-    parts.append('<th class="num">capability</th></tr>')
-    for a in s["actors"]:
-        parts.append(
-            f"<tr><td>{_e(a['name'])}</td><td>{_e(a['kind'])}</td><td>{_e(a.get('leader'))}</td>"
-            f'<td class="num">{a["capability"]:g}</td></tr>'
-        )
-    parts.append("</table></details>")
-    return "\n".join(parts)
-
-
-def _forecast(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
-    sec = data.get("forecast")
-    if not sec:
-        return ""
-    bands = montecarlo_intervals(data)
-    medians = montecarlo_medians(data)
-    models = sec["models"]
-    has_base = any("baseline" in i for i in sec["issues"])
-    head = "".join(f'<th class="num">{_e(m)}</th>' for m in models)
-    rows = []
-    for issue in sec["issues"]:
-        cells = []
-        for m in models:
-            v = issue["forecast"].get(m)
-            text = _num(v)
-            band = bands.get(issue["id"], {}).get(m)
-            if band and band[0] is not None:
-                text += f' <span class="note">[{_num(band[0])}, {_num(band[1])}]</span>'
-            med = medians.get(issue["id"], {}).get(m)
-            if med is not None:
-                text += f' <span class="note">median {_num(med)}</span>'
-            share = (issue.get("stability") or {}).get(m)
-            if share is not None and share == share:
-                mark = " knife-edge" if share < 0.8 else ""
-                text += f' <span class="note stability">stable {share:.0%}{mark}</span>'
-            if has_base:
-                b = issue.get("baseline", {}).get(m)
-                text += f' <span class="note">(was {_num(b)})</span>'
-            cells.append(
-                f'<td class="num" data-issue="{_e(issue["id"])}" data-model="{_e(m)}">{text}</td>'
-            )
-        rows.append(
-            f'<tr><td>{_e(issue["title"])}<br><span class="note">0: {_e(issue["low"])} · '
-            f"100: {_e(issue['high'])}</span></td>{''.join(cells)}</tr>"
-        )
-    label = interval_label(data)
-    intervals = (
-        f" Brackets: the {_e(label)} interval of the {_e(data['montecarlo']['result']['forecast'])}"
-        f" forecast over {data['montecarlo']['n_runs']} Monte Carlo runs of the inputs'"
-        " uncertainty."
-        if label
-        else ""
-    )
-    return (
-        '<h2 id="forecast">Forecast</h2>'
-        f'<p class="note">Where each issue ends up on its 0–100 scale, per model.{intervals}'
-        f" Stable: the share of {STABILITY_DRAWS} small-perturbation draws (positions ±2.5 points,"
-        " saliences"
-        " and capabilities ±5 %) whose forecast stays within 10 points (below 80 %: a"
-        " knife-edge).</p>"
-        f'<table id="forecast-table"><tr><th>issue</th>{head}</tr>{"".join(rows)}</table>'
-        + _figure("forecast", figs)
-    )
-
-
-def _trajectories(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
-    sec = data.get("trajectories")
-    if not sec:
-        return ""
-    return (
-        '<h2 id="positions">Positions round by round</h2>'
-        f'<p class="note">Each actor\'s position on each issue in the {_e(sec["model"])} model, '
-        f"over {sec['n_rounds']} round(s) of bargaining.</p>" + _figure("trajectories", figs)
-    )
-
-
-def _sensitivity(data: dict[str, Any], top: int = 3) -> str:
-    mc = data.get("montecarlo")
-    if not mc or not mc["result"].get("sensitivity"):
-        return ""
-    res = mc["result"]
-    by_output: dict[str, list[dict[str, Any]]] = {}
-    for r in res["sensitivity"]:
-        by_output.setdefault(r["output"], []).append(r)
-    rows = []
-    for output, items in by_output.items():
-        items = sorted(items, key=lambda r: -abs(r["rho"] or 0.0))[:top]
-        cells = "; ".join(
-            f'<span class="path">{_e(r["input"])}</span> ({_num(r["rho"], "+.2f")})' for r in items
-        )
-        rows.append(f'<tr><td class="path">{_e(output)}</td><td>{cells}</td></tr>')
-    shocks = ", ".join(_e(k) for k in res.get("shocks", []))
-    return (
-        '<h2 id="uncertainty">Uncertainty: what drives the results</h2>'
-        f'<p class="note">{mc["n_runs"]} Monte Carlo runs (seed {_e(mc["seed"])}) of the '
-        f"{_e(res.get('model'))} model over the inputs' uncertainty"
-        + (f", under {shocks}" if shocks else "")
-        + f". For each result, the {top} inputs most correlated with it (Spearman's ρ):</p>"
-        "<table><tr><th>result</th><th>inputs that drive it (ρ)</th></tr>"
-        f"{''.join(rows)}</table>"
-    )
-
-
-def _network(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
-    sec = data.get("network")
-    if not sec:
-        return ""
-    a = sec["analysis"]
-    names = {n["id"]: n["name"] for n in sec["nodes"]}
-
-    def who(ids: list[str]) -> str:
-        return ", ".join(_e(names.get(i, i)) for i in ids)
-
-    bal = a["balance"]
-    parts = [
-        '<h2 id="network">Relation network</h2>',
-        '<p class="note">Node size: capability. Green: cooperative relation, red: hostile; '
-        "line width: strength; dashed: no mutual commitment.</p>",
-        _figure("network", figs),
-        "<ul>",
-    ]
-    share = bal["strict"]["share"]
-    parts.append(
-        f"<li>{bal['n_triads']} closed triads, {bal['strict']['balanced']} strictly balanced"
-        + (f" ({share:.0%})" if share is not None else "")
-        + f"; frustration index {a['frustration']['value']:g}.</li>"
-    )
-    camps = [c for c in a.get("camps", []) if c]
-    if camps:
-        parts.append("<li>Camps: " + " versus ".join(f"{{{who(c)}}}" for c in camps) + ".</li>")
-    if a.get("blocs"):
-        parts.append("<li>Blocs: " + "; ".join(who(b) for b in a["blocs"]) + ".</li>")
-    parts.append("</ul>")
-    gaps = a.get("commitment_gap_details") or []
-    if gaps:
-        parts.append(
-            "<h3>Commitment gaps (cooperation without mutual commitment)</h3><table>"
-            '<tr><th>between</th><th>type</th><th class="num">weight</th><th>commitment</th></tr>'
-        )
-        for g in gaps:
-            committed = (
-                f" ({_e(names.get(g['committed'], g['committed']))} committed)"
-                if g.get("committed")
-                else ""
-            )
-            parts.append(
-                f"<tr><td>{who([g['a'], g['b']])}</td><td>{_e(g.get('type'))}</td>"
-                f'<td class="num">{g["weight"]:+.2f}</td>'
-                f"<td>{_e(g['commitment'])}{committed}</td></tr>"
-            )
-        parts.append("</table>")
-    return "\n".join(parts)
-
-
-def _coalitions(data: dict[str, Any]) -> str:
-    sec = data.get("coalitions")
-    if not sec:
-        return ""
-    titles = {i["id"]: i["title"] for i in data["scenario"]["issues"]}
-    where = "final positions" if sec["moved"] else "stated positions (the model moves no one)"
-    parts = [
-        '<h2 id="coalitions">Coalitions</h2>',
-        f'<p class="note">Per issue, actors whose {_e(sec["model"])} {where} are all within '
-        f"{sec['within']:g} points of each other and of whom no two are hostile (negative "
-        "relation weight); share: of the issue's capability × salience; position: the "
-        "weighted mean of the members' positions (docs/coalitions.md).</p>",
-        '<table class="coalitions"><tr><th>issue</th><th>members</th>'
-        '<th class="num">share</th><th class="num">position</th></tr>',
-    ]
-    previous = None
-    for c in sec["coalitions"]:
-        title = _e(titles.get(c["issue"], c["issue"])) if c["issue"] != previous else ""
-        previous = c["issue"]
-        share = "–" if c["share"] is None else f"{c['share']:.0%}"
-        parts.append(
-            f'<tr data-issue="{_e(c["issue"])}"><td>{title}</td><td>{_e(", ".join(c["names"]))}</td>'
-            f'<td class="num">{share}</td><td class="num">{_num(c["position"])}</td></tr>'
-        )
-    parts.append("</table>")
-    alike = [titles.get(i, i) for i in sec.get("relations_only", [])]
-    if alike:
-        parts.append(
-            f'<p class="note">On {_e("; ".join(alike))} every actor ends within '
-            f"{sec['within']:g} points of every other: there the hostile relations alone (and, "
-            "among the partitions that fit them, the order of the actors in the file) set the "
-            "coalitions.</p>"
-        )
-    return "\n".join(parts)
-
-
-def _price(candidate: dict[str, Any], titles: dict[str, str]) -> str:
-    meeting = candidate.get("meeting") or {}
-    moves = [
-        (k, meeting[k]) for k, v in (candidate.get("price") or {}).items() if v and k in meeting
-    ]
-    if not moves:
-        return "none"
-    return "; ".join(
-        f"{_e(titles.get(k, k))} {_num(m['actor_from'], '.0f')} → {_num(m['to'], '.0f')}"
-        for k, m in moves
-    )
-
-
-def _planb(data: dict[str, Any]) -> str:
-    sec = data.get("planb")
-    if not sec:
-        return ""
-    titles = {i["id"]: i["title"] for i in data["scenario"]["issues"]}
-    parts = [
-        '<h2 id="planb">Plan B</h2>',
-        '<p class="note">When a partner falls away, each other actor is tried as the new partner: '
-        "the two meet on the issues they share, the whole system is forecast again, and the "
-        "actor's expected outcome (0–1, salience-weighted closeness of the forecasts to its own "
-        "positions) is compared with the world without the lost partner. Price: how far the "
-        "actor's own positions move (points).</p>",
-    ]
-    for q in sec["questions"]:
-        res = q["result"]
-        rules = ", ".join(_e(r["rule"]) for r in res.get("rules", [])) or "none"
-        parts.append(
-            f"<h3>{_e(q['actor_name'])} without {_e(q['without_name'])}</h3>"
-            f"<p>Expected outcome with {_e(q['without_name'])}: {_num(res['outcome_with'], '.3f')}"
-            f"; without: {_num(res['outcome_without'], '.3f')} (loss {_num(res['loss'], '.3f')})."
-            f" Partner rules: {rules}.</p>"
-        )
-        parts.append(
-            '<table class="planb"><tr><th class="num">rank</th><th>candidate</th>'
-            '<th>meets the rules</th><th class="num">gain</th>'
-            '<th class="num">expected outcome</th><th class="num">partner\'s gain</th>'
-            "<th>price (own moves)</th></tr>"
-        )
-        for c in res.get("candidates", []):
-            meets = "yes" if c["passes"] else "no: " + ", ".join(_e(f) for f in c["fails"])
-            parts.append(
-                f'<tr><td class="num">{c["rank"]}</td><td>{_e(c["name"])}</td><td>{meets}</td>'
-                f'<td class="num">{_num(c["gain"], "+.3f")}</td>'
-                f'<td class="num">{_num(c["outcome"], ".3f")}</td>'
-                f'<td class="num">{_num(c["partner_gain"], "+.3f")}</td>'
-                f"<td>{_price(c, titles)}</td></tr>"
-            )
-        parts.append("</table>")
-    return "\n".join(parts)
-
-
-def _escalation(data: dict[str, Any], figs: dict[str, go.Figure]) -> str:
-    sec = data.get("escalation")
-    if not sec:
-        return ""
-    parts = ['<h2 id="escalation">Escalation</h2>']
-    for entry in sec["trees"]:
-        choices, outcomes = escalation_probabilities(entry)
-        parts.append(f"<h3>{_e(entry['title'])}</h3>")
-        if entry.get("description"):
-            parts.append(f"<p>{_e(entry['description'])}</p>")
-        parts.append(_figure(f"escalation-{entry['id']}", figs))
-        bands = choice_intervals(data, entry["id"])
-        label = interval_label(data) if bands else None
-        head = f'<th class="num">{_e(label)} interval</th>' if label else ""
-        parts.append(
-            "<table><tr><th>decision</th><th>who</th><th>option</th>"
-            f'<th class="num">probability</th>{head}</tr>'
-        )
-        for node in entry["nodes"]:
-            for opt in node["options"]:
-                p = choices.get(node["id"], {}).get(opt["id"])
-                band = bands.get(node["id"], {}).get(opt["id"])
-                cell = (
-                    f'<td class="num">[{_num(band[0], ".2f")}, {_num(band[1], ".2f")}]</td>'
-                    if label and band
-                    else ("<td></td>" if label else "")
-                )
-                parts.append(
-                    f"<tr><td>{_e(node.get('title') or node['id'])}</td>"
-                    f"<td>{_e(node['actor_name'])}</td><td>{_e(opt.get('title') or opt['id'])}</td>"
-                    f'<td class="num">{_num(p, ".2f")}</td>{cell}</tr>'
-                )
-        parts.append("</table>")
-        parts.append('<table><tr><th>outcome</th><th class="num">probability</th></tr>')
-        for o in entry["outcomes"]:
-            parts.append(
-                f"<tr><td>{_e(o.get('title') or o['id'])}</td>"
-                f'<td class="num">{_num(outcomes.get(o["id"]), ".2f")}</td></tr>'
-            )
-        parts.append("</table>")
-    return "\n".join(parts)
-
-
-def _citation(c: dict[str, Any]) -> str:
-    bits = [f'<span class="path">{_e(c["path"])}</span>']
-    for ev in c.get("evidence", []):
-        where = ", ".join(
-            _e(x) for x in (ev.get("source_title") or ev.get("source"), ev.get("locator")) if x
-        )
-        bits.append(f"“{_e(ev['quote'])}”" + (f" ({where})" if where else ""))
-    if c.get("assumption"):
-        bits.append(f"assumption: {_e(c['assumption'])}")
-    if len(bits) == 1:
-        bits.append("no evidence recorded")
-    return "<li>" + " — ".join(bits) + "</li>"
-
-
-def _explanations(data: dict[str, Any]) -> str:
-    sec = data.get("explanations")
-    if not sec:
-        return ""
-    parts = ['<h2 id="explanations">Explanations</h2>']
-    for k, actor in enumerate(sec["actors"]):
-        parts.append(f"<details{' open' if k == 0 else ''}><summary>{_e(actor['name'])}</summary>")
-        for sentence in actor["sentences"]:
-            parts.append(f'<p class="sentence">{_e(sentence["text"])}</p>')
-            if sentence["citations"]:
-                parts.append(
-                    '<ul class="citations">'
-                    + "".join(_citation(c) for c in sentence["citations"])
-                    + "</ul>"
-                )
-        parts.append("</details>")
-    return "\n".join(parts)
-
-
-def _notes(data: dict[str, Any]) -> str:
-    if not data.get("notes"):
-        return ""
-    items = "".join(f"<li>{_e(n)}</li>" for n in data["notes"])
-    return f'<h2 id="notes">Notes</h2><ul class="notes">{items}</ul>'
+def report_styles(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The report's one ``{actor id: {"color", "dash", "symbol"}}``, in scenario order."""
+    return F.actor_styles([a["id"] for a in data["scenario"]["actors"]])
 
 
 def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) -> str:
@@ -555,6 +105,7 @@ def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) 
             _coalitions(data),
             _planb(data),
             _escalation(data, figs),
+            _events(data, figs),
             _explanations(data),
             _notes(data),
         )
@@ -562,15 +113,63 @@ def render_body(data: dict[str, Any], figs: dict[str, go.Figure] | None = None) 
     )
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """Render the data of :func:`realpolitik.report.gather` as one self-contained HTML page.
+#: The ways a report can load plotly.js (``--plotly``).
+PLOTLY_MODES = ("inline", "local:PATH", "cdn")
 
-    The page inlines plotly.js from the installed plotly package: it opens offline.
+
+def plotly_version() -> str:
+    """The version of the plotly.js the installed plotly package ships."""
+    from plotly.offline import get_plotlyjs_version
+
+    return str(get_plotlyjs_version())
+
+
+def plotly_script(plotly: str = "inline") -> str:
+    """The one ``<script>`` element that loads plotly.js for the whole page.
+
+    ``"inline"``: the installed plotly.js inside the page (it opens offline; about 4.8 MB).
+    ``"local:PATH"``: a ``src`` pointing at a copy of plotly.js at ``PATH`` (a path relative to
+    the report, or a URL). ``"cdn"``: the same version from cdn.plot.ly (needs the network).
+
+    Raises
+    ------
+    InputError
+        For any other value.
+
+    Examples
+    --------
+    >>> plotly_script("local:js/plotly.min.js")
+    '<script src="js/plotly.min.js" charset="utf-8"></script>'
+    >>> plotly_script("cdn").startswith('<script src="https://cdn.plot.ly/plotly-')
+    True
+    """
+    if plotly == "inline":
+        return "<script>\n" + plotly_js() + "\n</script>"
+    if plotly == "cdn":
+        url = f"https://cdn.plot.ly/plotly-{plotly_version()}.min.js"
+        return f'<script src="{_e(url)}" charset="utf-8"></script>'
+    kind, sep, path = plotly.partition(":")
+    if kind == "local" and sep and path.strip():
+        return f'<script src="{_e(path.strip())}" charset="utf-8"></script>'
+    raise InputError(
+        f"plotly must be one of {', '.join(PLOTLY_MODES)} (local: then a path to plotly.js, "
+        f"e.g. local:plotly.min.js); got {plotly!r}"
+    )
+
+
+def render_html(data: dict[str, Any], *, plotly: str = "inline") -> str:
+    """Render the data of :func:`realpolitik.report.gather` as one HTML page.
+
+    By default the page inlines plotly.js from the installed plotly package, once for all its
+    figures: it opens offline. ``plotly`` may instead point at a local copy or the CDN (see
+    :func:`plotly_script`).
 
     Parameters
     ----------
     data : dict
         The output of :func:`realpolitik.report.gather`.
+    plotly : str
+        ``"inline"``, ``"local:PATH"`` or ``"cdn"``.
 
     Returns
     -------
@@ -586,6 +185,7 @@ def render_html(data: dict[str, Any]) -> str:
     """
     from realpolitik import __version__
 
+    script = plotly_script(plotly)
     settings = data.get("settings", {})
     note = (
         f"Model {settings.get('model')}; Monte Carlo: {settings.get('n_runs')} runs, "
@@ -595,7 +195,7 @@ def render_html(data: dict[str, Any]) -> str:
         title=_e(data["scenario"]["title"]),
         version=_e(__version__),
         css=static_text("report.css"),
-        plotlyjs=plotly_js(),
+        plotlyjs=script,
         body=render_body(data),
         settings=_e(note),
         js=static_text("report.js"),
@@ -604,11 +204,17 @@ def render_html(data: dict[str, Any]) -> str:
 
 __all__ = [
     "build_figures",
+    "choice_intervals",
     "escalation_probabilities",
     "figure_json",
+    "interval_label",
     "json_for_script",
     "montecarlo_intervals",
+    "montecarlo_medians",
     "plotly_js",
+    "plotly_script",
+    "plotly_version",
+    "report_styles",
     "render_body",
     "render_html",
     "static_text",

@@ -8,8 +8,10 @@
       var target = document.getElementById(block.getAttribute("data-figure"));
       if (!target || typeof Plotly === "undefined") { continue; }
       var fig = JSON.parse(block.textContent);
-      Plotly.newPlot(target, fig.data || [], fig.layout || {},
-        { responsive: true, displaylogo: false });
+      var layout = fig.layout || {};
+      // A figure laid out at a fixed size (the escalation tree) keeps it; the page scrolls.
+      Plotly.newPlot(target, fig.data || [], layout,
+        { responsive: !layout.width, displaylogo: false });
       target.setAttribute("data-drawn", "true");
     }
     document.body.setAttribute("data-figures-drawn", String(blocks.length));

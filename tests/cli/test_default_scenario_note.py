@@ -44,7 +44,7 @@ def test_typed_scenario_gets_no_note(args):
 
 def test_every_command_defaulting_to_the_builtin_scenario_notes_it():
     """Every SCENARIO argument with the built-in default carries the note (one shared callback)."""
-    from realpolitik.cli._scenario_cmds import _note_default_scenario
+    from realpolitik.cli._options import _note_default_scenario
 
     group = typer.main.get_command(app)
     ctx = typer.Context(group)

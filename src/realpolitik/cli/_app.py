@@ -9,7 +9,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -66,25 +65,6 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 #: Exit code for user mistakes (bad files, unknown names, bad options).
 EXIT_USAGE = 2
-
-
-class Format(str, Enum):
-    """Output formats of the commands that print tables."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class TableOrJson(str, Enum):
-    """Output formats of the commands without a CSV form."""
-
-    table = "table"
-    json = "json"
-
-
-#: The ``--format table|json`` option every command without a CSV form takes.
-TableOrJsonOption = Annotated[TableOrJson, typer.Option("--format", help="table or json.")]
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -11,17 +11,16 @@ from rich.table import Table
 from realpolitik._csv import safe_frame
 from realpolitik.analysis.backtest import DEFAULT_MODELS, known_models
 from realpolitik.analysis.backtest import backtest as run_backtest
-from realpolitik.cli._app import (
+from realpolitik.cli._app import app, console, print_json, user_errors, write_atomic
+from realpolitik.cli._options import (
+    QuietOption,
+    SaveOption,
+    StoreOption,
     TableOrJson,
     TableOrJsonOption,
-    app,
-    console,
-    print_json,
-    user_errors,
-    write_atomic,
 )
-from realpolitik.cli._progress import QuietOption, progress
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
+from realpolitik.cli._progress import progress
+from realpolitik.cli._record import record, started
 from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS
 from realpolitik.scenario.deu import load_deu
 

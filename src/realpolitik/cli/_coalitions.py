@@ -8,18 +8,8 @@ import typer
 from rich.table import Table
 
 from realpolitik.analysis.coalitions import CLOSENESS, DEFAULT_MODEL, find_coalitions
-from realpolitik.cli._app import (
-    TableOrJson,
-    TableOrJsonOption,
-    app,
-    console,
-    escape,
-    load,
-    plural,
-    print_json,
-    user_errors,
-)
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._app import app, console, escape, load, plural, print_json, user_errors
+from realpolitik.cli._options import ScenarioArg, ShocksOption, TableOrJson, TableOrJsonOption
 from realpolitik.engine import available_models
 
 
@@ -36,12 +26,7 @@ def coalitions(
             + ", ".join(available_models()),
         ),
     ] = DEFAULT_MODEL,
-    shock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--shock", "-s", help="A shock of the scenario (repeatable; applied in order)."
-        ),
-    ] = None,
+    shock: ShocksOption = None,
     within: Annotated[
         float,
         typer.Option(

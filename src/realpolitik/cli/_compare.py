@@ -7,18 +7,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import (
+from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._options import (
+    SaveOption,
+    ScenarioArg,
+    StoreOption,
     TableOrJson,
     TableOrJsonOption,
-    app,
-    console,
-    escape,
-    load,
-    print_json,
-    user_errors,
 )
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._record import record, started
 from realpolitik.engine import available_models
 from realpolitik.forecasting import compare as run_compare
 from realpolitik.scenario.scale import decimals, format_value, has_own_scale, issue_scale

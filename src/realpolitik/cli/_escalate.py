@@ -8,18 +8,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import (
+from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._options import (
+    SaveOption,
+    ScenarioArg,
+    ShocksOption,
+    StoreOption,
     TableOrJson,
     TableOrJsonOption,
-    app,
-    console,
-    escape,
-    load,
-    print_json,
-    user_errors,
 )
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._record import record, started
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
 from realpolitik.simulate.outcomes import EscalationResult, path_label, solve_escalation
@@ -127,15 +125,7 @@ def escalate(
     model: Annotated[
         str, typer.Option("--model", "-m", help="The forecasting model behind the payoffs.")
     ] = HEADLINE_MODEL,
-    shock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--shock",
-            "-s",
-            help="Apply a shock to the scenario first (repeatable; in order); the tree's "
-            "outcomes then apply their own shocks on top.",
-        ),
-    ] = None,
+    shock: ShocksOption = None,
     fmt: TableOrJsonOption = TableOrJson.table,
     save: SaveOption = True,
     store: StoreOption = None,

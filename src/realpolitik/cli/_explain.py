@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from realpolitik.analysis.explain import TOPICS, Explanation, explain_actor
-from realpolitik.cli._app import TableOrJson, app, console, escape, load, print_json, user_errors
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._options import ScenarioArg, TableOrJson
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.scenario.model import Meta
 

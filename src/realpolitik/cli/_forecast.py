@@ -12,10 +12,10 @@ from rich import box
 from rich.table import Table
 
 from realpolitik._csv import safe_frame
-from realpolitik.cli._app import Format, app, console, escape, load, print_json, user_errors
-from realpolitik.cli._progress import QuietOption, progress
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._options import Format, QuietOption, SaveOption, ScenarioArg, StoreOption
+from realpolitik.cli._progress import progress
+from realpolitik.cli._record import record, started
 from realpolitik.engine import available_models
 from realpolitik.engine.eum import VARIANTS
 from realpolitik.engine.optional import optional_models

@@ -16,15 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from realpolitik._csv import safe_csv_text
-from realpolitik.cli._app import (
-    app,
-    console,
-    escape,
-    require_extra,
-    user_errors,
-    write_atomic,
-)
-from realpolitik.cli._progress import QuietOption, progress
+from realpolitik.cli._app import app, console, escape, require_extra, user_errors, write_atomic
+from realpolitik.cli._options import QuietOption
+from realpolitik.cli._progress import progress
 from realpolitik.exceptions import InputError
 from realpolitik.ingest.proposals import Proposal
 from realpolitik.ingest.run import IngestResult

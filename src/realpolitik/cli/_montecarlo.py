@@ -12,8 +12,6 @@ from rich.table import Table
 
 from realpolitik._csv import safe_frame
 from realpolitik.cli._app import (
-    TableOrJson,
-    TableOrJsonOption,
     app,
     console,
     err_console,
@@ -24,9 +22,17 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
-from realpolitik.cli._progress import QuietOption, progress
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._options import (
+    QuietOption,
+    SaveOption,
+    ScenarioArg,
+    ShocksOption,
+    StoreOption,
+    TableOrJson,
+    TableOrJsonOption,
+)
+from realpolitik.cli._progress import progress
+from realpolitik.cli._record import record, started
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.simulate.escalation import DEFAULT_LAMBDA
@@ -208,10 +214,7 @@ def montecarlo(
         int | None,
         typer.Option(help="Root seed (same seed, same numbers); default: fresh, reported.", min=0),
     ] = None,
-    shock: Annotated[
-        list[str],
-        typer.Option("--shock", "-s", help="Apply a shock first (repeatable; in order)."),
-    ] = None,  # type: ignore[assignment]
+    shock: ShocksOption = None,
     tree: Annotated[
         str | None,
         typer.Option("--tree", "-t", help="Solve this escalation tree in every run."),

@@ -8,17 +8,8 @@ import typer
 from rich.table import Table
 
 from realpolitik.analysis.network import NetworkReport, analyse_network
-from realpolitik.cli._app import (
-    TableOrJson,
-    TableOrJsonOption,
-    app,
-    console,
-    escape,
-    load,
-    print_json,
-    user_errors,
-)
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._options import ScenarioArg, ShocksOption, TableOrJson, TableOrJsonOption
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import apply_shocks
 
@@ -133,12 +124,7 @@ def network(
         str, typer.Option(help="Frustration and blocs solver: auto, exact or heuristic.")
     ] = "auto",
     seed: Annotated[int, typer.Option(help="Seed of the heuristics (large graphs only).")] = 0,
-    shock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--shock", "-s", help="Apply a shock to the scenario first (repeatable; in order)."
-        ),
-    ] = None,
+    shock: ShocksOption = None,
     fmt: TableOrJsonOption = TableOrJson.table,
 ) -> None:
     """The relations as a signed graph: balance, frustration and camps, blocs and gaps.

@@ -9,19 +9,15 @@ from rich.measure import Measurement
 from rich.table import Table
 
 from realpolitik.analysis.planb import PlanBResult, plan_b
-from realpolitik.cli._app import (
+from realpolitik.cli._app import app, console, err_console, escape, load, print_json, user_errors
+from realpolitik.cli._options import (
+    SaveOption,
+    ScenarioArg,
+    StoreOption,
     TableOrJson,
     TableOrJsonOption,
-    app,
-    console,
-    err_console,
-    escape,
-    load,
-    print_json,
-    user_errors,
 )
-from realpolitik.cli._record import SaveOption, StoreOption, record, started
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._record import record, started
 from realpolitik.engine.registry import HEADLINE_MODEL
 
 #: Issues of the price shown per candidate in the table (all are in the JSON).

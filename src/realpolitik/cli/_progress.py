@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
 
-import typer
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,16 +25,7 @@ from rich.progress import (
 )
 
 from realpolitik.cli import _app
-
-#: The ``--quiet/-q`` option of every command with a progress bar.
-QuietOption = Annotated[
-    bool,
-    typer.Option(
-        "--quiet",
-        "-q",
-        help="No progress bar on stderr (it is only drawn when stderr is a terminal).",
-    ),
-]
+from realpolitik.cli._options import QuietOption
 
 #: A callback ``progress(done, total)``, or None when no progress is shown.
 ProgressFn = Callable[[int, int], None] | None

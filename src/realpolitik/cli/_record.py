@@ -15,11 +15,12 @@ import sqlite3
 import time
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from realpolitik.cli._app import err_console, escape
+from realpolitik.cli._options import SaveOption, StoreOption  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from realpolitik.forecasting import ForecastResult
@@ -29,23 +30,6 @@ SCENARIO_TOKEN = "@scenario"
 
 #: Parameters left out of the stored command line: how output is shown or where it goes.
 _NOT_REPLAYED = frozenset({"fmt", "save", "store", "out", "scheduler", "trace_out", "quiet"})
-
-SaveOption = Annotated[
-    bool,
-    typer.Option(
-        "--save/--no-save",
-        help="Record this run in the run store (see realpolitik runs); on by default.",
-    ),
-]
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help="The run store file (default: $REALPOLITIK_STORE, else runs.sqlite in the "
-        "platform's data folder).",
-        show_default=False,
-    ),
-]
 
 
 def started() -> float:

@@ -16,8 +16,8 @@ from realpolitik.cli._app import (
     user_errors,
     write_atomic,
 )
-from realpolitik.cli._progress import QuietOption, progress
-from realpolitik.cli._scenario_cmds import ScenarioArg
+from realpolitik.cli._options import QuietOption, ScenarioArg, ShocksOption
+from realpolitik.cli._progress import progress
 from realpolitik.engine.registry import HEADLINE_MODEL
 from realpolitik.exceptions import InputError
 from realpolitik.report.data import MAX_RUNS
@@ -36,12 +36,7 @@ def _planb_pairs(values: list[str]) -> list[tuple[str, str]]:
 @app.command()
 def report(
     scenario: ScenarioArg = "syria-2020",
-    shock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--shock", "-s", help="A shock of the scenario (repeatable; applied in order)."
-        ),
-    ] = None,
+    shock: ShocksOption = None,
     n_runs: Annotated[
         int,
         typer.Option(

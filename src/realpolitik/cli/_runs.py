@@ -13,18 +13,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import (
-    TableOrJson,
-    TableOrJsonOption,
-    app,
-    console,
-    escape,
-    fail,
-    print_json,
-    user_errors,
-)
-from realpolitik.cli._progress import QuietOption, silenced
-from realpolitik.cli._record import SCENARIO_TOKEN, StoreOption
+from realpolitik.cli._app import app, console, escape, fail, print_json, user_errors
+from realpolitik.cli._options import QuietOption, StoreOption, TableOrJson, TableOrJsonOption
+from realpolitik.cli._progress import silenced
+from realpolitik.cli._record import SCENARIO_TOKEN
 from realpolitik.exceptions import RealpolitikError
 
 runs_app = typer.Typer(

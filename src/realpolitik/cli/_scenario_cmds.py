@@ -10,8 +10,6 @@ import typer
 from rich.table import Table
 
 from realpolitik.cli._app import (
-    TableOrJson,
-    TableOrJsonOption,
     app,
     console,
     err_console,
@@ -21,6 +19,13 @@ from realpolitik.cli._app import (
     print_json,
     user_errors,
     write_atomic,
+)
+from realpolitik.cli._options import (  # noqa: F401  (re-exported: the old home)
+    DEFAULT_SCENARIO,
+    ScenarioArg,
+    TableOrJson,
+    TableOrJsonOption,
+    _note_default_scenario,
 )
 from realpolitik.exceptions import InputError, ScenarioError
 from realpolitik.scenario import (
@@ -46,37 +51,6 @@ from realpolitik.scenario.roundtrip import rewrite_yaml, roundtrip_available
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
 from realpolitik.scenario.schema import schema_text
 from realpolitik.scenario.tables import TABLE_SUFFIXES, read_table
-
-#: The scenario every command analyses when none is named.
-DEFAULT_SCENARIO = "syria-2020"
-
-
-def _note_default_scenario(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
-    """Say on stderr when the SCENARIO argument was left out and the built-in one is used.
-
-    Not when the user typed the name: click tells a default from a typed value.
-    """
-    # by name: typer may ship its own copy of click, with its own ParameterSource enum
-    source = ctx.get_parameter_source(param.name) if param.name else None
-    if not ctx.resilient_parsing and source is not None and source.name == "DEFAULT":
-        err_console.print(
-            f"note: no scenario given; analysing the built-in {value}",
-            markup=False,
-            highlight=False,
-        )
-    return value
-
-
-ScenarioArg = Annotated[
-    str,
-    typer.Argument(
-        help=(
-            "A built-in scenario name (see `realpolitik scenarios`) or a file path "
-            f"(default: the built-in {DEFAULT_SCENARIO}, with a note on stderr)."
-        ),
-        callback=_note_default_scenario,
-    ),
-]
 
 
 @app.command()

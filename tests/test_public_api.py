@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import realpolitik as rp
 
 
@@ -31,6 +33,10 @@ def test_scenario_namespace_has_the_file_format_helpers():
 
 ANALYSES = {
     "compare": "realpolitik.forecasting",
+    "stability": "realpolitik.forecasting",
+    "backtest": "realpolitik.analysis.backtest",
+    "load_deu": "realpolitik.scenario.deu",
+    "event_series": "realpolitik.ingest.run",
     "plan_b": "realpolitik.analysis.planb",
     "run_montecarlo": "realpolitik.simulate.montecarlo",
     "solve_escalation": "realpolitik.simulate.outcomes",
@@ -165,3 +171,25 @@ def test_planb_frames_have_no_dict_or_list_cells():
     totals = prices.groupby("candidate")["price"].sum()
     for c in pb.candidates:
         assert totals.get(c.id, 0.0) == sum(c.price.values())
+
+
+def test_escalation_and_network_results_have_tidy_frames():
+    s = rp.load_scenario("syria-2020")
+    esc = rp.solve_escalation(s, "soleimani")
+    df = esc.to_frame()
+    assert _scalar_cells(df)
+    assert list(df.index.names) == ["node", "option"]
+    # each row is the solver's choice probability, and the reach of its node
+    for (node, option), row in df.iterrows():
+        assert row["probability"] == pytest.approx(esc.choices()[node][option])
+    assert df.loc[("iran-answer", "none"), "reached"] == pytest.approx(1.0)
+    assert df.loc["russia-in-war", "actor"].unique().tolist() == ["russia"]
+
+    net = rp.analyse_network(s)
+    frame = net.to_frame()
+    assert _scalar_cells(frame)
+    assert frame.index.tolist() == [a.id for a in s.actors]
+    for k, camp in enumerate(net.frustration.camps, start=1):
+        assert set(frame.index[frame["camp"] == k]) == set(camp)
+    for k, bloc in enumerate(net.blocs.blocs, start=1):
+        assert set(frame.index[frame["bloc"] == k]) == set(bloc)

@@ -28,6 +28,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from realpolitik.analysis.backtest import backtest
     from realpolitik.analysis.coalitions import find_coalitions
     from realpolitik.analysis.explain import explain_actor
     from realpolitik.analysis.network import analyse_network
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
         ScenarioError,
         ShockError,
     )
-    from realpolitik.forecasting import ForecastResult, compare, forecast
+    from realpolitik.forecasting import ForecastResult, compare, forecast, stability
     from realpolitik.ingest.coder import code_text
+    from realpolitik.ingest.run import event_series
     from realpolitik.scenario import (
         Scenario,
         builtin_scenarios,
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
         load_scenario,
         parse_scenario,
     )
+    from realpolitik.scenario.deu import load_deu
     from realpolitik.simulate.montecarlo import run_montecarlo
     from realpolitik.simulate.outcomes import solve_escalation
 
@@ -67,6 +70,10 @@ _LOCATIONS = {
     "ForecastResult": "realpolitik.forecasting",
     "forecast": "realpolitik.forecasting",
     "compare": "realpolitik.forecasting",
+    "stability": "realpolitik.forecasting",
+    "backtest": "realpolitik.analysis.backtest",
+    "load_deu": "realpolitik.scenario.deu",
+    "event_series": "realpolitik.ingest.run",
     "plan_b": "realpolitik.analysis.planb",
     "explain_actor": "realpolitik.analysis.explain",
     "analyse_network": "realpolitik.analysis.network",
@@ -107,16 +114,20 @@ __all__ = [
     "__version__",
     "analyse_network",
     "available_models",
+    "backtest",
     "builtin_scenarios",
     "code_text",
     "compare",
     "dump_scenario",
+    "event_series",
     "explain_actor",
     "find_coalitions",
     "forecast",
+    "load_deu",
     "load_scenario",
     "parse_scenario",
     "plan_b",
     "run_montecarlo",
     "solve_escalation",
+    "stability",
 ]

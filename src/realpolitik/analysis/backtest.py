@@ -93,6 +93,21 @@ class BacktestResult:
     prediction_sets: dict[str, dict[str, float]] = field(default_factory=dict)
     configurations: dict[str, int] = field(default_factory=dict)
 
+    def to_frame(self) -> pd.DataFrame:
+        """The scores, one row per forecast (index ``model``): :attr:`summary`, as a copy.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> r = BacktestResult(
+        ...     summary=pd.DataFrame({"n": [2], "mae": [5.0]}, index=pd.Index(["mean"], name="model")),
+        ...     per_issue=pd.DataFrame({"issue": ["a", "b"]}),
+        ... )
+        >>> r.to_frame().loc["mean", "mae"]
+        np.float64(5.0)
+        """
+        return self.summary.copy()
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``n_issues``, ``models``, ``breakdown``, ``prediction_sets``, ``configurations_tried``.
 

@@ -67,6 +67,29 @@ class NetworkReport:
         """The two camps of the unweighted frustration index."""
         return self.frustration.camps
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per actor (index ``actor``): its camp and its bloc.
+
+        ``camp`` is 1 or 2 in the unweighted frustration split (``<NA>`` when unattached);
+        ``bloc`` is 1, 2, ... in the order of :attr:`Blocs.blocs` (``<NA>`` for a loner).
+
+        Examples
+        --------
+        >>> from realpolitik import analyse_network, load_scenario
+        >>> df = analyse_network(load_scenario("syria-2020")).to_frame()
+        >>> list(df.columns), df.index.name, len(df)
+        (['camp', 'bloc'], 'actor', 10)
+        """
+        camp = {a: k + 1 for k, members in enumerate(self.frustration.camps) for a in members}
+        bloc = {a: k + 1 for k, members in enumerate(self.blocs.blocs) for a in members}
+        return pd.DataFrame(
+            {
+                "camp": pd.array([camp.get(a) for a in self.actors], dtype="Int64"),
+                "bloc": pd.array([bloc.get(a) for a in self.actors], dtype="Int64"),
+            },
+            index=pd.Index(self.actors, name="actor"),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON (``balance``, ``frustration``, ``camps``, ``commitment_gaps``, ...).
 

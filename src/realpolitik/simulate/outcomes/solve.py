@@ -89,6 +89,36 @@ class EscalationResult:
             )
         return pd.DataFrame(rows)
 
+    def to_frame(self) -> pd.DataFrame:
+        """The choices, tidy: one row per option of every decision node.
+
+        Index ``(node, option)``; columns ``actor`` (who chooses), ``reached`` (probability
+        that play reaches the node) and ``probability`` (of the option once there). The paths
+        and payoffs have their own frames (:meth:`paths_frame`, :meth:`payoffs_frame`).
+
+        Examples
+        --------
+        >>> from realpolitik import load_scenario, solve_escalation
+        >>> df = solve_escalation(load_scenario("syria-2020"), "soleimani").to_frame()
+        >>> list(df.index.names), list(df.columns)
+        (['node', 'option'], ['actor', 'reached', 'probability'])
+        >>> bool((df.groupby(level="node")["probability"].sum().round(9) == 1).all())
+        True
+        """
+        rows = []
+        for i, node in enumerate(self.game.nodes):
+            for j, label in enumerate(node.labels):
+                rows.append(
+                    {
+                        "node": node.id,
+                        "option": label,
+                        "actor": self.game.actors[node.actor],
+                        "reached": float(self.qre.reach[i]),
+                        "probability": float(self.qre.probabilities[i, j]),
+                    }
+                )
+        return pd.DataFrame(rows).set_index(["node", "option"])
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``realpolitik escalate --format json``.
 

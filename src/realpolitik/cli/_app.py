@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from realpolitik.cli._lazy import LazyGroup, extra_hint, missing_modules
+from realpolitik.cli._lazy import LazyGroup, attach, extra_hint, missing_modules
 from realpolitik.exceptions import RealpolitikError, ScenarioError
 
 if TYPE_CHECKING:
@@ -71,6 +71,9 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print ``message`` to stderr and exit with ``code`` (2 for user mistakes)."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
+
+
+attach(app, fail)
 
 
 def require_extra(extra: str, what: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,6 +158,18 @@ def extra_of_module(name: str | None) -> str | None:
     return None
 
 
+#: The typer application whose commands this group loads, and how it reports a user mistake;
+#: set by :func:`attach` (``cli/_app.py`` attaches itself), so that this module does not import
+#: the application module that imports it.
+_attached: dict[str, Any] = {}
+
+
+def attach(app: Any, fail: Callable[[str], Any]) -> None:
+    """Name the typer ``app`` whose commands :class:`LazyGroup` loads, and its ``fail``."""
+    _attached["app"] = app
+    _attached["fail"] = fail
+
+
 class LazyGroup(TyperGroup):
     """A typer group that imports a command's module only when that command is used."""
 
@@ -175,9 +188,10 @@ class LazyGroup(TyperGroup):
         return super().get_command(ctx, cmd_name)
 
     def _load(self, cmd_name: str, spec: LazyCommand) -> None:
+        from rich.markup import escape
         from typer.main import get_command_from_info, get_command_name, get_group_from_info
 
-        from realpolitik.cli._app import app, fail
+        app, fail = _attached["app"], _attached["fail"]
 
         try:
             importlib.import_module(f"realpolitik.cli.{spec.module}")
@@ -185,8 +199,6 @@ class LazyGroup(TyperGroup):
             extra = extra_of_module(exc.name)
             if extra is None:
                 raise
-            from realpolitik.cli._app import escape
-
             fail(
                 escape(f"{cmd_name} needs {exc.name}, which is not installed: {extra_hint(extra)}")
             )

@@ -169,3 +169,54 @@ def test_scenario_to_state_is_the_array_conversion():
     assert (actors, issues) == (expected_actors, expected_issues)
     for name in ("position", "salience", "capability", "present", "affinity"):
         np.testing.assert_array_equal(getattr(state, name), getattr(expected, name))
+
+
+#: The layers of CONTRIBUTING.md's map, bottom first: a module imports only its own layer's
+#: folders and those below it.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("exceptions", "_types", "_json", "_rng", "_csv", "_version"),
+    ("engine",),
+    ("scenario",),
+    ("forecasting", "simulate", "ingest", "store"),
+    ("analysis",),
+    ("report",),
+    ("server", "cli", ""),  # "" is realpolitik/__init__.py, the flat public API
+)
+#: No module of the package is longer than this (data and static files aside).
+MAX_LINES = 500
+
+
+def _layer(module: str) -> int:
+    top = module.split(".")[1] if "." in module else ""
+    for k, folders in enumerate(LAYERS):
+        if top in folders:
+            return k
+    raise AssertionError(f"{module} is in no layer of the map: add its folder to LAYERS")
+
+
+def test_imports_go_up_the_layers_of_the_map():
+    graph = import_graph(SRC, "realpolitik")
+    wrong = [
+        f"{a} (layer {_layer(a) + 1}) imports {b} (layer {_layer(b) + 1}), line {d['line']}"
+        for a, b, d in graph.edges(data=True)
+        if _layer(b) > _layer(a)
+    ]
+    assert not wrong, "imports against the map:\n" + "\n".join(sorted(wrong))
+
+
+def test_the_layer_check_sees_a_wrong_way_import():
+    graph = nx.DiGraph()
+    graph.add_edge("realpolitik.engine.x", "realpolitik.report.y", line=3)
+    assert [(a, b) for a, b in graph.edges if _layer(b) > _layer(a)] == [
+        ("realpolitik.engine.x", "realpolitik.report.y")
+    ]
+
+
+def test_no_module_is_longer_than_about_500_lines():
+    sizes = {
+        str(path.relative_to(SRC)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(SRC.rglob("*.py"))
+        if path.relative_to(SRC).parts[0] != "data"
+    }
+    long = {name: n for name, n in sizes.items() if n > MAX_LINES}
+    assert not long, f"modules over {MAX_LINES} lines: {long}"

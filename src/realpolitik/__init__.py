@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from realpolitik.simulate.montecarlo import run_montecarlo
     from realpolitik.simulate.outcomes import solve_escalation
 
-__version__ = "0.1.0"
+from realpolitik._version import __version__ as __version__
 
 #: Where each public name lives.
 _LOCATIONS = {

@@ -183,7 +183,7 @@ def render_html(data: dict[str, Any], *, plotly: str = "inline") -> str:
     >>> page.startswith("<!DOCTYPE html>"), "Plan B on Iran</title>" in page
     (True, True)
     """
-    from realpolitik import __version__
+    from realpolitik._version import __version__
 
     script = plotly_script(plotly)
     settings = data.get("settings", {})

@@ -394,3 +394,24 @@ def test_a_capability_at_the_largest_float_gets_a_stability_figure_without_overf
     issue = json.loads(r.stdout)["issues"][0]
     assert issue["forecast"]["mean"] == pytest.approx(0.0, abs=1e-9)  # A, at 0, outweighs B
     assert issue["stability"]["mean"] == 1.0
+
+
+def test_a_fight_between_capabilities_near_the_largest_float_stays_finite_without_warnings():
+    # found by make fuzz (seed 5101): escalate on a capability of 1.8e308 overflowed in the
+    # weighted settlement of a fight. Only ratios count: the result is that of capabilities 1.
+    import warnings
+
+    import numpy as np
+
+    from realpolitik.engine.conflict import expected_aftermath
+
+    big = np.finfo(np.float64).max
+    pos = np.array([[0.0], [100.0], [50.0]])
+    args = (pos, np.ones((3, 1)), np.ones((3, 1), bool), np.array([0, 1, -1]), np.array([True]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cap, new_pos, p = expected_aftermath(np.array([big, big, 1.0]), *args)
+    ref_cap, ref_pos, ref_p = expected_aftermath(np.array([1.0, 1.0, 0.0]), *args)
+    assert p == ref_p == (0.5, 0.5)
+    np.testing.assert_allclose(new_pos, ref_pos)
+    assert np.isfinite(cap).all() and cap[0] == big * 0.5

@@ -111,14 +111,19 @@ def expected_aftermath(
     ([2.25, 0.25, 2.0], [25.0, 25.0, 50.0], (0.75, 0.25))
     """
     cap = np.asarray(capability, dtype=np.float64)
-    strength = np.array([cap[side == 0].sum(), cap[side == 1].sum()])
+    # Only ratios of capabilities count: near the largest float (1.8e308) the sums and the
+    # weights below would overflow, so there they are taken on capabilities divided by the
+    # largest (ordinary inputs are left exactly as they are).
+    top = float(cap.max()) if cap.size else 0.0
+    ratio = cap / top if top > np.finfo(np.float64).max / (1e3 * max(cap.size, 1)) else cap
+    strength = np.array([ratio[side == 0].sum(), ratio[side == 1].sum()])
     p_a = float(win_probability(strength[0], strength[1], m))
     prob = np.array([p_a, 1.0 - p_a])
     new_cap = cap.copy()
     fighting = side >= 0
     new_cap[fighting] = cap[fighting] * prob[side[fighting]]
     new_pos = np.asarray(position, dtype=np.float64).copy()
-    w = cap[:, None] * salience * present
+    w = ratio[:, None] * salience * present
     for k in (0, 1):
         other = (side == 1 - k)[:, None] & present
         wo = np.where(other, w, 0.0).sum(axis=0)

@@ -365,38 +365,6 @@ def test_a_ktab_title_row_with_1e300_dimensions_is_refused_by_the_issue_limit(tm
     refused(path, expect="issues; the limit is 2,000 (set REALPOLITIK_MAX_ISSUES")
 
 
-def test_a_status_quo_next_to_an_actor_gives_a_finite_nash_forecast_without_warning(tmp_path):
-    # make fuzz, seed 111: `status_quo: 1e-320` (a subnormal number) with an actor at 0. The
-    # actor's gain near the status quo is subnormal, its weight over it overflows to inf (an
-    # infinite slope of the Nash product, as at a gain of exactly 0): a RuntimeWarning escaped.
-    # The Nash solution is still the status quo side's: between 0 and 2e-320, i.e. 0.
-    data = base()
-    data["issues"][0]["status_quo"] = 1e-320
-    path = tmp_path / "sq.yaml"
-    path.write_text(yaml.safe_dump(data))
-    r = run("forecast", path, "--model", "nash", "--format", "json")
-    assert r.exit_code == 0, r.output
-    assert "Warning" not in r.output
-    nash = json.loads(r.stdout)["issues"][0]["forecast"]["nash"]
-    assert nash is not None and math.isfinite(nash) and 0.0 <= nash < 1e-300
-
-
-def test_a_capability_at_the_largest_float_gets_a_stability_figure_without_overflow(tmp_path):
-    # make fuzz, seed 211: `capability: 1.7976931348623157e+308`. The stability figure's draws
-    # (capabilities ×0.95-1.05) overflowed to inf: warnings, then a misleading refusal. Only the
-    # ratios count, so A (the largest float) and B (30) give the forecasts of A = 1, B = 0.
-    data = base()
-    data["actors"][0]["capability"] = 1.7976931348623157e308
-    path = tmp_path / "big.yaml"
-    path.write_text(yaml.safe_dump(data))
-    r = run("forecast", path, "--model", "mean", "--format", "json")
-    assert r.exit_code == 0, r.output
-    assert "Warning" not in r.output
-    issue = json.loads(r.stdout)["issues"][0]
-    assert issue["forecast"]["mean"] == pytest.approx(0.0, abs=1e-9)  # A, at 0, outweighs B
-    assert issue["stability"]["mean"] == 1.0
-
-
 def test_a_coalition_led_by_the_largest_float_has_a_finite_position_without_warning(tmp_path):
     # make fuzz, seed 211, case 897: `capability: 1.7976931348623157e+308` on an actor away from
     # 0. A coalition's position (weights × positions) overflowed in the product: a RuntimeWarning,
@@ -473,3 +441,35 @@ def test_the_work_limit_is_raised_by_its_variable(tmp_path):
     assert r.exit_code == 2 and "about 1 million" in r.output and "limit is 0.5 million" in r.output
     r = runner.invoke(app, ["forecast", str(path)], env={"REALPOLITIK_MAX_WORK": "0.8"})
     assert r.exit_code == 0, r.output
+
+
+def test_a_status_quo_next_to_an_actor_gives_a_finite_nash_forecast_without_warning(tmp_path):
+    # make fuzz, seed 111: `status_quo: 1e-320` (a subnormal number) with an actor at 0. The
+    # actor's gain near the status quo is subnormal, its weight over it overflows to inf (an
+    # infinite slope of the Nash product, as at a gain of exactly 0): a RuntimeWarning escaped.
+    # The Nash solution is still the status quo side's: between 0 and 2e-320, i.e. 0.
+    data = base()
+    data["issues"][0]["status_quo"] = 1e-320
+    path = tmp_path / "sq.yaml"
+    path.write_text(yaml.safe_dump(data))
+    r = run("forecast", path, "--model", "nash", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "Warning" not in r.output
+    nash = json.loads(r.stdout)["issues"][0]["forecast"]["nash"]
+    assert nash is not None and math.isfinite(nash) and 0.0 <= nash < 1e-300
+
+
+def test_a_capability_at_the_largest_float_gets_a_stability_figure_without_overflow(tmp_path):
+    # make fuzz, seed 211: `capability: 1.7976931348623157e+308`. The stability figure's draws
+    # (capabilities ×0.95-1.05) overflowed to inf: warnings, then a misleading refusal. Only the
+    # ratios count, so A (the largest float) and B (30) give the forecasts of A = 1, B = 0.
+    data = base()
+    data["actors"][0]["capability"] = 1.7976931348623157e308
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(data))
+    r = run("forecast", path, "--model", "mean", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "Warning" not in r.output
+    issue = json.loads(r.stdout)["issues"][0]
+    assert issue["forecast"]["mean"] == pytest.approx(0.0, abs=1e-9)  # A, at 0, outweighs B
+    assert issue["stability"]["mean"] == 1.0

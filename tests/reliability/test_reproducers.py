@@ -404,6 +404,12 @@ def test_a_coalition_position_is_the_weighted_mean_to_the_bit():
     x = np.array([[10.0], [20.0], [31.0]])
     (c,) = summarise(np.zeros((3, 1), dtype=np.int64), x, w, list("abc"), ["i"])
     assert c.position == 19.0
+    # Fuzz, seed 1796189283, case 128: a subnormal weight (salience 5e-324) overflowed the
+    # scale; weights below 1 are not scaled. 3 and 1 smallest subnormals at 20 and 40 (exact
+    # in subnormal arithmetic): (3 × 20 + 1 × 40) / 4 = 25.
+    w, x = np.array([[1.5e-323], [5e-324]]), np.array([[20.0], [40.0]])
+    (c,) = summarise(np.zeros((2, 1), dtype=np.int64), x, w, list("ab"), ["i"])
+    assert c.position == 25.0
 
 
 def _repeated_last_row_table(tmp_path, n_actors: int):

@@ -313,9 +313,11 @@ def summarise(
             mw = w[members]
             cw = float(mw.sum())
             x = position[members, k]
-            # The weights over a power of two near their largest: exact, so the mean is the
-            # same bits as unscaled, but the products stay finite for capabilities near 1e308.
-            scale = np.ldexp(1.0, -np.frexp(mw.max())[1]) if mw.size and cw > 0 else 1.0
+            # Weights above 1 over a power of two near their largest: exact, so the mean is the
+            # same bits as unscaled, but the products stay finite for capabilities near 1e308
+            # (weights below 1, down to subnormal ones, are left as they are).
+            top = np.frexp(mw.max())[1] if mw.size and cw > 0 else 0
+            scale = np.ldexp(1.0, -max(int(top), 0))
             sw = mw * scale
             pos = float(sw @ x / sw.sum()) if cw > 0 else float(x.mean())
             share = cw / total if total > 0 else float("nan")

@@ -18,7 +18,7 @@ from realpolitik.cli._app import write_atomic
 from realpolitik.exceptions import LimitError, ScenarioTooLargeError
 from realpolitik.forecasting import forecast
 from realpolitik.scenario import limits, load_scenario, parse_scenario
-from realpolitik.scenario.limits import check_model, model_bytes
+from realpolitik.scenario.limits import check_model, check_work, model_bytes, model_work
 
 runner = CliRunner()
 
@@ -162,3 +162,45 @@ def test_a_killed_write_leaves_no_temporary_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
     assert (tmp_path / "out.txt").read_text() == "old"
     time.sleep(0)  # nothing left running
+
+
+def test_work_estimate_counts_rounds_pairs_and_issues_of_the_eum_family():
+    # By hand: 10 rounds × 300² pairs × 4 issues; eum-rel with relations adds 300 voters at 1/8
+    # of a pair (1 + 300/8 = 38.5 per pair); the other models are not counted.
+    assert model_work("eum", 300, 4, 10) == 3_600_000
+    assert model_work("eum-rel", 300, 4, 10) == 3_600_000
+    assert model_work("eum-rel", 300, 4, 10, related=True) == 138_600_000
+    assert model_work("eum", 300, 4, 10, related=True) == 3_600_000  # eum ignores relations
+    assert model_work("median", 300, 4, 10) == 0
+    check_work({"eum": 20_000_000}, 1000, 2)  # exactly the default: allowed
+    with pytest.raises(LimitError, match=r"the eum model needs about 20 million .* limit is 19"):
+        with limits.limits(max_work=19):
+            check_work({"eum": 20_000_000}, 1000, 2)
+
+
+def test_a_forecast_past_the_work_limit_is_refused_before_any_model_runs(monkeypatch):
+    called = []
+    import realpolitik.engine.registry as registry
+
+    original = registry.get_model
+
+    def spy(name):
+        called.append(name)
+        return original(name)
+
+    monkeypatch.setattr("realpolitik.forecasting.get_model", spy)
+    s = parse_scenario(toy(50))
+    # eum 10 rounds + eum-rel 100 rounds over 50² pairs and toy(50)'s issues; ×51 with stability.
+    n_issues = len(s.issues)
+    point = 110 * 50 * 50 * n_issues
+    with limits.limits(max_work=point / 1e6 - 0.01), pytest.raises(LimitError, match="eum-rel"):
+        forecast(s)
+    assert called == []
+    with limits.limits(max_work=point / 1e6 + 1e-9):
+        forecast(s, model=["eum", "eum-rel"])  # at the limit: runs
+    called.clear()
+    with limits.limits(max_work=point / 1e6 + 1e-9), pytest.raises(LimitError, match="need about"):
+        forecast(s, model=["eum", "eum-rel"], with_stability=True)  # 51 × the point forecast
+    assert called == []
+    with limits.limits(max_work=1), pytest.raises(LimitError, match="eum model needs about 3"):
+        forecast(s, model="eum", max_rounds=1200 // n_issues)  # --rounds counts

@@ -10,6 +10,7 @@ import json
 import math
 import re
 
+import numpy as np
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -362,6 +363,90 @@ def test_a_ktab_title_row_with_1e300_dimensions_is_refused_by_the_issue_limit(tm
     path = tmp_path / "k.csv"
     path.write_text("T,d,2,1e300\nActor,Description,Influence\nA,d,1\nB,d,2\n")
     refused(path, expect="issues; the limit is 2,000 (set REALPOLITIK_MAX_ISSUES")
+
+
+def test_a_coalition_led_by_the_largest_float_has_a_finite_position_without_warning(tmp_path):
+    # make fuzz, seed 211, case 897: `capability: 1.7976931348623157e+308` on an actor away from
+    # 0. A coalition's position (weights × positions) overflowed in the product: a RuntimeWarning,
+    # exit 1. A (the largest float, at 40) and B (30, at 45) are one coalition of the stated
+    # positions; B's weight is 1e-307 of A's, so the position is A's 40 to the last bit.
+    data = base()
+    data["actors"][0]["capability"] = 1.7976931348623157e308
+    data["issues"][0]["positions"] = {
+        "a": {"position": 40, "salience": 1},
+        "b": {"position": 45, "salience": 1},
+    }
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(data))
+    r = run("coalitions", path, "--model", "mean", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "Warning" not in r.output
+    (coalition,) = json.loads(r.stdout)["coalitions"]
+    assert coalition["members"] == ["a", "b"] and coalition["position"] == 40.0
+    r = run("forecast", path, "--format", "json")
+    assert r.exit_code == 0 and "Warning" not in r.output, r.output
+
+
+def test_a_coalition_position_is_the_weighted_mean_to_the_bit():
+    # The weights are scaled by a power of two before the product: the same bits as the plain
+    # weighted mean for ordinary weights (1 × 10 + 3 × 20 + 0.5 × 31 = 85.5 over 4.5 = 19).
+    from realpolitik.analysis.coalitions import summarise
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        w = rng.uniform(0.01, 100, (6, 1))
+        x = rng.uniform(0, 100, (6, 1))
+        (c,) = summarise(np.zeros((6, 1), dtype=np.int64), x, w, list("abcdef"), ["i"])
+        heaviest = np.argsort(-w[:, 0], kind="stable")  # the members' order in a coalition
+        mw, mx = w[heaviest, 0], x[heaviest, 0]
+        assert c.position == float(mw @ mx / mw.sum())
+    w = np.array([[1.0], [3.0], [0.5]])
+    x = np.array([[10.0], [20.0], [31.0]])
+    (c,) = summarise(np.zeros((3, 1), dtype=np.int64), x, w, list("abc"), ["i"])
+    assert c.position == 19.0
+    # Fuzz, seed 1796189283, case 128: a subnormal weight (salience 5e-324) overflowed the
+    # scale; weights below 1 are not scaled. 3 and 1 smallest subnormals at 20 and 40 (exact
+    # in subnormal arithmetic): (3 × 20 + 1 × 40) / 4 = 25.
+    w, x = np.array([[1.5e-323], [5e-324]]), np.array([[20.0], [40.0]])
+    (c,) = summarise(np.zeros((2, 1), dtype=np.int64), x, w, list("ab"), ["i"])
+    assert c.position == 25.0
+
+
+def _repeated_last_row_table(tmp_path, n_actors: int):
+    """Case 792 of seed 211: a two-issue table whose last row is repeated to ``n_actors``."""
+    rows = ["Actor,Capability,Position Oil,Salience Oil,Position Tax,Salience Tax"]
+    rows += ["A,1,2,50,7,20", "B,3,4,60,,"] + ["C,2,9,80,1,90"] * (n_actors - 2)
+    path = tmp_path / "grown.csv"
+    path.write_text("\ufeff" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_forecast_over_the_work_limit_is_refused_before_it_runs(tmp_path):
+    # make fuzz, seed 211, case 792: 1,003 actors on two issues took 30 s of CPU (eum 6 s,
+    # eum-rel 17 s over 53 of its 100 rounds). Its work, 10 + 100 rounds × 1,003² × 2 = 221
+    # million actor-pair rounds, is refused at once against the default 20 million, with the
+    # limit, its variable and the figures named; the baselines alone (not counted) still run.
+    path = _repeated_last_row_table(tmp_path, 1003)
+    for fmt in ("json", "csv"):
+        out = refused(path, "forecast", "--format", fmt, expect="need about 221 million")
+        assert "1,003 actors × 2 issue(s); the limit is 20 million" in out
+        assert "set REALPOLITIK_MAX_WORK to raise the limit" in out
+    out = refused(
+        path, "forecast", "--model", "eum", "--rounds", "20", expect="the eum model needs"
+    )
+    assert "about 221 million" not in out  # the eum-rel cap is not counted when it is not asked for
+    r = run("forecast", path, "--model", "mean", "--format", "json")
+    assert r.exit_code == 0, r.output  # the baselines alone: a few arrays, not counted
+
+
+def test_the_work_limit_is_raised_by_its_variable(tmp_path):
+    path = _repeated_last_row_table(tmp_path, 60)  # 10 + 100 rounds × 60² × 2 = 0.8 million
+    r = run("forecast", path, "--format", "json")
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["forecast", str(path)], env={"REALPOLITIK_MAX_WORK": "0.5"})
+    assert r.exit_code == 2 and "about 1 million" in r.output and "limit is 0.5 million" in r.output
+    r = runner.invoke(app, ["forecast", str(path)], env={"REALPOLITIK_MAX_WORK": "0.8"})
+    assert r.exit_code == 0, r.output
 
 
 def test_a_status_quo_next_to_an_actor_gives_a_finite_nash_forecast_without_warning(tmp_path):

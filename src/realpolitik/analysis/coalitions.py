@@ -313,7 +313,13 @@ def summarise(
             mw = w[members]
             cw = float(mw.sum())
             x = position[members, k]
-            pos = float(mw @ x / cw) if cw > 0 else float(x.mean())
+            # Weights above 1 over a power of two near their largest: exact, so the mean is the
+            # same bits as unscaled, but the products stay finite for capabilities near 1e308
+            # (weights below 1, down to subnormal ones, are left as they are).
+            top = np.frexp(mw.max())[1] if mw.size and cw > 0 else 0
+            scale = np.ldexp(1.0, -max(int(top), 0))
+            sw = mw * scale
+            pos = float(sw @ x / sw.sum()) if cw > 0 else float(x.mean())
             share = cw / total if total > 0 else float("nan")
             groups.append((cw, int(rep), tuple(actor_ids[int(i)] for i in members), share, pos))
         groups.sort(key=lambda g: (-g[0], g[1]))

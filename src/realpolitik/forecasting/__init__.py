@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik.engine.eum.constants import DEFAULT_MAX_ROUNDS
+from realpolitik.engine.eum.models import REL_MAX_ROUNDS
 from realpolitik.engine.registry import ModelRun, get_model, model_options
 from realpolitik.forecasting.comparison import Comparison
 from realpolitik.forecasting.model_selection import BASELINES, UnknownModelError, resolve_models
@@ -20,8 +22,15 @@ from realpolitik.forecasting.robustness import STABILITY_SEED as STABILITY_SEED
 from realpolitik.forecasting.robustness import STABILITY_WITHIN as STABILITY_WITHIN
 from realpolitik.forecasting.robustness import stability
 from realpolitik.scenario.arrays import status_quo, to_state
-from realpolitik.scenario.limits import check_model
+from realpolitik.scenario.limits import check_model, check_work, model_work
 from realpolitik.scenario.model import Scenario
+
+
+def _rounds_cap(model: str, options: dict[str, Any]) -> int:
+    """The most rounds ``model`` may run: ``max_rounds`` when given, else the model's own cap."""
+    if "max_rounds" in options and options["max_rounds"] is not None:
+        return int(options["max_rounds"])
+    return REL_MAX_ROUNDS if model == "eum-rel" else DEFAULT_MAX_ROUNDS
 
 
 def forecast(
@@ -72,8 +81,17 @@ def forecast(
         )
     state, actors, issues = to_state(scenario)
     n_rounds = int(options.get("max_rounds", 10))
+    source = f"scenario {scenario.title!r}"
     for name in names:
-        check_model(name, len(actors), len(issues), n_rounds, f"scenario {scenario.title!r}")
+        check_model(name, len(actors), len(issues), n_rounds, source)
+    related = state.affinity is not None and bool(np.any(state.affinity != 0))
+    draws = 1 + (STABILITY_DRAWS if with_stability else 0)
+    work = {
+        name: draws
+        * model_work(name, len(actors), len(issues), _rounds_cap(name, options), related=related)
+        for name in names
+    }
+    check_work(work, len(actors), len(issues), source)
     state = conditioned(state)
     sq = status_quo(scenario)
     forecasts: dict[str, np.ndarray] = {}

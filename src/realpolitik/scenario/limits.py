@@ -12,6 +12,7 @@ file size                  10 MB          ``REALPOLITIK_MAX_FILE_MB``          b
 actors                     5,000          ``REALPOLITIK_MAX_ACTORS``           before validating
 issues                     2,000          ``REALPOLITIK_MAX_ISSUES``           before validating
 model memory               1,024 MB       ``REALPOLITIK_MAX_MEMORY_MB``        before a model run
+model work (EUM family)    20 million     ``REALPOLITIK_MAX_WORK``             before a forecast
 =========================  =============  ===================================  ===============
 
 The environment variables are read at each check, so ``REALPOLITIK_MAX_ACTORS=20000
@@ -25,6 +26,21 @@ a dozen of them alive at once) and nothing that grows with the rounds, beyond th
 of ``(rounds + 1) × n × m`` positions; the baselines hold a few ``n × m`` arrays. The default
 of 1,024 MB admits about 2,500 actors on one issue or 800 on ten, which the model runs in well
 under a minute on one core (it takes about 3 s for 1,000 actors on one issue).
+
+The work of a forecast is counted in **actor-pair rounds**: for each model of the expected
+utility family (``eum``, ``eum-rel``) the most rounds it may run (``--rounds``, else its own
+cap: 10 for ``eum``, 100 for ``eum-rel``) × actors² × issues, summed over the models and
+multiplied by 51 with the stability figure (its 50 perturbed draws and the point forecast).
+``eum-rel`` on a scenario with relations also weighs every voter's lean to every pair, an
+``actors³`` term counted at :data:`RELATION_COST` of a pair. Measured with ``process_time`` on a
+loaded two-core machine (random states, 200 to 1,000 actors, 10 rounds), a round costs about
+0.45 µs of CPU per actor pair and issue and the relations 0.05 to 0.06 µs per voter, pair and
+issue; so the default of 20 million bounds a forecast at about 9 s of CPU at worst, and at a
+few seconds where ``eum-rel`` converges early (it usually does). The built-in scenarios and
+``examples/scenarios`` need at most 0.14 million (``syria-2020``; 7.2 million with the stability
+figure, 0.6 s of CPU), and the DEU III backtest (30 actors, 364 issues: 3.3 million for
+``eum``'s 10 rounds; it runs the engines directly, unchecked) is far below it. The baselines and
+the other models cost a few arrays per actor and issue and are not counted.
 """
 
 from __future__ import annotations
@@ -59,12 +75,15 @@ class Limits:
         Most actors and issues of one scenario.
     max_memory_mb : float
         Most memory one model run may take, in MB.
+    max_work : float
+        Most work one forecast may take, in millions of actor-pair rounds (module docstring).
     """
 
     max_file_mb: float = 10.0
     max_actors: int = 5000
     max_issues: int = 2000
     max_memory_mb: float = 1024.0
+    max_work: float = 20.0
 
 
 #: Each limit's environment variable.
@@ -73,6 +92,7 @@ ENV: dict[str, str] = {
     "max_actors": "REALPOLITIK_MAX_ACTORS",
     "max_issues": "REALPOLITIK_MAX_ISSUES",
     "max_memory_mb": "REALPOLITIK_MAX_MEMORY_MB",
+    "max_work": "REALPOLITIK_MAX_WORK",
 }
 
 _override: Limits | None = None
@@ -109,6 +129,7 @@ def current() -> Limits:
         max_actors=int(_from_env("max_actors", base.max_actors)),
         max_issues=int(_from_env("max_issues", base.max_issues)),
         max_memory_mb=_from_env("max_memory_mb", base.max_memory_mb),
+        max_work=_from_env("max_work", base.max_work),
     )
 
 
@@ -229,14 +250,75 @@ def check_model(
         )
 
 
+#: What the relations of ``eum-rel`` cost per (voter, pair, issue), as a share of a pair's round
+#: (measured: 0.05–0.06 µs against 0.45 µs; see the module's docstring).
+RELATION_COST = 1 / 8
+
+#: The models whose work :func:`model_work` counts (rounds over actor pairs).
+EUM_FAMILY = ("eum", "eum-rel")
+
+
+def model_work(
+    model: str, n_actors: int, n_issues: int, n_rounds: int, *, related: bool = False
+) -> int:
+    """The actor-pair rounds a run of ``model`` may take (0 outside :data:`EUM_FAMILY`).
+
+    ``related``: the scenario has relations, which ``eum-rel`` weighs for every voter and pair.
+
+    Examples
+    --------
+    >>> model_work("eum", 1000, 2, 10)
+    20000000
+    >>> model_work("eum-rel", 100, 1, 100, related=True)  # 100 rounds × 100² × (1 + 100/8)
+    13500000
+    >>> model_work("mean", 1000, 2, 10)
+    0
+    """
+    if model not in EUM_FAMILY:
+        return 0
+    per_pair = 1 + (n_actors * RELATION_COST if related and model == "eum-rel" else 0)
+    return round(n_rounds * n_actors * n_actors * n_issues * per_pair)
+
+
+def check_work(
+    work: Mapping[str, int], n_actors: int, n_issues: int, source: str = "the scenario"
+) -> None:
+    """Refuse a forecast whose models' work (``{model: actor-pair rounds}``) exceeds ``max_work``.
+
+    Checked before any model runs; ``source`` names the input in the message.
+
+    Examples
+    --------
+    >>> check_work({"eum": 20_000_000, "eum-rel": 200_000_000}, 1000, 2, "big.csv")
+    Traceback (most recent call last):
+    ...
+    realpolitik.exceptions.LimitError: big.csv: the eum, eum-rel models need about 220 million actor-pair rounds (rounds × actors² × issues) for 1,000 actors × 2 issue(s); the limit is 20 million (set REALPOLITIK_MAX_WORK to raise the limit, or ask for fewer --rounds or other --model)
+    """
+    lim = current()
+    need = sum(work.values())
+    if need > lim.max_work * 1e6:
+        names = ", ".join(m for m, w in work.items() if w > 0)
+        raise LimitError(
+            f"{source}: the {names} model{'s need' if ', ' in names else ' needs'} about "
+            f"{need / 1e6:,.0f} million actor-pair rounds (rounds × actors² × issues) for "
+            f"{n_actors:,} actors × {n_issues:,} issue(s); the limit is {lim.max_work:,g} "
+            f"million (set {ENV['max_work']} to raise the limit, or ask for fewer --rounds "
+            "or other --model)"
+        )
+
+
 __all__ = [
     "ENV",
+    "RELATION_COST",
+    "EUM_FAMILY",
     "Limits",
     "check_counts",
     "check_file_size",
     "check_model",
     "check_text_size",
+    "check_work",
     "current",
     "limits",
     "model_bytes",
+    "model_work",
 ]

@@ -140,6 +140,16 @@ def do_report(body: ReportIn) -> dict[str, Any]:
     return {"data": data, "body": render_body(data)}
 
 
+def do_report_with_notices(job: tuple[ReportIn, list[str]]) -> dict[str, Any]:
+    """``POST /api/report``: :func:`do_report` of a capped body, with the notices saying so.
+
+    The notices join the answer here, in the worker, because the answer leaves the worker as
+    encoded JSON (:func:`_encoded`), not as a dict the endpoint could add to.
+    """
+    body, notices = job
+    return {**do_report(body), "notices": notices}
+
+
 def do_report_html(body: ReportIn) -> str:
     """``POST /api/report.html``: the whole page."""
     return render_html(_gather(body))
@@ -165,4 +175,5 @@ __all__ = [
     "do_planb",
     "do_report",
     "do_report_html",
+    "do_report_with_notices",
 ]

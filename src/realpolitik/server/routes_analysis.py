@@ -25,8 +25,8 @@ from realpolitik.server.computations import (
     do_forecast,
     do_montecarlo,
     do_planb,
-    do_report,
     do_report_html,
+    do_report_with_notices,
 )
 from realpolitik.server.models import (
     CompareIn,
@@ -124,8 +124,7 @@ def add_analysis_routes(app: FastAPI) -> None:
 
         ``notices`` says what the dashboard capped (runs past MAX_REPORT_RUNS).
         """
-        body, notices = capped_runs(body)
-        return {**await _heavy(request, do_report, body), "notices": notices}
+        return await _heavy(request, do_report_with_notices, capped_runs(body))
 
     @app.post("/api/report.html", tags=["report"], response_class=HTMLResponse)
     async def api_report_html(body: ReportIn, request: Request) -> HTMLResponse:

@@ -61,7 +61,7 @@ def _worker_main(conn: Connection, niceness: int = 0) -> None:  # pragma: no cov
             os.nice(niceness)
         except OSError:  # pragma: no cover - not allowed here: run at the same priority
             pass
-    import realpolitik.server.app  # noqa: F401  the endpoints' code, before the first job
+    import realpolitik.server.computations  # noqa: F401  the jobs' code, before the first job
 
     conn.send(("ready",))
     while True:

@@ -34,7 +34,7 @@ from realpolitik.scenario.loader.text import MAX_NODES as MAX_NODES
 from realpolitik.scenario.loader.text import TextFormat as TextFormat
 from realpolitik.scenario.loader.text import parse_text
 
-# Also importable from here, as before the split: MAX_SUGGESTIONS, MAX_NODES (server/app.py),
+# Also importable from here, as before the split: MAX_SUGGESTIONS, MAX_NODES (server/limits.py),
 # MAX_DEPTH, TextFormat.
 __all__ = [
     "builtin_scenarios",

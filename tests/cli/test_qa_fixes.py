@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 import realpolitik.simulate.montecarlo as mc
+import realpolitik.simulate.montecarlo.execute as mc_execute
 from realpolitik.cli import app
 from realpolitik.exceptions import InputError, ShockError
 from realpolitik.scenario import load_scenario, parse_scenario
@@ -140,7 +141,8 @@ def test_engine_work_is_chunked_and_results_do_not_depend_on_it(
         calls.append((start, stop))
         return real(plan, start, stop)
 
-    monkeypatch.setattr(mc, "run_chunk", recording)
+    # run_montecarlo (in .execute) looks run_chunk up there: patch it where it is called.
+    monkeypatch.setattr(mc_execute, "run_chunk", recording)
     chunked = run_montecarlo(s, 50, seed=3, tree="crisis", model="mean", chunk_size=7)
     # 50 runs in chunks of at most 7: the engine never sees more than 7 runs at once.
     assert calls == [(k, min(k + 7, 50)) for k in range(0, 50, 7)]

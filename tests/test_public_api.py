@@ -193,3 +193,24 @@ def test_escalation_and_network_results_have_tidy_frames():
         assert set(frame.index[frame["camp"] == k]) == set(camp)
     for k, bloc in enumerate(net.blocs.blocs, start=1):
         assert set(frame.index[frame["bloc"] == k]) == set(bloc)
+
+
+def test_montecarlo_and_explanation_results_have_tidy_frames():
+    s = rp.load_scenario("syria-2020")
+    mc = rp.run_montecarlo(s, 30, seed=3, model="mean")
+    df = mc.to_frame()
+    assert _scalar_cells(df)
+    assert df.index.tolist() == [i.id for i in s.issues]
+    # the mean column is the mean over the runs of each issue's forecast
+    runs = mc.runs_frame()
+    for issue in df.index:
+        assert df.loc[issue, "mean"] == pytest.approx(runs[f"forecast[{issue}]"].mean())
+
+    ex = rp.explain_actor(s, "russia", model="median")
+    frame = ex.to_frame()
+    assert _scalar_cells(frame)
+    assert frame["text"].tolist() == [x.text for x in ex.sentences]
+    cites = ex.citations_frame()
+    assert _scalar_cells(cites)
+    assert len(cites) == sum(len(x.citations) for x in ex.sentences)
+    assert set(cites["sentence"]) <= set(frame.index)

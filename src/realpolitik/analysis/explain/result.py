@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from realpolitik.analysis.explain.text import Citation, _citation_dict, _describe_meta, _plain
 from realpolitik.analysis.planb import PlanBResult
 from realpolitik.scenario.model import Meta
@@ -89,6 +91,50 @@ class Explanation:
             "without": None if self.planb is None else self.planb.without,
             "sentences": [s.to_dict() for s in self.sentences],
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The sentences, one row each (index ``sentence``, from 1, in the order told).
+
+        Columns ``topic``, ``text`` and ``cited`` (the cited input paths joined by ``"; "``);
+        each citation with its quotes is a row of :meth:`citations_frame`.
+
+        Examples
+        --------
+        >>> from realpolitik import explain_actor, load_scenario
+        >>> ex = explain_actor(load_scenario("syria-2020"), "russia", model="median")
+        >>> df = ex.to_frame()
+        >>> list(df.columns), df.index.name, df["topic"].iloc[0]
+        (['topic', 'text', 'cited'], 'sentence', 'actor')
+        """
+        return pd.DataFrame(
+            {
+                "topic": [s.topic for s in self.sentences],
+                "text": [s.text for s in self.sentences],
+                "cited": ["; ".join(s.paths()) for s in self.sentences],
+            },
+            index=pd.RangeIndex(1, len(self.sentences) + 1, name="sentence"),
+        )
+
+    def citations_frame(self) -> pd.DataFrame:
+        """One row per cited input of each sentence, with its evidence.
+
+        Columns ``sentence`` (the number in :meth:`to_frame`), ``path`` (the input's place in
+        the scenario file), ``quotes`` (its quotes joined by ``" | "``), ``sources`` and
+        ``assumption`` (empty text when there is none).
+        """
+        rows = []
+        for k, sentence in enumerate(self.sentences, start=1):
+            for path, meta in sentence.citations:
+                rows.append(
+                    {
+                        "sentence": k,
+                        "path": path,
+                        "quotes": " | ".join(e.quote for e in meta.evidence),
+                        "sources": " | ".join(e.source or "" for e in meta.evidence),
+                        "assumption": meta.assumption or "",
+                    }
+                )
+        return pd.DataFrame(rows, columns=["sentence", "path", "quotes", "sources", "assumption"])
 
     def to_text(self, *, evidence: bool = True) -> str:
         """Paragraphs by topic, each sentence followed by numbered references to its inputs.

@@ -118,6 +118,22 @@ class MonteCarloResult:
             "95 % quantiles rest on fewer than five runs in each tail); use -n 1000 or more"
         ]
 
+    def to_frame(self) -> pd.DataFrame:
+        """The forecasts over the runs, one row per issue (index ``issue``): :meth:`quantiles_frame`.
+
+        The escalation tree's frames are :meth:`paths_frame`, :meth:`payoffs_frame` and
+        :meth:`choices_frame`; every run's forecast is :meth:`runs_frame`.
+
+        Examples
+        --------
+        >>> from realpolitik import load_scenario, run_montecarlo
+        >>> mc = run_montecarlo(load_scenario("syria-2020"), 20, seed=1, model="mean")
+        >>> df = mc.to_frame()
+        >>> df.index.name, list(df.columns)
+        ('issue', ['title', 'mean', '5', '50', '95'])
+        """
+        return self.quantiles_frame()
+
     def quantiles_frame(self) -> pd.DataFrame:
         """Per issue: the forecast's mean and quantiles (columns ``"5"``, ``"50"``, ``"95"``)."""
         q = np.quantile(self.forecasts_, np.asarray(self.levels) / 100.0, axis=0)

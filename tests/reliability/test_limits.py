@@ -204,3 +204,30 @@ def test_a_forecast_past_the_work_limit_is_refused_before_any_model_runs(monkeyp
     assert called == []
     with limits.limits(max_work=1), pytest.raises(LimitError, match="eum model needs about 3"):
         forecast(s, model="eum", max_rounds=1200 // n_issues)  # --rounds counts
+
+
+def test_the_default_stability_figure_is_left_out_when_its_reruns_would_pass_the_work_limit(
+    tmp_path, monkeypatch
+):
+    # 30 actors (under the 40 of the default): the point forecast fits a limit that the 50
+    # stability reruns would pass. By default the forecast runs without the figure; asked
+    # for with --stability, it is refused with the limit named.
+    import json
+
+    from realpolitik.forecasting import stability_fits
+
+    path = tmp_path / "thirty.json"
+    path.write_text(json.dumps(toy(30)), encoding="utf-8")
+    s = parse_scenario(toy(30))
+    point = 110 * 30 * 30 * len(s.issues)  # eum 10 + eum-rel 100 rounds, no relations
+    monkeypatch.setenv("REALPOLITIK_MAX_WORK", str(2 * point / 1e6))
+    monkeypatch.setenv("REALPOLITIK_STORE", "off")
+    assert not stability_fits(s)
+    with limits.limits(max_work=60 * point / 1e6):
+        assert stability_fits(s)
+    out = runner.invoke(app, ["forecast", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"stability"' not in out.stdout or '"stability": {}' in out.stdout
+    refused = runner.invoke(app, ["forecast", str(path), "--format", "json", "--stability"])
+    assert refused.exit_code == 2
+    assert "REALPOLITIK_MAX_WORK" in refused.output

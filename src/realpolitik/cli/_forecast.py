@@ -21,7 +21,7 @@ from realpolitik.engine.eum import VARIANTS
 from realpolitik.engine.optional import optional_models
 from realpolitik.engine.registry import model_options
 from realpolitik.exceptions import InputError
-from realpolitik.forecasting import STABILITY_DRAWS, ForecastResult
+from realpolitik.forecasting import STABILITY_DRAWS, ForecastResult, stability_fits
 from realpolitik.forecasting import forecast as run_forecast
 from realpolitik.scenario import Scenario
 from realpolitik.scenario.scale import format_value, has_own_scale, issue_scale, to_scale
@@ -73,7 +73,8 @@ def forecast(
             help=f"Each forecast's stability: the share of {STABILITY_DRAWS} small-perturbation "
             "draws (positions ±2.5 points, saliences and capabilities ±5 %) within 10 points. "
             "Default: on for the table and JSON of scenarios up to "
-            f"{STABILITY_MAX_ACTORS} actors (it reruns every model {STABILITY_DRAWS} times).",
+            f"{STABILITY_MAX_ACTORS} actors whose reruns fit the work limit "
+            f"(it reruns every model {STABILITY_DRAWS} times).",
             show_default=False,
         ),
     ] = None,
@@ -113,7 +114,11 @@ def forecast(
         s = load(scenario)
         try:
             if stable is None:
-                stable = fmt is not Format.csv and len(s.actors) <= STABILITY_MAX_ACTORS
+                stable = (
+                    fmt is not Format.csv
+                    and len(s.actors) <= STABILITY_MAX_ACTORS
+                    and stability_fits(s, model or None, **options)
+                )
                 ctx.params["stable"] = stable  # what the run store replays
             # The stability figure reruns every model on many draws: a bar on a terminal.
             with progress("forecast", "steps", quiet=quiet or not stable) as update:

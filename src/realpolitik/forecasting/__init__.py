@@ -10,6 +10,7 @@ import numpy as np
 from realpolitik.engine.eum.constants import DEFAULT_MAX_ROUNDS
 from realpolitik.engine.eum.models import REL_MAX_ROUNDS
 from realpolitik.engine.registry import ModelRun, get_model, model_options
+from realpolitik.engine.state import BargainingState
 from realpolitik.forecasting.comparison import Comparison
 from realpolitik.forecasting.model_selection import BASELINES, UnknownModelError, resolve_models
 from realpolitik.forecasting.numerics import NonFiniteError, check_finite, conditioned
@@ -23,6 +24,7 @@ from realpolitik.forecasting.robustness import STABILITY_WITHIN as STABILITY_WIT
 from realpolitik.forecasting.robustness import stability
 from realpolitik.scenario.arrays import status_quo, to_state
 from realpolitik.scenario.limits import check_model, check_work, model_work
+from realpolitik.scenario.limits import current as current_limits
 from realpolitik.scenario.model import Scenario
 
 
@@ -31,6 +33,44 @@ def _rounds_cap(model: str, options: dict[str, Any]) -> int:
     if "max_rounds" in options and options["max_rounds"] is not None:
         return int(options["max_rounds"])
     return REL_MAX_ROUNDS if model == "eum-rel" else DEFAULT_MAX_ROUNDS
+
+
+def _work(
+    state: BargainingState,
+    names: Sequence[str],
+    n_actors: int,
+    n_issues: int,
+    options: dict[str, Any],
+    with_stability: bool,
+) -> dict[str, int]:
+    """Per model, the actor-pair rounds a forecast may take (see :func:`limits.model_work`)."""
+    related = state.affinity is not None and bool(np.any(state.affinity != 0))
+    draws = 1 + (STABILITY_DRAWS if with_stability else 0)
+    return {
+        name: draws
+        * model_work(name, n_actors, n_issues, _rounds_cap(name, options), related=related)
+        for name in names
+    }
+
+
+def stability_fits(
+    scenario: Scenario, model: str | Sequence[str] | None = None, **options: Any
+) -> bool:
+    """Whether :func:`forecast` with the stability figure stays within the work limit.
+
+    The command line turns the stability figure on by default only when it fits, so that a
+    default forecast is never refused for a figure the user did not ask for.
+
+    Examples
+    --------
+    >>> from realpolitik.scenario import load_scenario
+    >>> stability_fits(load_scenario("syria-2020"))
+    True
+    """
+    names = resolve_models(model)
+    state, actors, issues = to_state(scenario)
+    work = _work(state, names, len(actors), len(issues), options, True)
+    return sum(work.values()) <= current_limits().max_work * 1e6
 
 
 def forecast(
@@ -84,13 +124,7 @@ def forecast(
     source = f"scenario {scenario.title!r}"
     for name in names:
         check_model(name, len(actors), len(issues), n_rounds, source)
-    related = state.affinity is not None and bool(np.any(state.affinity != 0))
-    draws = 1 + (STABILITY_DRAWS if with_stability else 0)
-    work = {
-        name: draws
-        * model_work(name, len(actors), len(issues), _rounds_cap(name, options), related=related)
-        for name in names
-    }
+    work = _work(state, names, len(actors), len(issues), options, with_stability)
     check_work(work, len(actors), len(issues), source)
     state = conditioned(state)
     sq = status_quo(scenario)
@@ -164,4 +198,5 @@ __all__ = [
     "forecast",
     "resolve_models",
     "stability",
+    "stability_fits",
 ]

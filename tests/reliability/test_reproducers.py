@@ -500,3 +500,25 @@ def test_a_fight_between_capabilities_near_the_largest_float_stays_finite_withou
     assert p == ref_p == (0.5, 0.5)
     np.testing.assert_allclose(new_pos, ref_pos)
     assert np.isfinite(cap).all() and cap[0] == big * 0.5
+
+
+def test_a_scale_up_to_the_largest_float_maps_forecasts_without_overflow():
+    # found by make fuzz (seed 5101, case 3596): `scale: [0, 1.8e308]` wrote inf in the CSV's
+    # _on_scale columns, because (hi - lo) * value overflowed before the division by 100.
+    import sys
+    import warnings
+
+    import numpy as np
+
+    from realpolitik.scenario.scale import to_scale
+
+    big = sys.float_info.max
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        mapped = to_scale(np.array([0.0, 20.0, 100.0]), (0.0, big))
+        assert to_scale(50.0, (-big, big)) == 0.0
+    assert np.isfinite(mapped).all()
+    assert mapped[0] == 0.0 and mapped[2] == big
+    assert mapped[1] == pytest.approx(0.2 * big)
+    # ordinary scales are mapped exactly as before
+    assert to_scale(25.0, (4.0, 10.0)) == 4.0 + 6.0 * 25.0 / 100.0

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import math
+import sys
 from typing import Any, TypeVar
 
 import numpy as np
@@ -42,6 +43,10 @@ def has_own_scale(issue: Issue) -> bool:
     return issue.scale is not None and tuple(issue.scale) != UNIT_SCALE
 
 
+#: Widest scale whose span times 100 stays finite; wider ones are mapped without that product.
+_LARGEST_SPAN = sys.float_info.max / 100.0
+
+
 def to_scale(value: _T, scale: tuple[float, float] | None) -> _T:
     """Map a 0–100 value (or array) onto ``scale``; ``None`` is 0–100 itself.
 
@@ -53,7 +58,12 @@ def to_scale(value: _T, scale: tuple[float, float] | None) -> _T:
     if scale is None:
         return value
     lo, hi = scale
-    out = lo + (hi - lo) * value / 100.0
+    span = hi - lo
+    if abs(span) <= _LARGEST_SPAN:
+        out = lo + span * value / 100.0
+    else:  # a scale near the largest float (1.8e308): the product above would overflow
+        share = value / 100.0
+        out = lo * (1.0 - share) + hi * share
     return round(out, 12) if isinstance(out, float) else out
 
 

@@ -139,6 +139,85 @@ def expected_aftermath(
     return new_cap, new_pos, (float(prob[0]), float(prob[1]))
 
 
+def expected_aftermath_batch(
+    capability: FloatArray,
+    position: FloatArray,
+    salience: FloatArray,
+    present: BoolArray,
+    side: np.ndarray,
+    decides: BoolArray,
+    m: float | None = None,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """:func:`expected_aftermath` for many draws at once (leading axes), positions clipped.
+
+    The same fight (``side``, ``decides``) on ``r`` sets of inputs, e.g. the draws of a Monte
+    Carlo study, each with its own capabilities and so its own chances. Positions that move
+    are clipped to [0, 100] as a shock does.
+
+    Parameters
+    ----------
+    capability : ndarray, shape (r, n_actors)
+    position, salience : ndarray, shape (r, n_actors, n_issues)
+    present : ndarray of bool, shape (r, n_actors, n_issues)
+    side : ndarray of int, shape (n_actors,)
+        0 or 1 for the two sides, -1 for actors outside the fight.
+    decides : ndarray of bool, shape (n_issues,)
+    m : float, optional
+        Decisiveness (default :data:`DECISIVENESS`).
+
+    Returns
+    -------
+    capability : ndarray, shape (r, n_actors)
+    position : ndarray, shape (r, n_actors, n_issues)
+    probability : ndarray, shape (r, 2)
+        Each side's chance to prevail, per draw.
+
+    Examples
+    --------
+    The fight of :func:`expected_aftermath`, once as given and once with A at half strength
+    (A then wins with 1.5 / 2.5 = 0.6):
+
+    >>> cap, pos, p = expected_aftermath_batch(np.array([[3.0, 1.0, 2.0], [1.5, 1.0, 2.0]]),
+    ...     np.tile([[0.0], [100.0], [50.0]], (2, 1, 1)), np.ones((2, 3, 1)),
+    ...     np.ones((2, 3, 1), bool), np.array([0, 1, -1]), np.array([True]))
+    >>> p.round(6).tolist(), cap.round(6).tolist(), pos[:, :, 0].round(6).tolist()
+    ([[0.75, 0.25], [0.6, 0.4]], [[2.25, 0.25, 2.0], [0.9, 0.4, 2.0]], [[25.0, 25.0, 50.0], [40.0, 40.0, 50.0]])
+    """
+    cap = np.asarray(capability, dtype=np.float64)
+    pos = np.asarray(position, dtype=np.float64)
+    side = np.asarray(side)
+    top = cap.max(axis=-1, keepdims=True) if cap.shape[-1] else np.zeros((*cap.shape[:-1], 1))
+    big = top > np.finfo(np.float64).max / (1e3 * max(cap.shape[-1], 1))
+    ratio = np.where(big, cap / np.where(big, top, 1.0), cap)
+    strength = np.stack(
+        [np.where(side == 0, ratio, 0.0).sum(-1), np.where(side == 1, ratio, 0.0).sum(-1)], -1
+    )
+    p_a = win_probability(strength[..., 0], strength[..., 1], m)
+    prob = np.stack([p_a, 1.0 - p_a], axis=-1)
+    fighting = side >= 0
+    keep = np.take_along_axis(
+        prob, np.broadcast_to(np.maximum(side, 0), cap.shape).astype(np.int64), axis=-1
+    )
+    new_cap = np.where(fighting, cap * keep, cap)
+    w = ratio[..., None] * salience * present
+    new_pos = pos.copy()
+    for k in (0, 1):
+        other = (side == 1 - k)[:, None] & present
+        wo = np.where(other, w, 0.0).sum(axis=-2)
+        n_other = other.sum(axis=-2)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            xbar = np.where(
+                wo > 0,
+                np.where(other, w * pos, 0.0).sum(axis=-2) / np.where(wo > 0, wo, 1.0),
+                np.where(other, pos, 0.0).sum(axis=-2) / np.maximum(n_other, 1),
+            )
+        moves = (side == k)[:, None] & present & decides[None, :] & (n_other > 0)[..., None, :]
+        pk = prob[..., k, None, None]
+        moved = np.clip(pk * pos + (1.0 - pk) * xbar[..., None, :], 0.0, 100.0)
+        new_pos = np.where(moves, moved, new_pos)
+    return new_cap, new_pos, prob
+
+
 def war_cost(lose_probability: FloatArray | float, scale: float | None = None) -> FloatArray:
     """What fighting costs a fighter: ``WAR_COST · P(its side loses)``.
 
@@ -151,4 +230,11 @@ def war_cost(lose_probability: FloatArray | float, scale: float | None = None) -
     return scale * np.asarray(lose_probability, dtype=np.float64)
 
 
-__all__ = ["DECISIVENESS", "WAR_COST", "expected_aftermath", "war_cost", "win_probability"]
+__all__ = [
+    "DECISIVENESS",
+    "WAR_COST",
+    "expected_aftermath",
+    "expected_aftermath_batch",
+    "war_cost",
+    "win_probability",
+]

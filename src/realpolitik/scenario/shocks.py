@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -204,6 +204,7 @@ def apply_shocks(
     scenario: Scenario,
     shocks: Iterable[str | Shock],
     joins: Mapping[str, str] | None = None,
+    observe: Callable[[str, Scenario], None] | None = None,
 ) -> Scenario:
     """Return a copy of ``scenario`` with the named shocks applied, in the order given.
 
@@ -217,6 +218,10 @@ def apply_shocks(
         Actor → ally: the actor fights on the ally's side in every ``fight`` edit where the
         ally fights (an escalation option's ``joins``). An actor that joins where its ally
         fights in no fight is an error.
+    observe : callable, optional
+        Called as ``observe("before", s)`` and ``observe("after", s)`` around every ``fight``
+        edit, with the scenario being edited (read it, do not keep or change it): what the
+        Monte Carlo needs to fight each fight again with every draw's inputs.
 
     Raises
     ------
@@ -243,6 +248,9 @@ def apply_shocks(
             except KeyError as exc:
                 raise ShockError(str(exc.args[0])) from None
         for k, edit in enumerate(shock.edits):
+            fight = isinstance(edit, Fight)
+            if observe is not None and fight:
+                observe("before", out)
             apply_edit(
                 out,
                 edit,
@@ -250,6 +258,8 @@ def apply_shocks(
                 joins=joins,
                 shock=shock.id,
             )
+            if observe is not None and fight:
+                observe("after", out)
     for chooser, ally in (joins or {}).items():
         if not any(f.side_of(ally) is not None for f in out.fights):
             raise ShockError(

@@ -28,11 +28,14 @@ from realpolitik.simulate.montecarlo.spec import (
     input_spec,
 )
 from realpolitik.simulate.outcomes import (
+    Noise,
     OutcomeArrays,
     headline_forecast,
     outcome_arrays,
     outcome_payoffs,
+    refight,
     shocked_tree,
+    war_costs,
 )
 
 
@@ -113,12 +116,22 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
                 sal_scale[:, act, idx], sal_add[:, act, idx] = scale, add
             else:
                 cap_scale[:, act], cap_add[:, act] = scale, add
-    present = np.broadcast_to(a.present, (r, *a.present.shape))
-    position = np.where(present, np.clip(a.position + pos_shift[:, None], 0.0, 100.0), 0.0)
-    salience = np.where(
-        present, np.clip(a.salience * sal_scale[:, None] + sal_add[:, None], 0, 1), 0
+    noise = Noise(
+        shift=pos_shift[:, None],
+        sal_scale=sal_scale[:, None],
+        sal_add=sal_add[:, None],
+        cap_scale=cap_scale[:, None],
+        cap_add=cap_add[:, None],
     )
-    capability = np.maximum(a.capability * cap_scale[:, None] + cap_add[:, None], 0.0)
+    present = np.broadcast_to(a.present, (r, *a.present.shape))
+    position = noise.position(a.position, present)
+    salience = noise.salience(a.salience, present)
+    capability = noise.capability(a.capability)
+    lose = None
+    if a.fights:
+        # Every fight again with the run's inputs (its chances follow the drawn capabilities).
+        noise = Noise(pos_shift, sal_scale, sal_add, cap_scale, cap_add)
+        lose = refight(a.fights, noise, position, capability)
     n_worlds = a.n_worlds
     affinity = None
     if a.affinity is not None:
@@ -136,7 +149,11 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     forecasts = f.reshape(r, n_worlds, n_issues)
     out: dict[str, np.ndarray] = {"inputs": x, "forecasts": forecasts[:, 0]}
     if plan.game is not None:
-        costs = costs + a.derived_costs()
+        if lose is None:
+            costs = costs + a.derived_costs()
+        else:
+            abandon = 0.0 if a.abandon is None else a.abandon
+            costs = costs + abandon + war_costs(lose, a.outcome_world)
         payoffs = outcome_payoffs(
             position[:, 0],
             salience[:, 0],

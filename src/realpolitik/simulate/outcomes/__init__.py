@@ -38,6 +38,7 @@ arrays), :mod:`.payoffs` (steps 3-4: forecasts and payoffs) and :mod:`.solve`
 (:func:`solve_escalation` and :class:`EscalationResult`).
 """
 
+from realpolitik.simulate.outcomes.fights import FightStage, Noise, refight, war_costs
 from realpolitik.simulate.outcomes.payoffs import headline_forecast, model_options, outcome_payoffs
 from realpolitik.simulate.outcomes.solve import EscalationResult, solve_escalation
 from realpolitik.simulate.outcomes.trees import find_tree, game_tree, path_label, shocked_tree
@@ -45,6 +46,8 @@ from realpolitik.simulate.outcomes.worlds import OutcomeArrays, outcome_arrays
 
 __all__ = [
     "EscalationResult",
+    "FightStage",
+    "Noise",
     "OutcomeArrays",
     "find_tree",
     "game_tree",
@@ -53,6 +56,8 @@ __all__ = [
     "outcome_arrays",
     "outcome_payoffs",
     "path_label",
+    "refight",
     "shocked_tree",
     "solve_escalation",
+    "war_costs",
 ]

@@ -16,6 +16,7 @@ from realpolitik.scenario.arrays import relation_arrays, to_state
 from realpolitik.scenario.arrays import status_quo as scenario_status_quo
 from realpolitik.scenario.model import EscalationTree, Scenario
 from realpolitik.scenario.shocks import apply_shocks
+from realpolitik.simulate.outcomes.fights import FightStage, StageRecorder
 from realpolitik.simulate.outcomes.trees import _applied_note, find_tree
 
 
@@ -52,6 +53,9 @@ class OutcomeArrays:
         Derived costs of fighting (0 for actors in no fight).
     world_joins : tuple, optional
         Per world, the ``(chooser, ally)`` pairs of the options that lead there.
+    fights : tuple of FightStage, optional
+        The worlds' fights with their inputs, in the order applied (what a Monte Carlo run
+        fights again with its own draws, :func:`realpolitik.simulate.outcomes.fights.refight`).
     """
 
     actor_ids: tuple[str, ...]
@@ -69,6 +73,7 @@ class OutcomeArrays:
     abandon: FloatArray | None = None
     world_joins: tuple[tuple[tuple[str, str], ...], ...] = ()
     war: FloatArray | None = None
+    fights: tuple[FightStage, ...] = ()
 
     @property
     def n_worlds(self) -> int:
@@ -164,19 +169,24 @@ def outcome_arrays(
     alone = [np.zeros((len(actors), len(actors)))]
     fighting = [np.zeros(len(actors))]
     outcome_world = []
+    stages: list[FightStage] = []
     costs = np.zeros((len(t.outcomes), len(actors)))
     for k, out in enumerate(t.outcomes):
         key = (tuple(out.shocks), joins.get(out.id, ()))
         if key not in worlds:
             worlds[key] = len(states)
+            recorder = StageRecorder(
+                lambda sc: _aligned_state(sc, actor_at, issue_at), actor_at, issue_at
+            )
             try:
-                shocked = apply_shocks(scenario, key[0], dict(key[1]))
+                shocked = apply_shocks(scenario, key[0], dict(key[1]), observe=recorder)
             except ShockError as exc:
                 raise ShockError(
                     f"escalation tree {t.id!r}, outcome {out.id!r}: {exc}"
                     f"{_applied_note(applied, key[0])}"
                 ) from None
             states.append(_aligned_state(shocked, actor_at, issue_at))
+            stages.extend(recorder.stages(len(states) - 1, states[-1]))
             alone.append(_fights_alone(shocked, actor_at))
             fighting.append(_lose_chances(shocked, actor_at))
         outcome_world.append(worlds[key])
@@ -205,6 +215,7 @@ def outcome_arrays(
         abandon=abandon,
         world_joins=tuple(w[1] for w in worlds),
         war=war_cost(np.stack(fighting)[ow]) if len(ow) else costs * 0,
+        fights=tuple(stages),
     )
 
 

@@ -1,0 +1,181 @@
+"""Monte Carlo runs fight every fight again with their own draws.
+
+References: the scalar :func:`expected_aftermath` per draw, and applying the shocks to a
+perturbed copy of the scenario with :func:`apply_shocks` (the point path), draw by draw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from realpolitik.engine.conflict import expected_aftermath, expected_aftermath_batch
+from realpolitik.scenario import load_scenario, parse_scenario
+from realpolitik.simulate.montecarlo import make_plan, run_chunk
+from realpolitik.simulate.outcomes import Noise, outcome_arrays, refight, war_costs
+
+
+def test_the_batched_fight_is_the_scalar_fight_draw_by_draw():
+    rng = np.random.default_rng(7)
+    r, n, m = 40, 6, 3
+    cap = rng.uniform(0, 50, (r, n))
+    cap[3, :] = 0.0  # both sides without strength: 1/2 each
+    pos = rng.uniform(0, 100, (r, n, m))
+    sal = rng.uniform(0, 1, (r, n, m))
+    present = rng.uniform(size=(r, n, m)) > 0.2
+    side = np.array([0, 0, 1, -1, 1, -1])
+    decides = np.array([True, False, True])
+    b_cap, b_pos, b_p = expected_aftermath_batch(cap, pos, sal, present, side, decides)
+    for k in range(r):
+        c, p, prob = expected_aftermath(cap[k], pos[k], sal[k], present[k], side, decides)
+        np.testing.assert_allclose(b_cap[k], c, rtol=1e-12)
+        np.testing.assert_allclose(b_pos[k], p, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(b_p[k], prob, rtol=1e-12)
+    assert b_p[3].tolist() == [0.5, 0.5]
+
+
+def _no_noise(r: int, n: int, m: int) -> Noise:
+    return Noise(
+        np.zeros((r, n, m)), np.ones((r, n, m)), np.zeros((r, n, m)), np.ones((r, n)),
+        np.zeros((r, n)),
+    )  # fmt: skip
+
+
+def _worlds(a, noise: Noise):
+    position = noise.position(a.position, a.present).copy()
+    # Noise broadcasts over the run axis only; the worlds axis comes from the arrays.
+    capability = noise.capability(a.capability).copy()
+    return position, capability
+
+
+def _run_noise(noise: Noise) -> Noise:
+    """The same noise with a worlds axis, as run_chunk applies it to the worlds."""
+    return Noise(*(getattr(noise, f)[:, None] for f in noise.__dataclass_fields__))
+
+
+def test_without_noise_a_run_fights_exactly_the_point_fights():
+    s = load_scenario("syria-2020")
+    a = outcome_arrays(s, "soleimani")
+    assert len(a.fights) == 6  # israel-strikes-in-syria in 3 worlds, us-iran-war in 3
+    n, m = len(a.actor_ids), len(a.issue_ids)
+    noise = _no_noise(2, n, m)
+    position, capability = _worlds(a, _run_noise(noise))
+    lose = refight(a.fights, noise, position, capability)
+    np.testing.assert_allclose(capability, np.broadcast_to(a.capability, capability.shape))
+    np.testing.assert_allclose(position, np.broadcast_to(a.position, position.shape))
+    np.testing.assert_allclose(war_costs(lose, a.outcome_world)[0], a.war)
+
+
+def _chain_scenario() -> dict:
+    """Two fights in one world (B and C join A against E, then E fights D), joins, a bystander."""
+    actors = [
+        {"id": "a", "name": "A", "capability": 3},
+        {"id": "b", "name": "B", "capability": 1},
+        {"id": "c", "name": "C", "capability": 2},
+        {"id": "d", "name": "D", "capability": 4},
+        {"id": "e", "name": "E", "capability": 5},
+    ]
+    pos = {"a": 90, "b": 70, "c": 40, "d": 10, "e": 5}
+    issues = [
+        {
+            "id": k,
+            "title": k,
+            "positions": {
+                a: {"position": (p + 13 * j) % 101, "salience": 0.3 + 0.1 * j}
+                for a, p in pos.items()
+            },
+        }
+        for j, k in enumerate(["x", "y", "z"])
+    ]
+    f1 = {"op": "fight", "sides": [["e"], ["a", "c"]], "issues": ["x", "y"]}
+    f2 = {"op": "fight", "sides": [["d"], ["e"]], "issues": ["y", "z"]}
+    return {
+        "title": "chain",
+        "uncertainty": {"position": 10, "salience": 0.2, "capability": 0.3},
+        "actors": actors,
+        "issues": issues,
+        "relations": [{"between": ["a", "b"], "type": "alliance", "commitment": "mutual"}],
+        "shocks": [
+            {"id": "one", "title": "one", "edits": [f1]},
+            {"id": "two", "title": "two", "edits": [f2]},
+        ],
+        "escalation": [
+            {
+                "id": "t",
+                "title": "t",
+                "root": "b-move",
+                "nodes": [
+                    {
+                        "id": "b-move",
+                        "actor": "b",
+                        "options": [
+                            {"id": "join", "outcome": "both-joined", "joins": "a"},
+                            {"id": "stay", "outcome": "both"},
+                            {"id": "first", "outcome": "first"},
+                            {"id": "second", "outcome": "second"},
+                        ],
+                    }
+                ],
+                "outcomes": [
+                    {"id": "both-joined", "shocks": ["one", "two"]},
+                    {"id": "both", "shocks": ["one", "two"]},
+                    {"id": "first", "shocks": ["one"]},
+                    {"id": "second", "shocks": ["two"]},
+                ],
+            }
+        ],
+    }
+
+
+def _perturbed(raw: dict, noise: Noise, k: int, actors: list[str], issues: list[str]) -> dict:
+    """The scenario with draw ``k``'s noise written into its inputs (the slow path)."""
+    out = {**raw, "actors": [dict(a) for a in raw["actors"]], "issues": []}
+    for a in out["actors"]:
+        i = actors.index(a["id"])
+        a["capability"] = float(max(a["capability"] * noise.cap_scale[k, i], 0.0))
+    for iss in raw["issues"]:
+        j = issues.index(iss["id"])
+        positions = {}
+        for who, st in iss["positions"].items():
+            i = actors.index(who)
+            positions[who] = {
+                "position": float(np.clip(st["position"] + noise.shift[k, i, j], 0, 100)),
+                "salience": float(np.clip(st["salience"] * noise.sal_scale[k, i, j], 0, 1)),
+            }
+        out["issues"].append({**iss, "positions": positions})
+    return out
+
+
+def test_a_run_equals_the_shocks_applied_to_its_perturbed_scenario():
+    raw = _chain_scenario()
+    s = parse_scenario(raw)
+    a = outcome_arrays(s, "t")
+    actors, issues = list(a.actor_ids), list(a.issue_ids)
+    n, m, r = len(actors), len(issues), 12
+    rng = np.random.default_rng(3)
+    noise = Noise(
+        rng.uniform(-15, 15, (r, n, m)),
+        rng.uniform(0.7, 1.3, (r, n, m)),
+        np.zeros((r, n, m)),
+        rng.uniform(0.5, 1.5, (r, n)),
+        np.zeros((r, n)),
+    )
+    position, capability = _worlds(a, _run_noise(noise))
+    lose = refight(a.fights, noise, position, capability)
+    war = war_costs(lose, a.outcome_world)
+    for k in range(r):
+        ref = outcome_arrays(parse_scenario(_perturbed(raw, noise, k, actors, issues)), "t")
+        np.testing.assert_allclose(capability[k], ref.capability, rtol=1e-12)
+        np.testing.assert_allclose(position[k], ref.position, rtol=1e-12, atol=1e-9)
+        np.testing.assert_allclose(war[k], ref.war, rtol=1e-12, atol=1e-15)
+    # The draws differ, so do the chances: the fights were fought again.
+    assert np.ptp(lose[:, a.outcome_world[2], actors.index("e")]) > 0.05
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_runs_stay_reproducible(seed):
+    s = load_scenario("syria-2020")
+    plan, _ = make_plan(s, seed=seed, tree="soleimani")
+    x, y = run_chunk(plan, 0, 8), run_chunk(plan, 0, 8)
+    for key in x:
+        np.testing.assert_array_equal(x[key], y[key])

@@ -522,3 +522,33 @@ def test_a_scale_up_to_the_largest_float_maps_forecasts_without_overflow():
     assert mapped[1] == pytest.approx(0.2 * big)
     # ordinary scales are mapped exactly as before
     assert to_scale(25.0, (4.0, 10.0)) == 4.0 + 6.0 * 25.0 / 100.0
+
+
+def test_a_monte_carlo_on_capabilities_near_the_largest_float_is_that_of_their_ratios(tmp_path):
+    # Found while fighting every fight again per run (issue 10): capabilities of 1.5e308 and
+    # 1.7e308 drew inf (+20 %) and the run was refused ("capabilities must be finite"), with a
+    # RuntimeWarning from the contest. Draws are now capped at the largest float, and a run
+    # divides every capability by one power of two: the same choices as the file scaled down.
+    import warnings
+
+    import numpy as np
+    from tests.simulate.test_relations import toy
+
+    from realpolitik.scenario import parse_scenario
+    from realpolitik.simulate.montecarlo import run_montecarlo
+
+    def study(a: float, e: float):
+        data = toy("mutual")
+        data["actors"][0]["capability"], data["actors"][2]["capability"] = a, e
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return run_montecarlo(parse_scenario(data), 200, seed=3, tree="t")
+
+    big = study(1.2e308, 1.4e308)
+    small = study(1.2e308 / 2.0**1000, 1.4e308 / 2.0**1000)
+    for key in ("choices_", "outcomes_", "payoffs_", "forecasts_"):
+        got, want = np.asarray(getattr(big, key)), np.asarray(getattr(small, key))
+        assert np.isfinite(got).all()
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)  # rounding, iterated
+    huge = study(1.7e308, 1.79e308)  # +20 % is beyond the largest float: capped there
+    assert np.isfinite(np.asarray(huge.payoffs_)).all()

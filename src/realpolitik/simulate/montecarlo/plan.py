@@ -7,7 +7,7 @@ and the worker processes run); run ``k`` always draws from its own generator.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -116,6 +116,13 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
                 sal_scale[:, act, idx], sal_add[:, act, idx] = scale, add
             else:
                 cap_scale[:, act], cap_add[:, act] = scale, add
+    base_cap, fights = a.capability, a.fights
+    shrink = _capability_shrink(a, x[:, spec.kind == CAPABILITY])
+    if shrink != 1.0:
+        # Near the largest float a drawn capability times its factor overflows; only the
+        # ratios of capabilities count, so all of them are divided by one power of two (exact).
+        base_cap, cap_add = base_cap / shrink, cap_add / shrink
+        fights = tuple(replace(st, capability=st.capability / shrink) for st in fights)
     noise = Noise(
         shift=pos_shift[:, None],
         sal_scale=sal_scale[:, None],
@@ -126,12 +133,12 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     present = np.broadcast_to(a.present, (r, *a.present.shape))
     position = noise.position(a.position, present)
     salience = noise.salience(a.salience, present)
-    capability = noise.capability(a.capability)
+    capability = noise.capability(base_cap)
     lose = None
-    if a.fights:
+    if fights:
         # Every fight again with the run's inputs (its chances follow the drawn capabilities).
         noise = Noise(pos_shift, sal_scale, sal_add, cap_scale, cap_add)
-        lose = refight(a.fights, noise, position, capability)
+        lose = refight(fights, noise, position, capability)
     n_worlds = a.n_worlds
     affinity = None
     if a.affinity is not None:
@@ -172,6 +179,22 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
         out["node_values"] = qre.node_values
         out["world_forecasts"] = forecasts
     return out
+
+
+def _capability_shrink(a: OutcomeArrays, drawn: np.ndarray) -> float:
+    """1, or the power of two that keeps every capability a run computes below the largest float.
+
+    A run's capability is a file capability times (drawn / base) of its actor, at most about
+    the largest of the file's and the drawn capabilities; with that below 1/16 of the largest
+    float nothing overflows.
+    """
+    tops = [float(np.max(a.capability, initial=0.0)), float(np.max(drawn, initial=0.0))]
+    tops += [float(np.max(st.capability, initial=0.0)) for st in a.fights]
+    limit = np.finfo(np.float64).max / 16.0
+    top = max(tops)
+    if not top > limit:
+        return 1.0
+    return float(np.ldexp(1.0, int(np.frexp(top / limit)[1]) + 4))
 
 
 def make_plan(

@@ -68,6 +68,10 @@ class InputSpec:
         return np.clip(x, self.floor, self.ceiling)
 
 
+#: The largest float: no draw exceeds it (a capability of 1.7e308 + 20 % is inf otherwise).
+_LARGEST = float(np.finfo(np.float64).max)
+
+
 def input_spec(scenario: Scenario, tree: EscalationTree | None = None) -> InputSpec:
     """The uncertain inputs of ``scenario`` (and of ``tree``'s costs), with their distributions.
 
@@ -129,7 +133,7 @@ def input_spec(scenario: Scenario, tree: EscalationTree | None = None) -> InputS
                 u.capability,
                 True,
                 0.0,
-                math.inf,
+                _LARGEST,
             )
         )
     if tree is not None:
@@ -163,7 +167,8 @@ def input_spec(scenario: Scenario, tree: EscalationTree | None = None) -> InputS
             normal[r], sd[r] = True, meta.sd
         else:
             half = default * abs(value) if relative else default
-            low[r], high[r] = value - half, value + half
+            # Near the largest float (1.8e308) value + half would overflow: capped there.
+            low[r], high[r] = value - half, min(value + half, _LARGEST)
     return InputSpec(
         names=tuple(r[0] for r in rows),
         kind=np.array([r[1] for r in rows], dtype=np.int64),

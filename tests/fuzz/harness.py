@@ -144,7 +144,7 @@ def run_case(case: Case, folder: Path) -> Outcome:
 
 
 def _analyses(outcome: Outcome, path: Path) -> None:
-    """compare and escalate on the shocks and trees a valid file declares (the first of each)."""
+    """compare, escalate and a short Monte Carlo on the shocks and trees a valid file declares."""
     from realpolitik.scenario import load_scenario
 
     s = load_scenario(path)
@@ -157,3 +157,7 @@ def _analyses(outcome: Outcome, path: Path) -> None:
         )
     if s.escalation and len(s.actors) <= 200:
         run_command(outcome, "escalate", ["escalate", str(path), "--format", "json"], path)
+    if s.escalation and len(s.actors) <= 40:
+        # A few Monte Carlo runs of the tree: every fight fought again with drawn inputs.
+        args = ["montecarlo", str(path), "-n", "4", "--seed", "1", "--format", "json"]
+        run_command(outcome, "montecarlo", args, path)

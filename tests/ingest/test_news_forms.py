@@ -168,6 +168,52 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The European Commission opened an investigation into Chinese steel dumping.",
             ("ACCUSE", ("eu",), ("china",)),
         ),
+        # third pass: nominal agreements, calls and meetings "between X and Y"
+        (
+            "The signing of a gas deal between Egypt and Israel was postponed.",
+            ("AGREE", ("egypt", "israel"), ("egypt", "israel")),
+        ),
+        (
+            "A phone call between Modi and Sharif eased tensions.",
+            ("CONSULT", ("india", "pakistan"), ("india", "pakistan")),
+        ),
+        (
+            "A meeting between Lula and Petro in Bogota focused on the Amazon.",
+            ("CONSULT", ("brazil", "colombia"), ("brazil", "colombia")),
+        ),
+        # ... rejections of what another side asked or offered, and of talks
+        (
+            "Israel rejected calls by France to halt the offensive.",
+            ("REJECT", ("israel",), ("france",)),
+        ),
+        (
+            "Kenya refused to hold talks with Somalia over the maritime border.",
+            ("REJECT", ("kenya",), ("somalia",)),
+        ),
+        # ... vows to attack are threats, not pledges
+        (
+            "Hezbollah vowed to keep attacking Israel until the war ends.",
+            ("THREATEN", ("hezbollah",), ("israel",)),
+        ),
+        # ... an order to an ambassador to leave is an expulsion
+        (
+            "Mali ordered the Algerian ambassador to leave within 72 hours.",
+            ("SANCTION", ("mali",), ("algeria",)),
+        ),
+        # ... mediation named after the agreement it produced
+        (
+            "Armenia and Azerbaijan agreed to a truce after talks mediated by Qatar.",
+            ("CONSULT", ("qatar",), ("armenia", "azerbaijan")),
+        ),
+        # ... agreeing to another side's plan, and fighting alongside an ally
+        (
+            "Israel and Lebanon agreed to a U.S. plan for the border.",
+            ("AGREE", ("israel", "lebanon"), ("us",)),
+        ),
+        (
+            "Russian troops fought alongside Syrian forces against Islamic State fighters.",
+            ("ASSAULT", ("russia", "syria"), ("isis",)),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):
@@ -192,6 +238,10 @@ def test_news_form_is_coded(text, expected):
         "Nepal condemned the attack on Indian pilgrims in Kathmandu.",
         # what "agreed to" introduces is the content of the agreement
         "Egypt and Jordan agreed to cooperate on gas imports.",
+        # third pass: "in exchange for", "what X called", a condemning statement's object
+        "Iran agreed to free a French tourist in exchange for prisoners held by France.",
+        "Israeli jets struck what Israel called Hezbollah sites in Syria.",
+        "Poland backed a NATO statement condemning Russia's attacks on Ukraine.",
     ],
 )
 def test_not_an_event(text):
@@ -205,5 +255,8 @@ def test_not_an_event(text):
         ("MOBILIZE", ("nato",), ("ukraine",)),
         ("ASSAULT", ("nepal",), ("india",)),
         ("COOPERATE", ("egypt", "jordan"), ("egypt", "jordan")),
+        ("CONCEDE", ("iran",), ("france",)),
+        ("CONSULT", ("israel",), ("hezbollah",)),
+        ("ASSAULT", ("russia",), ("ukraine",)),
     }
     assert not found & unwanted

@@ -87,7 +87,7 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # 135 and later 239 fresh sentences were added to dev only. The coder was tuned on dev; test
 # was never looked at sentence by sentence (see docs/ingest.md for the one mid-round
 # measurement). Reached on the last measurement: test 101/112 predicted pairs correct, 101/130
-# found; dev 582/592 and 582/609.
+# found; dev 582/592 and 582/609 (after the third pass, 732/746 and 732/767 on 690).
 TEST_PRECISION, TEST_RECALL = 0.90, 0.77
 DEV_PRECISION, DEV_RECALL = 0.98, 0.95
 
@@ -108,7 +108,7 @@ def _gold_scores(coder, name):
 def test_gold_split_is_the_documented_one(coder):
     dev, _, _, _ = _gold_scores(coder, "dev")
     test, _, _, _ = _gold_scores(coder, "test")
-    assert len(test) == 126 and len(dev) == 190 + 135 + 52 + 51 + 45 + 44 + 47
+    assert len(test) == 126 and len(dev) == 190 + 135 + 52 + 51 + 45 + 44 + 47 + 43 + 48 + 35
     shared = {s["text"] for s in dev} & {s["text"] for s in test}
     assert not shared, f"{len(shared)} test sentences are also in dev"  # never print them
     regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}

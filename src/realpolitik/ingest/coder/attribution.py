@@ -16,6 +16,7 @@ from realpolitik.ingest.coder.words import (
     _MAX_SOURCE_DISTANCE,
     _MAX_TARGET_DISTANCE,
     _POSSESSIVE,
+    _PROPOSALS,
     _RELATIVE,
     _REUSE_GAP,
     _SPEECH,
@@ -195,6 +196,13 @@ class _Attribution(_Mentions):
                 continue
             if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
                 break
+            if (
+                tok.text == ","
+                and pos + 1 < s1
+                and doc[pos + 1].is_lower
+                and doc[pos + 1].lower_.endswith("ing")
+            ):
+                break  # "vowed to secure access to the sea, alarming Eritrea": a new clause
             if tok.lower_ == "in" and pos + 1 < s1 and doc[pos + 1].lower_ in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"
             if (
@@ -206,6 +214,19 @@ class _Attribution(_Mentions):
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
+
+    def _proposer(
+        self, doc: Any, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """Who made what is agreed to: "agreed to an EU plan", "accepted a U.S. proposal"."""
+        if x >= s1 or doc[x].lower_ not in ("a", "an", "the"):
+            return None
+        m = start_at.get(x + 1)
+        if m is None or m.role not in ("actor", "modifier") or m.end >= s1:
+            return None
+        if doc[m.end].lower_ not in _PROPOSALS or not any(a not in exclude for a in m.actors):
+            return None
+        return [m]
 
     def _host_place(
         self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int

@@ -34,6 +34,13 @@ class _Clauses(_Attribution):
         for x in range(max(s0, trig.start - 3), trig.start):
             if doc[x].lower_ in self._negations:
                 return True
+        head = doc[trig.head].lower_
+        if head == "exchange" and trig.start > s0 and doc[trig.start - 1].lower_ == "in":
+            return True  # "in exchange for prisoners": an idiom, not a swap
+        if head == "called" and any(
+            doc[x].lower_ == "what" for x in range(max(s0, trig.start - 4), trig.start)
+        ):
+            return True  # "struck what New Delhi called militant camps": a naming
         x = trig.start - 1
         same_chunk = True
         while x >= s0 and doc[x].text not in _STRONG:
@@ -54,7 +61,7 @@ class _Clauses(_Attribution):
         "India condemned the attacks on temples": the attack is what India condemns, not an
         attack by India. Only determiners and adjectives may stand between the two phrases.
         """
-        if trig.phrase.pattern.endswith("between"):
+        if trig.phrase.pattern.endswith("between") and trig.phrase.type == "CONSULT":
             return False  # "welcomed the talks between X and Y": the talks are coded
         gap = range(previous.end, trig.start)
         if not 1 <= len(gap) <= 3 or doc[previous.end].lower_ not in _NOMINAL_DETERMINERS:

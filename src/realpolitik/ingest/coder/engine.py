@@ -184,7 +184,18 @@ class EventCoder(_Clauses):
         for m in mentions:
             end_at.setdefault(m.end, m)
             start_at.setdefault(m.start, m)
-        triggers = [t for t in triggers if not self._modifier_use(doc, t, s0, end_at)]
+        modifiers = [t for t in triggers if self._modifier_use(doc, t, s0, end_at)]
+        triggers = [t for t in triggers if t not in modifiers]
+        # "a statement condemning Russia's strikes on Ukraine": what a modifier condemns
+        # (or praises) is not coded either
+        objects = {
+            t.start
+            for m in modifiers
+            if m.phrase.type in ("ACCUSE", "SUPPORT")
+            for t in triggers
+            if 0 < t.start - m.end <= 4 and not doc[t.head].lower_.endswith("ed")
+        }
+        triggers = [t for t in triggers if t.start not in objects]
         coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]] = []
         seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         dates = None
@@ -244,6 +255,11 @@ class EventCoder(_Clauses):
                 if after is None and phrase.mode != "visit":
                     # a visit's host is named after the visitor: "a visit by X to Y"
                     after = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+                if after is None and phrase.mode == "third-party" and coded:
+                    # "X and Y agreed to a truce after talks mediated by Z": the parties
+                    last_trig, last_src, last_tgt = coded[-1]
+                    if last_trig.phrase.mutual and (not last_tgt or last_tgt is last_src):
+                        after = last_src
                 target = after
             elif passive:
                 if agent is None:
@@ -286,6 +302,14 @@ class EventCoder(_Clauses):
                 )
                 if phrase.irrealis:
                     next_trigger = s1  # "threatened to launch an offensive against X": X
+                ally = start_at.get(trig.end + 1) if trig.end + 1 < s1 else None
+                if (
+                    source
+                    and ally is not None
+                    and ally.role == "actor"
+                    and doc[trig.end].lower_ in ("alongside", "beside")
+                ):
+                    source = [*source, ally]  # "X fought alongside Y against Z": X and Y
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
                 place = place or phrase.type in _PLACE_TARGET_TYPES
@@ -308,7 +332,9 @@ class EventCoder(_Clauses):
                 ):
                     target = source  # "X and Y launched joint operations against Z": partners
                 elif phrase.mutual and n_src >= 2 and doc[trig.end - 1].lower_ == "to":
-                    target = source  # "Turkey and Iraq agreed to designate the PKK ...": each other
+                    target = self._proposer(doc, trig.end, s1, start_at, exclude)
+                    if target is None:
+                        target = source  # "Turkey and Iraq agreed to designate the PKK": each other
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1

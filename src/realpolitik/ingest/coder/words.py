@@ -126,6 +126,10 @@ _CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "rep
 #: Types of a phrase right after an AGREE phrase that are its content ("agreed to cooperate",
 #: "pledged to provide aid to"), not events of their own.
 _AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID"})
+#: Nouns of what one side puts forward for others to agree to ("agreed to an EU plan").
+_PROPOSALS = frozenset(
+    {"plan", "proposal", "proposals", "offer", "initiative", "framework", "roadmap", "formula"}
+)
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -6,8 +6,9 @@ Two tables:
    fought again per run (what ships) against the fights frozen at the file's values (the
    behaviour before): wall time and the ratio;
 2. the contest engine alone: one fight resolved for ``R`` draws by
-   :func:`realpolitik.engine.conflict.expected_aftermath_batch` against a Python loop over the
-   scalar reference :func:`realpolitik.engine.conflict.expected_aftermath`, with the speed-up.
+   :func:`realpolitik.engine.conflict.expected_aftermath_batch` against a Python loop of
+   one draw at a time (:func:`realpolitik.engine.conflict.expected_aftermath`), with the
+   speed-up.
 
 Usage: ``python benchmarks/bench_refight.py [N] [R]`` (defaults 200 and 10000).
 """
@@ -74,7 +75,7 @@ def main() -> None:
     ) * (r / k_ref)
     print(f"One fight, {r} draws, {n_act} actors, {n_iss} issues")
     print(f"{'engine':<34} {'seconds':>8}")
-    print(f"{'scalar reference, Python loop':<34} {t_loop:>8.3f}")
+    print(f"{'one draw at a time, Python loop':<34} {t_loop:>8.3f}")
     print(f"{'expected_aftermath_batch':<34} {t_batch:>8.3f}")
     print(f"speed-up (loop / batch): {t_loop / t_batch:.0f}x")
 

@@ -15,22 +15,49 @@ from realpolitik.simulate.montecarlo import make_plan, run_chunk
 from realpolitik.simulate.outcomes import Noise, outcome_arrays, refight, war_costs
 
 
-def test_the_batched_fight_is_the_scalar_fight_draw_by_draw():
+def _slow_fight(cap, pos, sal, present, side, decides):
+    """One fight by hand, actor by actor and issue by issue (the module's formulas, m = 1)."""
+    n, m = pos.shape
+    strength = [sum(cap[i] for i in range(n) if side[i] == k) for k in (0, 1)]
+    total = strength[0] + strength[1]
+    prob = [strength[0] / total, strength[1] / total] if total > 0 else [0.5, 0.5]
+    new_cap = [cap[i] * prob[side[i]] if side[i] >= 0 else cap[i] for i in range(n)]
+    new_pos = pos.copy()
+    for j in range(m):
+        for k in (0, 1):
+            others = [i for i in range(n) if side[i] == 1 - k and present[i, j]]
+            if not others or not decides[j]:
+                continue
+            weight = sum(cap[i] * sal[i, j] for i in others)
+            if weight > 0:
+                xbar = sum(cap[i] * sal[i, j] * pos[i, j] for i in others) / weight
+            else:
+                xbar = sum(pos[i, j] for i in others) / len(others)
+            for i in range(n):
+                if side[i] == k and present[i, j]:
+                    new_pos[i, j] = min(100.0, max(0.0, prob[k] * pos[i, j] + (1 - prob[k]) * xbar))
+    return np.array(new_cap), new_pos, prob
+
+
+def test_the_batched_fight_is_the_fight_worked_by_hand_draw_by_draw():
     rng = np.random.default_rng(7)
     r, n, m = 40, 6, 3
     cap = rng.uniform(0, 50, (r, n))
     cap[3, :] = 0.0  # both sides without strength: 1/2 each
-    pos = rng.uniform(0, 100, (r, n, m))
     sal = rng.uniform(0, 1, (r, n, m))
+    sal[5, :, 0] = 0.0  # the other side cares nothing: its plain mean
+    pos = rng.uniform(0, 100, (r, n, m))
     present = rng.uniform(size=(r, n, m)) > 0.2
     side = np.array([0, 0, 1, -1, 1, -1])
     decides = np.array([True, False, True])
     b_cap, b_pos, b_p = expected_aftermath_batch(cap, pos, sal, present, side, decides)
     for k in range(r):
-        c, p, prob = expected_aftermath(cap[k], pos[k], sal[k], present[k], side, decides)
+        c, p, prob = _slow_fight(cap[k], pos[k], sal[k], present[k], side, decides)
         np.testing.assert_allclose(b_cap[k], c, rtol=1e-12)
         np.testing.assert_allclose(b_pos[k], p, rtol=1e-12, atol=1e-12)
         np.testing.assert_allclose(b_p[k], prob, rtol=1e-12)
+        one = expected_aftermath(cap[k], pos[k], sal[k], present[k], side, decides)
+        np.testing.assert_array_equal(one[1], b_pos[k])  # the scalar form is one draw
     assert b_p[3].tolist() == [0.5, 0.5]
 
 
@@ -42,15 +69,8 @@ def _no_noise(r: int, n: int, m: int) -> Noise:
 
 
 def _worlds(a, noise: Noise):
-    position = noise.position(a.position, a.present).copy()
-    # Noise broadcasts over the run axis only; the worlds axis comes from the arrays.
-    capability = noise.capability(a.capability).copy()
-    return position, capability
-
-
-def _run_noise(noise: Noise) -> Noise:
-    """The same noise with a worlds axis, as run_chunk applies it to the worlds."""
-    return Noise(*(getattr(noise, f)[:, None] for f in noise.__dataclass_fields__))
+    """The perturbed worlds of a run, as ``run_chunk`` makes them (``noise`` over worlds)."""
+    return noise.position(a.position, a.present), noise.capability(a.capability)
 
 
 def test_without_noise_a_run_fights_exactly_the_point_fights():
@@ -59,7 +79,7 @@ def test_without_noise_a_run_fights_exactly_the_point_fights():
     assert len(a.fights) == 6  # israel-strikes-in-syria in 3 worlds, us-iran-war in 3
     n, m = len(a.actor_ids), len(a.issue_ids)
     noise = _no_noise(2, n, m)
-    position, capability = _worlds(a, _run_noise(noise))
+    position, capability = _worlds(a, noise.over_worlds())
     lose = refight(a.fights, noise, position, capability)
     np.testing.assert_allclose(capability, np.broadcast_to(a.capability, capability.shape))
     np.testing.assert_allclose(position, np.broadcast_to(a.position, position.shape))
@@ -160,7 +180,7 @@ def test_a_run_equals_the_shocks_applied_to_its_perturbed_scenario():
         rng.uniform(0.5, 1.5, (r, n)),
         np.zeros((r, n)),
     )
-    position, capability = _worlds(a, _run_noise(noise))
+    position, capability = _worlds(a, noise.over_worlds())
     lose = refight(a.fights, noise, position, capability)
     war = war_costs(lose, a.outcome_world)
     for k in range(r):

@@ -79,6 +79,8 @@ def expected_aftermath(
 ) -> tuple[FloatArray, FloatArray, tuple[float, float]]:
     """Capabilities and positions after a fight, in expectation over who wins.
 
+    One draw of :func:`expected_aftermath_batch` (moved positions are clipped to [0, 100]).
+
     Parameters
     ----------
     capability : ndarray, shape (n_actors,)
@@ -110,33 +112,16 @@ def expected_aftermath(
     >>> cap.tolist(), pos[:, 0].tolist(), p
     ([2.25, 0.25, 2.0], [25.0, 25.0, 50.0], (0.75, 0.25))
     """
-    cap = np.asarray(capability, dtype=np.float64)
-    # Only ratios of capabilities count: near the largest float (1.8e308) the sums and the
-    # weights below would overflow, so there they are taken on capabilities divided by the
-    # largest (ordinary inputs are left exactly as they are).
-    top = float(cap.max()) if cap.size else 0.0
-    ratio = cap / top if top > np.finfo(np.float64).max / (1e3 * max(cap.size, 1)) else cap
-    strength = np.array([ratio[side == 0].sum(), ratio[side == 1].sum()])
-    p_a = float(win_probability(strength[0], strength[1], m))
-    prob = np.array([p_a, 1.0 - p_a])
-    new_cap = cap.copy()
-    fighting = side >= 0
-    new_cap[fighting] = cap[fighting] * prob[side[fighting]]
-    new_pos = np.asarray(position, dtype=np.float64).copy()
-    w = ratio[:, None] * salience * present
-    for k in (0, 1):
-        other = (side == 1 - k)[:, None] & present
-        wo = np.where(other, w, 0.0).sum(axis=0)
-        n_other = other.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            xbar = np.where(
-                wo > 0,
-                (np.where(other, w * position, 0.0)).sum(axis=0) / np.where(wo > 0, wo, 1.0),
-                np.where(other, position, 0.0).sum(axis=0) / np.maximum(n_other, 1),
-            )
-        moves = (side == k)[:, None] & present & decides[None, :] & (n_other > 0)[None, :]
-        new_pos = np.where(moves, prob[k] * position + (1.0 - prob[k]) * xbar, new_pos)
-    return new_cap, new_pos, (float(prob[0]), float(prob[1]))
+    cap, pos, prob = expected_aftermath_batch(
+        np.asarray(capability, dtype=np.float64)[None],
+        np.asarray(position, dtype=np.float64)[None],
+        np.asarray(salience, dtype=np.float64)[None],
+        np.asarray(present, dtype=bool)[None],
+        side,
+        decides,
+        m,
+    )
+    return cap[0], pos[0], (float(prob[0, 0]), float(prob[0, 1]))
 
 
 def expected_aftermath_batch(
@@ -148,11 +133,13 @@ def expected_aftermath_batch(
     decides: BoolArray,
     m: float | None = None,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """:func:`expected_aftermath` for many draws at once (leading axes), positions clipped.
+    """Capabilities and positions after one fight, for many draws of its inputs at once.
 
     The same fight (``side``, ``decides``) on ``r`` sets of inputs, e.g. the draws of a Monte
-    Carlo study, each with its own capabilities and so its own chances. Positions that move
-    are clipped to [0, 100] as a shock does.
+    Carlo study, each with its own capabilities and so its own chances (see the module for the
+    formulas; :func:`expected_aftermath` is one draw). Positions that move are clipped to
+    [0, 100] as a shock does. ``tests/simulate/test_refight.py`` checks it against a loop over
+    actors and issues.
 
     Parameters
     ----------
@@ -186,6 +173,9 @@ def expected_aftermath_batch(
     cap = np.asarray(capability, dtype=np.float64)
     pos = np.asarray(position, dtype=np.float64)
     side = np.asarray(side)
+    # Only ratios of capabilities count: near the largest float (1.8e308) the sums and the
+    # weights below would overflow, so there they are taken on capabilities divided by the
+    # largest (ordinary inputs are left exactly as they are).
     top = cap.max(axis=-1, keepdims=True) if cap.shape[-1] else np.zeros((*cap.shape[:-1], 1))
     big = top > np.finfo(np.float64).max / (1e3 * max(cap.shape[-1], 1))
     ratio = np.where(big, cap / np.where(big, top, 1.0), cap)

@@ -123,21 +123,15 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
         # ratios of capabilities count, so all of them are divided by one power of two (exact).
         base_cap, cap_add = base_cap / shrink, cap_add / shrink
         fights = tuple(replace(st, capability=st.capability / shrink) for st in fights)
-    noise = Noise(
-        shift=pos_shift[:, None],
-        sal_scale=sal_scale[:, None],
-        sal_add=sal_add[:, None],
-        cap_scale=cap_scale[:, None],
-        cap_add=cap_add[:, None],
-    )
+    noise = Noise(pos_shift, sal_scale, sal_add, cap_scale, cap_add)
+    worlds = noise.over_worlds()
     present = np.broadcast_to(a.present, (r, *a.present.shape))
-    position = noise.position(a.position, present)
-    salience = noise.salience(a.salience, present)
-    capability = noise.capability(base_cap)
+    position = worlds.position(a.position, present)
+    salience = worlds.salience(a.salience, present)
+    capability = worlds.capability(base_cap)
     lose = None
     if fights:
         # Every fight again with the run's inputs (its chances follow the drawn capabilities).
-        noise = Noise(pos_shift, sal_scale, sal_add, cap_scale, cap_add)
         lose = refight(fights, noise, position, capability)
     n_worlds = a.n_worlds
     affinity = None
@@ -156,11 +150,8 @@ def run_chunk(plan: MonteCarloPlan, start: int, stop: int) -> dict[str, np.ndarr
     forecasts = f.reshape(r, n_worlds, n_issues)
     out: dict[str, np.ndarray] = {"inputs": x, "forecasts": forecasts[:, 0]}
     if plan.game is not None:
-        if lose is None:
-            costs = costs + a.derived_costs()
-        else:
-            abandon = 0.0 if a.abandon is None else a.abandon
-            costs = costs + abandon + war_costs(lose, a.outcome_world)
+        war = None if lose is None else war_costs(lose, a.outcome_world)
+        costs = costs + a.derived_costs(war)
         payoffs = outcome_payoffs(
             position[:, 0],
             salience[:, 0],

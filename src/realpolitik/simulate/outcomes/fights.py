@@ -155,6 +155,16 @@ class Noise:
     cap_scale: FloatArray
     cap_add: FloatArray
 
+    def over_worlds(self) -> Noise:
+        """The same noise for inputs with a worlds axis (every world of a run gets the run's)."""
+        return Noise(
+            self.shift[:, None],
+            self.sal_scale[:, None],
+            self.sal_add[:, None],
+            self.cap_scale[:, None],
+            self.cap_add[:, None],
+        )
+
     def position(self, position: FloatArray, present: BoolArray) -> FloatArray:
         """Perturbed positions, shape (r, ...) for inputs without the run axis."""
         return np.where(present, np.clip(position + self.shift, 0.0, 100.0), 0.0)

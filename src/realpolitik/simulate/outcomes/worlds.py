@@ -100,10 +100,14 @@ class OutcomeArrays:
             affinity=self.affinity,
         )
 
-    def derived_costs(self) -> FloatArray:
-        """The costs the model derives (fighting, abandonment), shape (n_outcomes, n_actors)."""
+    def derived_costs(self, war: FloatArray | None = None) -> FloatArray:
+        """The costs the model derives (fighting, abandonment), shape (..., n_outcomes, n_actors).
+
+        ``war`` replaces the point costs of fighting, e.g. a Monte Carlo run's (shape (r,
+        n_outcomes, n_actors), from the chances of its own draws).
+        """
         out = np.zeros_like(self.costs)
-        for part in (self.abandon, self.war):
+        for part in (self.abandon, self.war if war is None else war):
             if part is not None:
                 out = out + part
         return out

@@ -110,7 +110,7 @@ def test_a_forecast_past_the_memory_limit_is_refused_before_it_allocates(tmp_pat
         called.append(name)
         return original(name)
 
-    monkeypatch.setattr("realpolitik.forecasting.get_model", spy)
+    monkeypatch.setattr("realpolitik.engine.memo.get_model", spy)
     s = parse_scenario(toy(50))
     with limits.limits(max_memory_mb=0.1), pytest.raises(LimitError, match="eum model needs"):
         forecast(s, model="eum")
@@ -188,7 +188,7 @@ def test_a_forecast_past_the_work_limit_is_refused_before_any_model_runs(monkeyp
         called.append(name)
         return original(name)
 
-    monkeypatch.setattr("realpolitik.forecasting.get_model", spy)
+    monkeypatch.setattr("realpolitik.engine.memo.get_model", spy)
     s = parse_scenario(toy(50))
     # eum 10 rounds + eum-rel 100 rounds over 50² pairs and toy(50)'s issues; ×51 with stability.
     n_issues = len(s.issues)

@@ -9,7 +9,8 @@ import numpy as np
 
 from realpolitik.engine.eum.constants import DEFAULT_MAX_ROUNDS
 from realpolitik.engine.eum.models import REL_MAX_ROUNDS
-from realpolitik.engine.registry import ModelRun, get_model, model_options
+from realpolitik.engine.memo import memoised_forecasts, run_model
+from realpolitik.engine.registry import ModelRun, model_options
 from realpolitik.engine.state import BargainingState
 from realpolitik.forecasting.comparison import Comparison
 from realpolitik.forecasting.model_selection import BASELINES, UnknownModelError, resolve_models
@@ -134,7 +135,7 @@ def forecast(
     for step, name in enumerate(names, start=1):
         taken = {k: v for k, v in options.items() if k in model_options(name)}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            run = get_model(name)(state, status_quo=sq, **taken)
+            run = run_model(name, state, status_quo=sq, **taken)
         runs[name] = run
         forecasts.update(run.forecasts)
         if progress is not None:
@@ -196,6 +197,7 @@ __all__ = [
     "conditioned",
     "compare",
     "forecast",
+    "memoised_forecasts",
     "resolve_models",
     "stability",
     "stability_fits",

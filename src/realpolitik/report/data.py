@@ -25,6 +25,7 @@ from realpolitik.exceptions import InputError, RealpolitikError
 from realpolitik.forecasting import (
     compare,
     forecast,
+    memoised_forecasts,
     resolve_models,
     stability,
 )
@@ -142,6 +143,7 @@ def check_options(
     return wanted
 
 
+@memoised_forecasts()
 def gather(
     scenario: Scenario,
     shocks: Sequence[str] = (),

@@ -41,7 +41,7 @@ def partner_losses(
     >>> all(v == sorted(losses.values(), reverse=True)[k] for k, v in enumerate(losses.values()))
     True
     """
-    from realpolitik.engine.registry import get_model
+    from realpolitik.engine.memo import run_model
 
     partners = [
         b
@@ -72,7 +72,7 @@ def partner_losses(
         affinity=aff,
     )
     sq = np.broadcast_to(status_quo(scenario), (n + 1, state.n_issues)).copy()
-    run = get_model(model)(batched, status_quo=sq, **options)
+    run = run_model(model, batched, status_quo=sq, **options)
     f = next(iter(run.forecasts.values()))
     own = expected_outcome(state.position, state.salience, present, f)
     u = relational_utility(own, aff)[:, ids.index(actor)]

@@ -7,12 +7,12 @@ from typing import Any
 
 import numpy as np
 
-from realpolitik.engine.registry import get_model
+from realpolitik.engine.memo import run_model
 from realpolitik.engine.state import BargainingState
 
 
 def _headline(model: str, state: BargainingState, sq: np.ndarray, **options: Any) -> np.ndarray:
-    run = get_model(model)(state, status_quo=sq, **options)
+    run = run_model(model, state, status_quo=sq, **options)
     return np.asarray(next(iter(run.forecasts.values())), dtype=np.float64)
 
 

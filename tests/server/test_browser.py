@@ -139,7 +139,7 @@ def server_url() -> Iterator[str]:
 
 def test_report_renders_plots_offline(browser, tmp_path: Path):
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(cli_app, ["report", "syria-2020", "-n", "50", "-o", str(out)])
+    result = CliRunner().invoke(cli_app, ["report", "syria-2020", "-n", "5", "-o", str(out)])
     assert result.exit_code == 0, result.output
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     requests: list[str] = []
@@ -165,7 +165,7 @@ def test_dashboard_shock_changes_forecast(browser, server_url):
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server_url + "/")
+    page.goto(server_url + "/?runs=0")
     page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
     cell = '#forecast-table td[data-issue="assad"][data-model="eum"]'
     before = page.text_content(cell)
@@ -245,7 +245,7 @@ def _ready_page(browser, server_url):
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server_url + "/")
+    page.goto(server_url + "/?runs=0")
     page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
     return page, errors
 
@@ -254,6 +254,25 @@ def _upload(page, name: str, text: str) -> None:
     page.set_input_files(
         "#upload", files=[{"name": name, "mimeType": "text/yaml", "buffer": text.encode()}]
     )
+
+
+def test_the_address_presets_scenario_runs_and_seed(browser, server_url):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server_url + "/?scenario=syria-2020&runs=0&seed=7")
+    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    assert page.input_value("#builtin") == "syria-2020"
+    assert page.input_value("#runs") == "0" and page.input_value("#seed") == "7"
+    assert "Monte Carlo" not in page.text_content("#report")  # no runs asked for: none made
+    # A value that is not a whole number is ignored (the form keeps its default); a name that
+    # is not a built-in scenario is said, and the first built-in is shown.
+    page.goto(server_url + "/?scenario=atlantis&runs=0&seed=x")
+    page.locator("#status", has_text="no built-in scenario named atlantis").wait_for(timeout=60_000)
+    assert page.input_value("#builtin") == "syria-2020"
+    assert page.input_value("#runs") == "0" and page.input_value("#seed") == "0"
+    assert errors == []
+    page.close()
 
 
 def test_dashboard_running_indicator_and_cancel(browser, server_url):

@@ -362,7 +362,19 @@
     }).catch(function (err) { setStatus(err.message, true); });
   }
 
+  // The address can preset the form: /?scenario=NAME&runs=N&seed=S (a link to a view, or a
+  // quick page with few runs). Values that are not whole numbers >= 0 are ignored.
+  function presetFromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    ["runs", "seed"].forEach(function (key) {
+      var value = params.get(key);
+      if (value !== null && /^[0-9]+$/.test(value)) { $(key).value = String(parseInt(value, 10)); }
+    });
+    return params.get("scenario");
+  }
+
   function init() {
+    var wanted = presetFromAddress();
     $("load").addEventListener("click", loadBuiltin);
     $("builtin").addEventListener("change", loadBuiltin);
     $("run").addEventListener("click", run);
@@ -380,7 +392,12 @@
         opt.value = s.name;
         opt.textContent = s.name + " — " + s.title;
         select.appendChild(opt);
+        if (s.name === wanted) { select.value = s.name; }
       });
+      if (wanted && select.value !== wanted) {
+        var missing = "no built-in scenario named " + wanted + "; showing " + select.value;
+        return loadBuiltin().then(function () { setStatus(missing, true); });
+      }
       return loadBuiltin();
     }).catch(function (err) { setStatus(err.message, true); });
   }

@@ -9,6 +9,11 @@ import numpy as np
 import pytest
 from hypothesis import settings
 
+# The command line's consoles take their width from COLUMNS when they are made (at import).
+# pytest-xdist's workers start with COLUMNS=80 in their environment; without this, every
+# command in a worker would be 80 columns wide whatever a test's ``env={"COLUMNS": ...}`` asks.
+os.environ.pop("COLUMNS", None)
+
 # CI runs the same hypothesis examples every time (no flaky runs); locally they vary, so that
 # new cases keep being found. A failure prints the example's blob to replay it.
 settings.register_profile("ci", derandomize=True, print_blob=True)

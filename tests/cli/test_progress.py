@@ -23,6 +23,7 @@ from realpolitik.cli._progress import progress, showing, silenced
 
 REPO = Path(__file__).resolve().parents[2]
 NEWS = REPO / "examples" / "news"
+GULF = REPO / "examples" / "scenarios" / "gulf-war-1990.yaml"
 DEU3 = Path(os.environ.get("REALPOLITIK_SHARED", REPO.parent / "shared")) / "data/deu/deu3.csv"
 
 _ENV = {
@@ -69,18 +70,18 @@ def run_child(args: list[str], store: Path, *, tty: bool) -> tuple[bytes, bytes,
 
 
 def test_montecarlo_bar_on_a_real_terminal_only(tmp_path: Path) -> None:
-    args = ["montecarlo", "syria-2020", "-n", "300", "--seed", "1", "--no-save"]
+    args = ["montecarlo", "syria-2020", "-n", "150", "--seed", "1", "--no-save"]
     store = tmp_path / "runs.sqlite"
     out_tty, err_tty, code = run_child(args, store, tty=True)
     assert code == 0, err_tty.decode(errors="replace")
     shown = err_tty.decode("utf-8", errors="replace")
-    assert "Monte Carlo" in shown and "300/300" in shown and "runs" in shown
+    assert "Monte Carlo" in shown and "150/150" in shown and "runs" in shown
     assert "\x1b[?25l" in shown and "\x1b[?25h" in shown  # cursor hidden, then shown again
     out_quiet, err_quiet, code = run_child([*args, "--quiet"], store, tty=True)
     assert code == 0 and err_quiet == b""
     out_pipe, err_pipe, code = run_child(args, store, tty=False)
     assert code == 0 and err_pipe == b""
-    assert out_tty == out_quiet == out_pipe and b"300 runs" in out_tty
+    assert out_tty == out_quiet == out_pipe and b"150 runs" in out_tty
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def _cases(tmp: Path) -> dict[str, tuple[list[str], str, str]]:
     n_news = len([p for p in NEWS.iterdir() if p.suffix in (".txt", ".md")])
     return {
         "report": (
-            ["report", "syria-2020", "-n", "20", "-o", str(tmp / "r.html")],
+            ["report", str(GULF), "-n", "20", "-o", str(tmp / "r.html")],
             "report: Monte Carlo",
             "20/20 runs",
         ),
@@ -153,11 +154,11 @@ def test_forecast_counts_models_then_stability_batches(tmp_path: Path) -> None:
 def test_runs_rerun_shows_the_rerun_commands_bar(tmp_path: Path, terminal, monkeypatch) -> None:
     monkeypatch.setenv("REALPOLITIK_STORE", str(tmp_path / "runs.sqlite"))
     runner = CliRunner()
-    first = runner.invoke(app, ["montecarlo", "syria-2020", "-n", "300", "--seed", "2", "-q"])
+    first = runner.invoke(app, ["montecarlo", "syria-2020", "-n", "150", "--seed", "2", "-q"])
     assert first.exit_code == 0 and terminal.getvalue() == ""
     again = runner.invoke(app, ["runs", "rerun", "1"])
     assert again.exit_code == 0, again.output
-    assert "Monte Carlo" in terminal.getvalue() and "300/300" in terminal.getvalue()
+    assert "Monte Carlo" in terminal.getvalue() and "150/150" in terminal.getvalue()
     terminal.seek(0)
     terminal.truncate()
     quiet = runner.invoke(app, ["runs", "rerun", "1", "-q"])
@@ -167,10 +168,10 @@ def test_runs_rerun_shows_the_rerun_commands_bar(tmp_path: Path, terminal, monke
 
 def test_in_process_runs_have_clean_stderr() -> None:
     # CliRunner's stderr is no terminal: nothing is drawn, whatever the number of runs.
-    r = CliRunner().invoke(app, ["montecarlo", "syria-2020", "-n", "300", "--seed", "1"])
+    r = CliRunner().invoke(app, ["montecarlo", "syria-2020", "-n", "150", "--seed", "1"])
     assert r.exit_code == 0, r.output
     assert r.stderr == ""
-    assert "300 runs" in r.stdout
+    assert "150 runs" in r.stdout
 
 
 def test_the_helper_yields_none_when_quiet_or_nested(terminal) -> None:

@@ -40,7 +40,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "explain": (["explain", "syria-2020", "--actor", "russia"], []),
     "montecarlo": (["montecarlo", "syria-2020", "-n", "150", "--seed", "3"], []),
     "montecarlo --tree": (
-        ["montecarlo", "syria-2020", "-n", "150", "--seed", "3", "--tree", TREE.id],
+        ["montecarlo", "syria-2020", "-n", "40", "--seed", "3", "--tree", TREE.id],
         OUTCOMES + ACTORS,
     ),
 }

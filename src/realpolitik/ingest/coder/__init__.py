@@ -1,8 +1,10 @@
 """The event coder: sentences in, who-did-what-to-whom events out.
 
 A blank spaCy English pipeline splits sentences (``sentencizer``) and finds actor mentions
-(``entity_ruler`` built from the actor dictionary); a :class:`spacy.matcher.PhraseMatcher`
-finds the trigger word of each event phrase and the rest of the phrase is checked in Python.
+(``entity_ruler`` built from the actor dictionary); the coder does that pipeline's work on
+plain lists of each paragraph's token attributes (the same sentences and entities, see
+:mod:`~.pipeline`). A set look-up finds the trigger word of each event phrase and the rest of
+the phrase is checked in Python.
 Source and target come from the actor mentions nearest to the phrase in its clause: before it
 for the source and after it for the target, the other way round in the passive ("was killed
 by"). Pronouns ("he", "its", "they", "the two") and definite descriptions ("the ministry")

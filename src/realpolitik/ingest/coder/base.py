@@ -12,7 +12,6 @@ class _CoderState:
 
     dictionary: Dictionary
     nlp: Any
-    trigger_matcher: Any
     _by_first: dict[str, list[int]]
     _titles: frozenset[str]
     _anaphoric: frozenset[str]

@@ -214,6 +214,72 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Russian troops fought alongside Syrian forces against Islamic State fighters.",
             ("ASSAULT", ("russia", "syria"), ("isis",)),
         ),
+        # fourth pass: "X-led" groupings, "X's interim authorities", "X's foreign minister"
+        (
+            "The Saudi-led coalition and the Houthis agreed to a truce.",
+            ("AGREE", ("saudi-arabia", "houthis"), ("saudi-arabia", "houthis")),
+        ),
+        (
+            "Sudan's transitional authorities and the RSF signed a ceasefire.",
+            ("AGREE", ("sudan", "rsf"), ("sudan", "rsf")),
+        ),
+        (
+            "Ukraine's foreign minister travelled to Warsaw for talks.",
+            ("CONSULT", ("ukraine",), ("poland",)),
+        ),
+        # ... "his Australian counterpart" is one mention, not "his" and another
+        (
+            "Japan's defence minister received a call from his Australian counterpart.",
+            ("CONSULT", ("australia",), ("japan",)),
+        ),
+        # ... nominal calls, joint manoeuvres begun, traded accusations, retaking from
+        (
+            "India and China agreed to disengage after a call between their foreign ministers.",
+            ("CONSULT", ("india", "china"), ("india", "china")),
+        ),
+        (
+            "Egypt and Greece began joint naval manoeuvres in the Mediterranean.",
+            ("COOPERATE", ("egypt", "greece"), ("egypt", "greece")),
+        ),
+        (
+            "Armenia and Azerbaijan traded accusations over the shelling.",
+            ("ACCUSE", ("armenia", "azerbaijan"), ("armenia", "azerbaijan")),
+        ),
+        (
+            "Ukrainian forces recaptured several villages from Russia.",
+            ("ASSAULT", ("ukraine",), ("russia",)),
+        ),
+        # ... an announced retaliation is a threat
+        (
+            "Beijing said it would retaliate against Washington.",
+            ("THREATEN", ("china",), ("us",)),
+        ),
+        # ... nominalisation: "the expulsion of Y's diplomats by X"
+        (
+            "The expulsion of three Iranian diplomats by Germany drew protests.",
+            ("SANCTION", ("germany",), ("iran",)),
+        ),
+        # ... agentless passive whose agent is named in its means
+        (
+            "Three Syrian soldiers were killed in an Israeli air strike near Damascus.",
+            ("ASSAULT", ("israel",), ("syria",)),
+        ),
+        # ... "in a deal mediated by": not the means of an event
+        (
+            "Ethiopia and Somalia reached an agreement in Ankara, in a deal brokered by Turkey.",
+            ("CONSULT", ("turkey",), ("ethiopia", "somalia")),
+        ),
+        # ... ", a charge X denied": X rejects the accusation of the sentence's subject
+        (
+            "Serbia accused Kosovo of provoking the clashes, a charge Pristina denied.",
+            ("REJECT", ("kosovo",), ("serbia",)),
+        ),
+        # ... an appositive between subject and verb, and a purpose "to meet" after a journey
+        (
+            "Hungary's Viktor Orban, the EU's most Kremlin-friendly leader, travelled to Beijing"
+            " to meet Xi Jinping.",
+            ("CONSULT", ("hungary",), ("china",)),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):
@@ -260,3 +326,15 @@ def test_not_an_event(text):
         ("ASSAULT", ("russia",), ("ukraine",)),
     }
     assert not found & unwanted
+
+
+def test_fourth_pass_forms_code_nothing_more():
+    # what "agreed to" introduces (a swap of prisoners) is the content of the agreement; the
+    # subject of a journey is the subject of its purpose, not a mention in an appositive
+    assert coded("Russia and Ukraine agreed to swap prisoners.") == {
+        ("AGREE", ("russia", "ukraine"), ("russia", "ukraine"))
+    }
+    assert coded(
+        "Hungary's Viktor Orban, the EU's most Kremlin-friendly leader, travelled to Beijing"
+        " to meet Xi Jinping."
+    ) == {("CONSULT", ("hungary",), ("china",))}

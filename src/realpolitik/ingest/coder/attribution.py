@@ -5,6 +5,7 @@ from __future__ import annotations
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
+    _APPOSITIVE_OPENERS,
     _CAUSE_NOUNS,
     _COMPLEMENTIZERS,
     _DISPLACED,
@@ -69,6 +70,11 @@ class _Attribution(_Mentions):
                         if m in tgt and gap and gap <= _REUSE_GAP:
                             return src
                     return self._group_left(d, m, end_at, s0)
+                if set(d.low[m.end : start]) == {"to"}:
+                    # "travelled to Beijing to meet Xi": the purpose has the journey's subject
+                    for trig, src, tgt in coded:
+                        if m in tgt and not trig.phrase.object_control:
+                            return src
                 pos = m.start - 1
                 continue
             low = d.low[pos]
@@ -134,6 +140,32 @@ class _Attribution(_Mentions):
                         break
                 return group
         return None
+
+    def _appositive_subject(
+        self,
+        d: _Doc,
+        comma: int,
+        s0: int,
+        end_at: dict[int, _Mention],
+        start_at: dict[int, _Mention],
+    ) -> list[_Mention] | None:
+        """The subject before an appositive that ends at ``comma``.
+
+        "Slovakia's Robert Fico, one of the few EU leaders ..., travelled to Moscow" -> Fico.
+        """
+        x = comma - 1
+        while x > s0 and d.text[x] != ",":
+            if d.text[x] in _STRONG or comma - x > 15:
+                return None
+            x -= 1
+        if x <= s0 or d.text[x] != ",":
+            return None
+        if d.low[x + 1] not in _APPOSITIVE_OPENERS and x + 1 not in start_at:
+            return None
+        m = end_at.get(x)
+        if m is None or not self._eligible_source(m):
+            return None
+        return self._group_left(d, m, end_at, s0)
 
     def _after_comma(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         x = trig.end

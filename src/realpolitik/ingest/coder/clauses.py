@@ -131,6 +131,25 @@ class _Clauses(_Attribution):
         )
         return (aux or reduced), agent, reduced
 
+    def _means_agent(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], triggers
+    ) -> _Mention | None:
+        """The agent of an agentless passive named in its means.
+
+        "was destroyed in a U.S. strike", "were killed in an Israeli air strike": the nominal
+        event right after "in a|an|the" and the mention.
+        """
+        x = trig.end
+        if x + 2 >= s1 or d.low[x] != "in" or d.low[x + 1] not in ("a", "an", "the"):
+            return None
+        m = start_at.get(x + 2)
+        if m is None or m.end >= s1:
+            return None
+        for t in triggers:
+            if t.start == m.end and t.phrase.type in (trig.phrase.type, "ASSAULT"):
+                return m
+        return None
+
     def _modifier_use(self, d: _Doc, trig: _Trigger, s0: int, end_at: dict[int, _Mention]) -> bool:
         """Whether the trigger word is used as a noun or modifier, not as an event.
 

@@ -15,6 +15,7 @@ from realpolitik.ingest.coder.words import (
     _PLACE_TARGET_TYPES,
     _QUAD,
     _RECIPROCAL_AFTER,
+    _SPEECH,
     _STRONG,
 )
 from realpolitik.ingest.dates import article_date, find_dates
@@ -248,8 +249,10 @@ class EventCoder(_Clauses):
         irrealis_at = -1
         previous: _Trigger | None = None
         for trig in triggers:
-            if irrealis_at >= 0 and not any(
-                d.text[x] in _STRONG for x in range(irrealis_at, trig.start)
+            if (
+                irrealis_at >= 0
+                and not trig.phrase.agent_inside  # ", a charge X denied": about the whole
+                and not any(d.text[x] in _STRONG for x in range(irrealis_at, trig.start))
             ):
                 continue
             if trig.phrase.irrealis:
@@ -257,11 +260,15 @@ class EventCoder(_Clauses):
             if self._cancelled(d, trig, s0, s1):
                 continue
             phrase = trig.phrase
-            if coded and any(
-                trig.start - k - 1 >= s0
-                and d.low[trig.start - k - 1] in ("in", "with")
-                and d.low[trig.start - k] in ("a", "an", "the")
-                for k in (1, 2)
+            if (
+                coded
+                and not phrase.agent_after
+                and any(
+                    trig.start - k - 1 >= s0
+                    and d.low[trig.start - k - 1] in ("in", "with")
+                    and d.low[trig.start - k] in ("a", "an", "the")
+                    for k in (1, 2)
+                )
             ):
                 continue  # "killed a commander in a (drone) strike on ...": the means of an event
             if (
@@ -289,7 +296,18 @@ class EventCoder(_Clauses):
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
-            if phrase.agent_after:
+            if phrase.agent_inside:
+                inner = next((start_at[y] for y in range(trig.start + 1, trig.end)
+                              if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+                if inner is None:
+                    continue
+                source = [inner]
+                # the subject made the charge only if it accused or said something
+                if any(t.phrase.type == "ACCUSE" for t, _, _ in coded) or any(
+                    w in _SPEECH for w in d.low[s0 : trig.start]
+                ):
+                    target = self._first_group(d, mentions, trig.start, s0, end_at)
+            elif phrase.agent_after:
                 passive = False
                 agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
                               if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
@@ -298,6 +316,10 @@ class EventCoder(_Clauses):
                 source = self._group_right(d, agent, start_at, s1)
                 exclude = {a for m in source for a in m.actors}
                 after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
+                if after is None:
+                    # "the expulsion of two Russian diplomats by the Netherlands": inside
+                    after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
+                                  if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
                 if after is None and phrase.mode != "visit":
                     # a visit's host is named after the visitor: "a visit by X to Y"
                     after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
@@ -308,6 +330,8 @@ class EventCoder(_Clauses):
                         after = last_src
                 target = after
             elif passive:
+                if agent is None:
+                    agent = self._means_agent(d, trig, s1, start_at, triggers)
                 if agent is None:
                     continue
                 source = self._group_right(d, agent, start_at, s1)
@@ -329,6 +353,8 @@ class EventCoder(_Clauses):
                     source = self._first_group(d, mentions, trig.start, s0, end_at)
                 if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
                     source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
+                if source is None and trig.start - 1 > s0 and d.text[trig.start - 1] == ",":
+                    source = self._appositive_subject(d, trig.start - 1, s0, end_at, start_at)
                 if source is None:
                     source = self._left(d, trig.start, s0, end_at, coded)
                 if source is None:

@@ -8,7 +8,9 @@ from realpolitik.ingest.coder.words import (
     _FORCE_NOUNS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
+    _INSTITUTION_ADJECTIVES,
     _JOINERS,
+    _LED_NOUNS,
     _LOCATIVE,
     _MEMORY_SENTENCES,
     _MISSIONS,
@@ -69,9 +71,16 @@ class _Mentions(_CoderState):
             if not person:
                 # "Turkish troops", "Russian military police", "Colombia's government"
                 j = end
-                if label != "DEMONYM" and j + 1 < n and d.text[j] in _POSSESSIVE:
+                possessive = label != "DEMONYM" and j + 1 < n and d.text[j] in _POSSESSIVE
+                if possessive:
                     if d.low[j + 1] in _FORCE_NOUNS:
                         j += 1
+                    elif (
+                        j + 2 < n
+                        and d.low[j + 1] in _INSTITUTION_ADJECTIVES
+                        and d.low[j + 2] in _FORCE_NOUNS
+                    ):
+                        j += 2  # "Syria's interim authorities"
                     else:
                         j = end
                 next_ent = ents[k + 1][0] if k + 1 < len(ents) else n
@@ -81,10 +90,28 @@ class _Mentions(_CoderState):
                         stop += 1
                     if stop > j or j > end:
                         end = max(stop, j + 1 if j > end else stop)
+                # "Nepal's foreign minister", "Ukraine's president": the state's official
+                t = end + 1 if possessive and end < n and d.text[end] in _POSSESSIVE else end
+                if possessive and t < n and self._title_word(d.low[t]):
+                    while t < n and self._title_word(d.low[t]):
+                        t += 1
+                    end, person = t, True
+                # "the Saudi-led coalition", "the Kurdish-led SDF": the leader's mention
+                if not person and end + 1 < n and d.text[end] == "-" and d.low[end + 1] == "led":
+                    next_ent = ents[k + 1][0] if k + 1 < len(ents) else n
+                    if next_ent == end + 2:
+                        end = ents[k + 1][1]
+                        k += 1
+                    elif end + 2 < n and d.low[end + 2] in _LED_NOUNS:
+                        end += 3
             raw.append(_Mention(start, end, (actor,), person=person))
             k += 1
 
         return {m.start: m for m in raw}
+
+    def _title_word(self, low: str) -> bool:
+        """A title after a possessive state ("minister", "president"), not a relation."""
+        return low in self._titles and low not in self._relational
 
     def _mentions(
         self,
@@ -103,7 +130,11 @@ class _Mentions(_CoderState):
         low = d.low
         while i < s1:
             m = starts.get(i)
-            if m is None and low[i] in _PRONOUN_WORDS:
+            if (
+                m is None
+                and low[i] in _PRONOUN_WORDS
+                and not (low[i] in ("his", "her") and i + 1 in starts)
+            ):  # "his Iranian counterpart": a determiner of the mention after it
                 m = self._pronoun(d, i, memory, trigger_starts)
             if m is None:
                 i += 1

@@ -125,11 +125,17 @@ _NOMINAL_DETERMINERS = frozenset(
 _CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "reprisal"})
 #: Types of a phrase right after an AGREE phrase that are its content ("agreed to cooperate",
 #: "pledged to provide aid to"), not events of their own.
-_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID"})
+_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID", "CONCEDE"})
 #: Nouns of what one side puts forward for others to agree to ("agreed to an EU plan").
 _PROPOSALS = frozenset(
     {"plan", "proposal", "proposals", "offer", "initiative", "framework", "roadmap", "formula"}
 )
+#: Adjectives between a possessive state and its institution ("Syria's interim authorities").
+_INSTITUTION_ADJECTIVES = frozenset({"interim", "transitional", "new", "caretaker", "federal"})
+#: Nouns after "X-led" that are X's own grouping ("the Saudi-led coalition" -> X).
+_LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "bloc", "troops"})
+#: First words of an appositive noun phrase after a subject ("X, one of ..., visited").
+_APPOSITIVE_OPENERS = frozenset({"one", "a", "an", "the", "its", "his", "her", "their"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -280,6 +280,48 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             " to meet Xi Jinping.",
             ("CONSULT", ("hungary",), ("china",)),
         ),
+        # fourth pass, block 2: long gaps before "talks between", "rounds of talks"
+        (
+            "Egypt hosted a new round of indirect talks between Israeli and Hamas negotiators"
+            " in Cairo.",
+            ("CONSULT", ("egypt",), ("israel", "hamas")),
+        ),
+        (
+            "Russian and Ukrainian delegations held a third round of talks in Istanbul.",
+            ("CONSULT", ("russia", "ukraine"), ("russia", "ukraine")),
+        ),
+        # ... "along with X" joins the subject; trilateral, flown and joined drills
+        (
+            "Germany and France, along with Poland, staged trilateral air drills over the Baltic.",
+            ("COOPERATE", ("germany", "france", "poland"), ("germany", "france", "poland")),
+        ),
+        (
+            "Chinese and Pakistani jets flew a joint patrol over the Arabian Sea.",
+            ("COOPERATE", ("china", "pakistan"), ("china", "pakistan")),
+        ),
+        (
+            "Norway joined allied naval drills in the North Sea with Danish and Dutch ships.",
+            ("COOPERATE", ("norway",), ("denmark", "netherlands")),
+        ),
+        # ... a joint pledge is an agreement between the two
+        (
+            "Tanzania and Kenya pledged to jointly patrol Lake Victoria.",
+            ("AGREE", ("tanzania", "kenya"), ("tanzania", "kenya")),
+        ),
+        # ... a deployment at a government's request or invitation is military aid
+        (
+            "Chad deployed troops to Niger at the invitation of its junta.",
+            ("AID", ("chad",), ("niger",)),
+        ),
+        # ... "the deportation of ... by X"; ", which X denied"
+        (
+            "The deportation of hundreds of Afghans by Pakistan drew criticism.",
+            ("COERCE", ("pakistan",), ("afghanistan",)),
+        ),
+        (
+            "Venezuela accused Colombia of harbouring rebels, which Bogota denied.",
+            ("REJECT", ("colombia",), ("venezuela",)),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):
@@ -338,3 +380,10 @@ def test_fourth_pass_forms_code_nothing_more():
         "Hungary's Viktor Orban, the EU's most Kremlin-friendly leader, travelled to Beijing"
         " to meet Xi Jinping."
     ) == {("CONSULT", ("hungary",), ("china",))}
+
+
+def test_a_sea_named_after_a_country_is_a_place():
+    # "the Gulf of Finland" names a place, not Finland
+    assert not any(
+        "finland" in e[2] for e in coded("Russia held naval drills in the Gulf of Finland.")
+    )

@@ -58,9 +58,17 @@ class _Attribution(_Mentions):
     ) -> list[_Mention] | None:
         pos = start - 1
         lo = max(s0, start - _MAX_SOURCE_DISTANCE)
+        companions: list[_Mention] = []
         while pos >= lo:
             m = end_at.get(pos + 1)
             if m is not None:
+                if (
+                    m.role == "actor"
+                    and m.start >= 2
+                    and d.low[m.start - 1] == "with"
+                    and d.low[m.start - 2] in ("along", "together")
+                ):
+                    companions.append(m)  # "Seoul and Tokyo, along with Washington, staged"
                 if self._eligible_source(m, allow_prep):
                     # "Iran attacked Israel and threatened ..." -> the subject carries over
                     for trig, src, tgt in coded:
@@ -69,7 +77,7 @@ class _Attribution(_Mentions):
                             continue
                         if m in tgt and gap and gap <= _REUSE_GAP:
                             return src
-                    return self._group_left(d, m, end_at, s0)
+                    return self._group_left(d, m, end_at, s0) + companions[::-1]
                 if set(d.low[m.end : start]) == {"to"}:
                     # "travelled to Beijing to meet Xi": the purpose has the journey's subject
                     for trig, src, tgt in coded:

@@ -377,6 +377,7 @@ class EventCoder(_Clauses):
                 ally = start_at.get(trig.end + 1) if trig.end + 1 < s1 else None
                 if (
                     source
+                    and phrase.type == "ASSAULT"
                     and ally is not None
                     and ally.role == "actor"
                     and d.low[trig.end] in ("alongside", "beside")
@@ -403,6 +404,15 @@ class EventCoder(_Clauses):
                     and d.low[trig.end - 1] in ("against", "on")
                 ):
                     target = source  # "X and Y launched joint operations against Z": partners
+                elif (
+                    phrase.type == "AGREE"
+                    and n_src >= 2
+                    and trig.end < s1
+                    and d.low[trig.end] in ("jointly", "together", "cooperate")
+                ):
+                    target = (
+                        source  # "Kenya and Ethiopia pledged to jointly police ...": each other
+                    )
                 elif phrase.mutual and n_src >= 2 and d.low[trig.end - 1] == "to":
                     target = self._proposer(d, trig.end, s1, start_at, exclude)
                     if target is None:

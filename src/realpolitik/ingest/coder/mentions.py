@@ -22,6 +22,7 @@ from realpolitik.ingest.coder.words import (
     _PREPOSITIONS,
     _REGION_WORDS,
     _THING_PRONOUNS,
+    _WATERS,
 )
 
 #: The first words of the references :meth:`_Mentions._pronoun` resolves (others give none).
@@ -230,6 +231,10 @@ class _Mentions(_CoderState):
             prev = d.low[p]
             if prev in _PREPOSITIONS:
                 m.after_preposition = True
+        if (m.start >= 2 and d.low[m.start - 1] == "of" and d.low[m.start - 2] in _WATERS) or (
+            m.end < n and d.low[m.end] == "sea"
+        ):
+            m.role = "location"  # "the Gulf of Finland", "the South China Sea": a place's name
         # "in northeastern Syria": a place, unless it is the actor's embassy or mission
         q, n_adj = p, 0
         while q >= 0 and n_adj < 2 and (d.low[q] in _PLACE_ADJECTIVES):

@@ -136,6 +136,8 @@ _INSTITUTION_ADJECTIVES = frozenset({"interim", "transitional", "new", "caretake
 _LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "bloc", "troops"})
 #: First words of an appositive noun phrase after a subject ("X, one of ..., visited").
 _APPOSITIVE_OPENERS = frozenset({"one", "a", "an", "the", "its", "his", "her", "their"})
+#: Nouns before "of" that make a country's name a place's ("the Gulf of Finland").
+_WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -19,6 +19,7 @@ from realpolitik.ingest.coder.words import (
     _RELATIVE,
     _REUSE_GAP,
     _SPEECH,
+    _STATE_TARGETS,
     _STRONG,
     _SUB_LEFT,
     _SUB_RIGHT,
@@ -168,8 +169,13 @@ class _Attribution(_Mentions):
             x -= 1
         if x <= s0 or d.text[x] != ",":
             return None
-        if d.low[x + 1] not in _APPOSITIVE_OPENERS and x + 1 not in start_at:
-            return None
+        opener = d.low[x + 1]
+        if (
+            opener not in _APPOSITIVE_OPENERS
+            and not opener.endswith("ed")
+            and x + 1 not in start_at
+        ):
+            return None  # "X, one of ...," "X, the EU's ...," "X, accused by ...,"
         m = end_at.get(x)
         if m is None or not self._eligible_source(m):
             return None
@@ -181,6 +187,8 @@ class _Attribution(_Mentions):
             if d.text[x] in _STRONG or d.low[x] in _SUB_RIGHT:
                 return None
             if d.text[x] == ",":
+                if x + 1 < s1 and d.low[x + 1] in _RELATIVE:
+                    return None  # "The strike on ..., which Tehran blamed on Israel": a clause
                 for y in range(x + 1, min(s1, x + 4)):
                     m = start_at.get(y)
                     if m is not None:
@@ -199,6 +207,7 @@ class _Attribution(_Mentions):
         exclude: set[str],
         place: bool = False,
         long: bool = False,
+        threat: bool = False,
     ) -> list[_Mention] | None:
         pos = start
         if pos < s1 and d.low[pos] in _COMPLEMENTIZERS:
@@ -221,14 +230,23 @@ class _Attribution(_Mentions):
                 if place and fallback is None and m.role in ("location", "modifier"):
                     # a place of the source's own country is no target ("al-Shabaab
                     # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
+                    # ... unless what is struck is the state's own ("a military base in
+                    # Somalia's Lower Shabelle region")
                     home = {self._country.get(a) for a in exclude}
                     if any(a not in exclude and self._country.get(a) not in home for a in m.actors):
+                        fallback = m
+                    elif any(w in _STATE_TARGETS for w in d.low[start : m.start]) and any(
+                        a not in exclude for a in m.actors
+                    ):
                         fallback = m
                 pos = max(m.end, pos + 1)
                 continue
             low = d.low[pos]
             if low == "than" and d.low[pos - 1] in ("more", "less", "fewer"):
                 pos += 1  # "more than 10,000 soldiers": a number, not a comparison
+                continue
+            if threat and low == "if":
+                pos += 1  # "would impose countermeasures if Manila ...": the condition's actor
                 continue
             if d.text[pos] in _STRONG or low in _SUB_RIGHT:
                 break

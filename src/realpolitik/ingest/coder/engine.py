@@ -421,7 +421,15 @@ class EventCoder(_Clauses):
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1
                     target = self._right(
-                        d, begin, s1, next_trigger, start_at, exclude, place, phrase.irrealis
+                        d,
+                        begin,
+                        s1,
+                        next_trigger,
+                        start_at,
+                        exclude,
+                        place,
+                        phrase.irrealis,
+                        threat=phrase.type == "THREATEN" and d.low[trig.start] in ("would", "will"),
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue

@@ -81,7 +81,8 @@ _FORCE_NOUNS = frozenset(
      "defense", "ministry", "foreign", "intelligence", "spy", "agency", "border", "warships",
      "artillery", "instructors", "paratroopers", "marines", "commandos", "diplomats",
      "leaders", "negotiators", "farmers", "protesters", "forces'", "vessel", "ships",
-     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels"}
+     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels",
+     "administration", "regime"}
 )  # fmt: skip
 #: Words before the demonym "American" that make it a region, not the United States.
 _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
@@ -138,6 +139,9 @@ _LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "
 _APPOSITIVE_OPENERS = frozenset({"one", "a", "an", "the", "its", "his", "her", "their"})
 #: Nouns before "of" that make a country's name a place's ("the Gulf of Finland").
 _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
+#: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
+#: a military base in Somalia's ...": Somalia).
+_STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", "checkpoint"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -11,9 +11,10 @@ by"). Pronouns ("he", "its", "they", "the two") and definite descriptions ("the 
 refer back to earlier mentions.
 
 Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.event`
-(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.mentions` (actor mentions
-and references), :mod:`~.attribution` (source and target), :mod:`~.clauses` (negation,
-hypotheticals, voice), :mod:`~.words` (the word lists of these rules).
+(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.document` (a paragraph's
+tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and references),
+:mod:`~.attribution` (source and target), :mod:`~.clauses` (negation, hypotheticals, voice),
+:mod:`~.words` (the word lists of these rules).
 """
 
 from __future__ import annotations

@@ -356,6 +356,56 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Moscow said it would take countermeasures if Helsinki allowed NATO bases on its soil.",
             ("THREATEN", ("russia",), ("finland",)),
         ),
+        # fourth pass, block 4: "agreed that"
+        (
+            "Chile and Argentina agreed that their navies would share patrol data.",
+            ("AGREE", ("chile", "argentina"), ("chile", "argentina")),
+        ),
+        # ... "X's new prime minister", and an appositive opening with a preposition
+        (
+            "Iraq's new prime minister, on his first trip abroad since taking office,"
+            " visited Tehran.",
+            ("CONSULT", ("iraq",), ("iran",)),
+        ),
+        # ... an agentless "were sent": the state of what is sent sends it
+        (
+            "Spanish troops were sent to Latvia to help train local forces.",
+            ("AID", ("spain",), ("latvia",)),
+        ),
+        # ... "during a visit by X" names no agent of the signing
+        (
+            "Turkey and Egypt, whose relations thawed last year, signed a defence deal"
+            " during a visit by the Egyptian president.",
+            ("AGREE", ("turkey", "egypt"), ("turkey", "egypt")),
+        ),
+        # ... ", an allegation X called baseless": X rejects, and the subject accused
+        (
+            "Kyiv said Russian troops had executed prisoners near Bakhmut, an allegation"
+            " Moscow called baseless.",
+            ("ACCUSE", ("ukraine",), ("russia",)),
+        ),
+        # ... interceptions, bans on entering, delegations welcomed
+        (
+            "Vietnam's navy intercepted a Chinese fishing vessel near the Spratly Islands.",
+            ("COERCE", ("vietnam",), ("china",)),
+        ),
+        (
+            "Estonia banned Russian-registered trucks from entering the country.",
+            ("SANCTION", ("estonia",), ("russia",)),
+        ),
+        (
+            "Honduras's president welcomed a Taiwanese delegation in Tegucigalpa.",
+            ("CONSULT", ("honduras",), ("taiwan",)),
+        ),
+        # ... "an arrangement with X"; "to X and then to Y"
+        (
+            "Guatemala agreed to take in migrants under an arrangement with Washington.",
+            ("AGREE", ("guatemala",), ("us",)),
+        ),
+        (
+            "Egypt's foreign minister travelled to Amman and then to Riyadh for talks on Gaza.",
+            ("CONSULT", ("egypt",), ("jordan", "saudi-arabia")),
+        ),
     ],
 )
 def test_news_form_is_coded(text, expected):

@@ -172,7 +172,7 @@ class _Attribution(_Mentions):
         opener = d.low[x + 1]
         if (
             opener not in _APPOSITIVE_OPENERS
-            and not opener.endswith("ed")
+            and not opener.endswith(("ed", "ing"))
             and x + 1 not in start_at
         ):
             return None  # "X, one of ...," "X, the EU's ...," "X, accused by ...,"

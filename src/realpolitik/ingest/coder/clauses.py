@@ -8,6 +8,7 @@ from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _BE,
     _CONDITIONS,
+    _FRAME_WORDS,
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
@@ -113,8 +114,8 @@ class _Clauses(_Attribution):
         limit = min(s1, trig.end + 8)
         while x < limit:
             w = d.text[x]
-            if w in _STRONG or w == ",":
-                break
+            if w in _STRONG or w == "," or d.low[x] in _FRAME_WORDS:
+                break  # "signed a deal during a visit by X": the visit's agent, not the deal's
             if d.low[x] == "by":
                 by_at = x
                 for y in range(x + 1, min(s1, x + 6)):

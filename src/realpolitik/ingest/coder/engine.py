@@ -12,6 +12,7 @@ from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trig
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
+    _CHARGES,
     _MEETING_WORDS,
     _PLACE_TARGET_TYPES,
     _QUAD,
@@ -230,6 +231,9 @@ class EventCoder(_Clauses, _Documents):
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
+            if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
+                # "Spanish planes were sent to Greece": the state of what is sent sends it
+                passive = self._means_agent(d, trig, s1, start_at, triggers) is not None
             if phrase.agent_inside:
                 inner = next((start_at[y] for y in range(trig.start + 1, trig.end)
                               if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
@@ -407,6 +411,24 @@ class EventCoder(_Clauses, _Documents):
                 trigger=d.doc[trig.start : trig.end].text,
                 file=file,
             )
+            accusation = ("ACCUSE", frozenset(tgt), frozenset(src))
+            if phrase.agent_inside and d.low[trig.head] in _CHARGES and accusation not in seen:
+                # "X said Y ..., an accusation Z rejected": what X said was an accusation
+                seen.add(accusation)
+                yield Event(
+                    sentence=number,
+                    text=sent_text.strip(),
+                    source=tgt,
+                    type="ACCUSE",
+                    mode=None,
+                    target=src,
+                    intensity=-2.0,
+                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
+                    cameo="112",
+                    quad_class=_QUAD["11"],
+                    trigger=d.doc[trig.start : trig.end].text,
+                    file=file,
+                )
 
 
 def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:

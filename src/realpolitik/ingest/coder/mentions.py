@@ -93,6 +93,13 @@ class _Mentions(_CoderState):
                         end = max(stop, j + 1 if j > end else stop)
                 # "Nepal's foreign minister", "Ukraine's president": the state's official
                 t = end + 1 if possessive and end < n and d.text[end] in _POSSESSIVE else end
+                if (
+                    possessive
+                    and t + 1 < n
+                    and d.low[t] in _INSTITUTION_ADJECTIVES
+                    and self._title_word(d.low[t + 1])
+                ):
+                    t += 1  # "Germany's new chancellor"
                 if possessive and t < n and self._title_word(d.low[t]):
                     while t < n and self._title_word(d.low[t]):
                         t += 1

@@ -37,7 +37,7 @@ _MODIFIER_SUFFIX = frozenset(
 )
 _MODIFIER_PREFIX = frozenset({"pro", "anti", "non"})
 _JOINERS = frozenset({",", "and", "or", "&", "-", "the", "both", "as", "well"})
-_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on"})
+_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on", "then"})
 _REUSE_GAP = frozenset(
     {"and", ",", "to", "then", "also", "later", "has", "had", "have", "will", "would", "'ll",
      "subsequently", "further"}
@@ -82,7 +82,7 @@ _FORCE_NOUNS = frozenset(
      "artillery", "instructors", "paratroopers", "marines", "commandos", "diplomats",
      "leaders", "negotiators", "farmers", "protesters", "forces'", "vessel", "ships",
      "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels",
-     "administration", "regime"}
+     "administration", "regime", "rulers"}
 )  # fmt: skip
 #: Words before the demonym "American" that make it a region, not the United States.
 _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
@@ -136,12 +136,19 @@ _INSTITUTION_ADJECTIVES = frozenset({"interim", "transitional", "new", "caretake
 #: Nouns after "X-led" that are X's own grouping ("the Saudi-led coalition" -> X).
 _LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "bloc", "troops"})
 #: First words of an appositive noun phrase after a subject ("X, one of ..., visited").
-_APPOSITIVE_OPENERS = frozenset({"one", "a", "an", "the", "its", "his", "her", "their"})
+_APPOSITIVE_OPENERS = frozenset(
+    {"one", "a", "an", "the", "its", "his", "her", "their", "on", "in", "during", "who", "whose"}
+)
 #: Nouns before "of" that make a country's name a place's ("the Gulf of Finland").
 _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 #: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
 #: a military base in Somalia's ...": Somalia).
 _STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", "checkpoint"})
+#: Words that open a frame of time after a participle ("signed ... during a visit by X"): a
+#: "by" after them is not the participle's agent.
+_FRAME_WORDS = frozenset({"during", "after", "before", "amid", "while"})
+#: Nouns of a charge that another actor rejects (", an accusation Asmara rejected").
+_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

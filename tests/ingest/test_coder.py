@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -93,3 +94,34 @@ def test_intensity_range_and_reciprocal_dyads():
     from realpolitik.ingest import load_dictionary
 
     assert all(-10 <= p.intensity <= 10 for p in load_dictionary().phrases)
+
+
+@pytest.mark.parametrize("scenario", [None, "syria-2020"])
+def test_fast_path_matches_the_spacy_pipeline(seed_text, news_gold, scenario):
+    # The coder reads tokens into plain lists and finds sentences and actor entities itself:
+    # they must be exactly the spaCy pipeline's (sentencizer, entity ruler).
+    from realpolitik.ingest import EventCoder
+    from realpolitik.ingest.dictionary import load_dictionary
+    from realpolitik.ingest.text import clean_text, paragraphs
+
+    if scenario is None:
+        coder = EventCoder()
+    else:
+        from realpolitik.scenario import load_scenario
+
+        coder = EventCoder(load_dictionary(load_scenario(scenario).actors))
+    texts = list(paragraphs(clean_text(seed_text))) + [s["text"] for s in news_gold["sentences"]]
+    texts += ["US and UN officials met. The U.S.A. and the U.K. agreed!  Then SDF fighters left"]
+    assert coder._actors.exact  # no two actor patterns of different ids match the same words
+    ruler_path = copy.copy(coder._actors)
+    ruler_path.exact = False  # what a dictionary with such patterns uses: the ruler's matches
+    for text in texts:
+        doc = coder.nlp(text)
+        d = coder._tokens(text)
+        assert d.text == [t.text for t in doc]
+        assert d.low == [t.lower_ for t in doc]
+        assert d.punct == [t.is_punct for t in doc] and d.title == [t.is_title for t in doc]
+        assert coder._sentences(d) == [(s.start, s.end) for s in doc.sents]
+        ents = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+        assert coder._actors(d.doc) == ents
+        assert ruler_path(d.doc) == ents

@@ -115,6 +115,9 @@ class Phrase:
     #: from Erdogan", "a visit by a U.S. envoy to Caracas"); the target is then the actor
     #: after the source, else the one before the phrase
     agent_after: bool = False
+    #: whether the source is named inside the phrase and the target is the sentence's
+    #: subject ("..., a charge Bangkok denied", "an accusation Asmara rejected")
+    agent_inside: bool = False
 
 
 @dataclass
@@ -380,6 +383,7 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     person=bool(spec.get("person", False)),
                     object_first=bool(spec.get("object_first", False)),
                     agent_after=bool(spec.get("agent_after", False)),
+                    agent_inside=bool(spec.get("agent_inside", False)),
                 )
             )
     return phrases

@@ -1,17 +1,20 @@
 """The event coder: sentences in, who-did-what-to-whom events out.
 
 A blank spaCy English pipeline splits sentences (``sentencizer``) and finds actor mentions
-(``entity_ruler`` built from the actor dictionary); a :class:`spacy.matcher.PhraseMatcher`
-finds the trigger word of each event phrase and the rest of the phrase is checked in Python.
+(``entity_ruler`` built from the actor dictionary); the coder does that pipeline's work on
+plain lists of each paragraph's token attributes (the same sentences and entities, see
+:mod:`~.pipeline`). A set look-up finds the trigger word of each event phrase and the rest of
+the phrase is checked in Python.
 Source and target come from the actor mentions nearest to the phrase in its clause: before it
 for the source and after it for the target, the other way round in the passive ("was killed
 by"). Pronouns ("he", "its", "they", "the two") and definite descriptions ("the ministry")
 refer back to earlier mentions.
 
 Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.event`
-(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.mentions` (actor mentions
-and references), :mod:`~.attribution` (source and target), :mod:`~.clauses` (negation,
-hypotheticals, voice), :mod:`~.words` (the word lists of these rules).
+(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.document` (a paragraph's
+tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and references),
+:mod:`~.attribution` (source and target), :mod:`~.clauses` (negation, hypotheticals, voice),
+:mod:`~.words` (the word lists of these rules).
 """
 
 from __future__ import annotations

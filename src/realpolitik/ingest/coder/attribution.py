@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from realpolitik.ingest.coder.event import _Mention, _Trigger
+from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
+    _APPOSITIVE_OPENERS,
     _CAUSE_NOUNS,
     _COMPLEMENTIZERS,
     _DISPLACED,
@@ -20,6 +19,7 @@ from realpolitik.ingest.coder.words import (
     _RELATIVE,
     _REUSE_GAP,
     _SPEECH,
+    _STATE_TARGETS,
     _STRONG,
     _SUB_LEFT,
     _SUB_RIGHT,
@@ -31,9 +31,8 @@ from realpolitik.ingest.dictionary import Phrase
 class _Attribution(_Mentions):
     """Source and target of a phrase: the nearest eligible mentions before and after it."""
 
-    def _participle(self, tok: Any) -> bool:
-        """Whether a token may be a past participle ("mediated", "sent", "held")."""
-        low = tok.lower_
+    def _participle(self, low: str) -> bool:
+        """Whether a (lower-cased) word may be a past participle ("mediated", "sent", "held")."""
         return low.endswith(("ed", "en")) or low in self._participles
 
     def _ends_with_preposition(self, phrase: Phrase) -> bool:
@@ -51,7 +50,7 @@ class _Attribution(_Mentions):
 
     def _left(
         self,
-        doc: Any,
+        d: _Doc,
         start: int,
         s0: int,
         end_at: dict[int, _Mention],
@@ -60,37 +59,49 @@ class _Attribution(_Mentions):
     ) -> list[_Mention] | None:
         pos = start - 1
         lo = max(s0, start - _MAX_SOURCE_DISTANCE)
+        companions: list[_Mention] = []
         while pos >= lo:
             m = end_at.get(pos + 1)
             if m is not None:
+                if (
+                    m.role == "actor"
+                    and m.start >= 2
+                    and d.low[m.start - 1] == "with"
+                    and d.low[m.start - 2] in ("along", "together")
+                ):
+                    companions.append(m)  # "Seoul and Tokyo, along with Washington, staged"
                 if self._eligible_source(m, allow_prep):
                     # "Iran attacked Israel and threatened ..." -> the subject carries over
                     for trig, src, tgt in coded:
-                        gap = {doc[x].lower_ for x in range(m.end, start)}
+                        gap = {d.low[x] for x in range(m.end, start)}
                         if trig.phrase.object_control and "and" not in gap:
                             continue
                         if m in tgt and gap and gap <= _REUSE_GAP:
                             return src
-                    return self._group_left(doc, m, end_at, s0)
+                    return self._group_left(d, m, end_at, s0) + companions[::-1]
+                if set(d.low[m.end : start]) == {"to"}:
+                    # "travelled to Beijing to meet Xi": the purpose has the journey's subject
+                    for trig, src, tgt in coded:
+                        if m in tgt and not trig.phrase.object_control:
+                            return src
                 pos = m.start - 1
                 continue
-            tok = doc[pos]
-            low = tok.lower_
-            if tok.text in _STRONG or low in _SUB_LEFT:
+            low = d.low[pos]
+            if d.text[pos] in _STRONG or low in _SUB_LEFT:
                 return None
             if low in _RELATIVE:
                 q = pos - 1
-                if q >= s0 and doc[q].text == ",":
+                if q >= s0 and d.text[q] == ",":
                     q -= 1
                 ant = end_at.get(q + 1)
                 if ant is not None and ant.role == "actor":
-                    return self._group_left(doc, ant, end_at, s0)
+                    return self._group_left(d, ant, end_at, s0)
                 return None
             pos -= 1
         return None
 
     def _group_left(
-        self, doc: Any, m: _Mention, end_at: dict[int, _Mention], s0: int
+        self, d: _Doc, m: _Mention, end_at: dict[int, _Mention], s0: int
     ) -> list[_Mention]:
         group = [m]
         pos = m.start - 1
@@ -111,14 +122,14 @@ class _Attribution(_Mentions):
             if other is not None:
                 pos -= 1
                 continue
-            if doc[pos].lower_ in _JOINERS:
-                gap.add(doc[pos].lower_)
+            if d.low[pos] in _JOINERS:
+                gap.add(d.low[pos])
                 pos -= 1
                 continue
             break
         return group[::-1]
 
-    def _first_group(self, doc: Any, mentions: list[_Mention], before: int, s0: int, end_at):
+    def _first_group(self, d: _Doc, mentions: list[_Mention], before: int, s0: int, end_at):
         for m in mentions:
             if m.start >= before:
                 return None
@@ -130,7 +141,7 @@ class _Attribution(_Mentions):
                         continue
                     if other.start >= before:
                         break
-                    gap = {doc[x].lower_ for x in range(pos, other.start)}
+                    gap = {d.low[x] for x in range(pos, other.start)}
                     if gap <= _JOINERS and other.role == "actor":
                         group.append(other)
                         pos = other.end
@@ -139,12 +150,45 @@ class _Attribution(_Mentions):
                 return group
         return None
 
-    def _after_comma(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+    def _appositive_subject(
+        self,
+        d: _Doc,
+        comma: int,
+        s0: int,
+        end_at: dict[int, _Mention],
+        start_at: dict[int, _Mention],
+    ) -> list[_Mention] | None:
+        """The subject before an appositive that ends at ``comma``.
+
+        "Slovakia's Robert Fico, one of the few EU leaders ..., travelled to Moscow" -> Fico.
+        """
+        x = comma - 1
+        while x > s0 and d.text[x] != ",":
+            if d.text[x] in _STRONG or comma - x > 15:
+                return None
+            x -= 1
+        if x <= s0 or d.text[x] != ",":
+            return None
+        opener = d.low[x + 1]
+        if (
+            opener not in _APPOSITIVE_OPENERS
+            and not opener.endswith(("ed", "ing"))
+            and x + 1 not in start_at
+        ):
+            return None  # "X, one of ...," "X, the EU's ...," "X, accused by ...,"
+        m = end_at.get(x)
+        if m is None or not self._eligible_source(m):
+            return None
+        return self._group_left(d, m, end_at, s0)
+
+    def _after_comma(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         x = trig.end
         while x < s1:
-            if doc[x].text in _STRONG or doc[x].lower_ in _SUB_RIGHT:
+            if d.text[x] in _STRONG or d.low[x] in _SUB_RIGHT:
                 return None
-            if doc[x].text == ",":
+            if d.text[x] == ",":
+                if x + 1 < s1 and d.low[x + 1] in _RELATIVE:
+                    return None  # "The strike on ..., which Tehran blamed on Israel": a clause
                 for y in range(x + 1, min(s1, x + 4)):
                     m = start_at.get(y)
                     if m is not None:
@@ -155,7 +199,7 @@ class _Attribution(_Mentions):
 
     def _right(
         self,
-        doc: Any,
+        d: _Doc,
         start: int,
         s1: int,
         next_trigger: int,
@@ -163,9 +207,10 @@ class _Attribution(_Mentions):
         exclude: set[str],
         place: bool = False,
         long: bool = False,
+        threat: bool = False,
     ) -> list[_Mention] | None:
         pos = start
-        if pos < s1 and doc[pos].lower_ in _COMPLEMENTIZERS:
+        if pos < s1 and d.low[pos] in _COMPLEMENTIZERS:
             pos += 1  # "demanded that Tehran release ..."
         limit = min(s1, max(next_trigger, start))
         budget = _MAX_TARGET_DISTANCE + (4 if long else 0)
@@ -178,62 +223,67 @@ class _Attribution(_Mentions):
                     and not m.relational
                     and any(a not in exclude for a in m.actors)
                 ):
-                    host = self._host_place(doc, m, start_at, s1) if place else None
+                    host = self._host_place(d, m, start_at, s1) if place else None
                     if host is not None:
                         return [host]
-                    return self._group_right(doc, m, start_at, s1)
+                    return self._group_right(d, m, start_at, s1)
                 if place and fallback is None and m.role in ("location", "modifier"):
                     # a place of the source's own country is no target ("al-Shabaab
                     # stormed a hotel in Mogadishu"): countries by the CAMEO code's first letters
+                    # ... unless what is struck is the state's own ("a military base in
+                    # Somalia's Lower Shabelle region")
                     home = {self._country.get(a) for a in exclude}
                     if any(a not in exclude and self._country.get(a) not in home for a in m.actors):
                         fallback = m
+                    elif any(w in _STATE_TARGETS for w in d.low[start : m.start]) and any(
+                        a not in exclude for a in m.actors
+                    ):
+                        fallback = m
                 pos = max(m.end, pos + 1)
                 continue
-            tok = doc[pos]
-            if tok.lower_ == "than" and doc[pos - 1].lower_ in ("more", "less", "fewer"):
+            low = d.low[pos]
+            if low == "than" and d.low[pos - 1] in ("more", "less", "fewer"):
                 pos += 1  # "more than 10,000 soldiers": a number, not a comparison
                 continue
-            if tok.text in _STRONG or tok.lower_ in _SUB_RIGHT:
+            if threat and low == "if":
+                pos += 1  # "would impose countermeasures if Manila ...": the condition's actor
+                continue
+            if d.text[pos] in _STRONG or low in _SUB_RIGHT:
                 break
             if (
-                tok.text == ","
+                d.text[pos] == ","
                 and pos + 1 < s1
-                and doc[pos + 1].is_lower
-                and doc[pos + 1].lower_.endswith("ing")
+                and d.lower[pos + 1]
+                and d.low[pos + 1].endswith("ing")
             ):
                 break  # "vowed to secure access to the sea, alarming Eritrea": a new clause
-            if tok.lower_ == "in" and pos + 1 < s1 and doc[pos + 1].lower_ in _CAUSE_NOUNS:
+            if low == "in" and pos + 1 < s1 and d.low[pos + 1] in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"
-            if (
-                tok.lower_ == "by"
-                and self._participle(doc[pos - 1])
-                and doc[pos - 1].lower_ not in _HELD
-            ):
+            if low == "by" and self._participle(d.low[pos - 1]) and d.low[pos - 1] not in _HELD:
                 break  # "a deal mediated by the United States": an agent, not the target
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
 
     def _proposer(
-        self, doc: Any, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+        self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
     ) -> list[_Mention] | None:
         """Who made what is agreed to: "agreed to an EU plan", "accepted a U.S. proposal"."""
-        if x >= s1 or doc[x].lower_ not in ("a", "an", "the"):
+        if x >= s1 or d.low[x] not in ("a", "an", "the"):
             return None
         m = start_at.get(x + 1)
         if m is None or m.role not in ("actor", "modifier") or m.end >= s1:
             return None
-        if doc[m.end].lower_ not in _PROPOSALS or not any(a not in exclude for a in m.actors):
+        if d.low[m.end] not in _PROPOSALS or not any(a not in exclude for a in m.actors):
             return None
         return [m]
 
     def _host_place(
-        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+        self, d: _Doc, m: _Mention, start_at: dict[int, _Mention], s1: int
     ) -> _Mention | None:
         """The place of displaced people: "Sudanese refugees in eastern Chad" -> Chad."""
         x = m.end
-        if x >= s1 or doc[x].lower_ not in _DISPLACED:
+        if x >= s1 or d.low[x] not in _DISPLACED:
             return None
         for y in range(x + 1, min(s1, x + 5)):
             other = start_at.get(y)
@@ -242,7 +292,7 @@ class _Attribution(_Mentions):
         return None
 
     def _group_right(
-        self, doc: Any, m: _Mention, start_at: dict[int, _Mention], s1: int
+        self, d: _Doc, m: _Mention, start_at: dict[int, _Mention], s1: int
     ) -> list[_Mention]:
         group = [m]
         by_comma = [False]
@@ -254,15 +304,15 @@ class _Attribution(_Mentions):
             if other is not None:
                 if other.role != "actor" or other.relational:
                     break
-                if other.end < s1 and doc[other.end].lower_ in _SPEECH:
+                if other.end < s1 and d.low[other.end] in _SPEECH:
                     break  # "into Gaza, the United Nations said"
                 group.append(other)
                 by_comma.append(saw_comma and not saw_and)
                 pos = other.end
                 saw_and = saw_comma = False
                 continue
-            low = doc[pos].lower_
-            if low in _JOINERS or doc[pos].text in _POSSESSIVE:
+            low = d.low[pos]
+            if low in _JOINERS or d.text[pos] in _POSSESSIVE:
                 saw_and = saw_and or low in ("and", "or")
                 saw_comma = saw_comma or low == ","
                 pos += 1

@@ -12,7 +12,6 @@ class _CoderState:
 
     dictionary: Dictionary
     nlp: Any
-    trigger_matcher: Any
     _by_first: dict[str, list[int]]
     _titles: frozenset[str]
     _anaphoric: frozenset[str]
@@ -24,3 +23,7 @@ class _CoderState:
     _prep_end: dict[int, bool]
     _kinds: dict[str, str]
     _country: dict[str, str]
+    _punct_chars: frozenset[str]
+    _actors: Any
+    _trigger_words: frozenset[str]
+    _lexemes: dict[str, tuple[str, bool, bool, bool, bool]]

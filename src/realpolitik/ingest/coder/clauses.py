@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from realpolitik.ingest.coder.attribution import _Attribution
-from realpolitik.ingest.coder.event import _Mention, _Trigger
+from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _BE,
     _CONDITIONS,
+    _FRAME_WORDS,
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
@@ -23,29 +22,29 @@ from realpolitik.ingest.coder.words import (
 class _Clauses(_Attribution):
     """Clause-level rules: negation, hypotheticals, voice, nominal and adjectival uses."""
 
-    def _cancelled(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+    def _cancelled(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> bool:
         if (
             trig.start == trig.head
             and trig.start > s0
-            and doc[trig.start - 1].lower_ in ("the", "a", "an")
-            and doc[trig.head].lower_.endswith("ed")
+            and d.low[trig.start - 1] in ("the", "a", "an")
+            and d.low[trig.head].endswith("ed")
         ):
             return True  # "the seized tanker": an adjective, not an event
         for x in range(max(s0, trig.start - 3), trig.start):
-            if doc[x].lower_ in self._negations:
+            if d.low[x] in self._negations:
                 return True
-        head = doc[trig.head].lower_
-        if head == "exchange" and trig.start > s0 and doc[trig.start - 1].lower_ == "in":
+        head = d.low[trig.head]
+        if head == "exchange" and trig.start > s0 and d.low[trig.start - 1] == "in":
             return True  # "in exchange for prisoners": an idiom, not a swap
         if head == "called" and any(
-            doc[x].lower_ == "what" for x in range(max(s0, trig.start - 4), trig.start)
+            d.low[x] == "what" for x in range(max(s0, trig.start - 4), trig.start)
         ):
             return True  # "struck what New Delhi called militant camps": a naming
         x = trig.start - 1
         same_chunk = True
-        while x >= s0 and doc[x].text not in _STRONG:
-            low = doc[x].lower_
-            if low == "would" and self._reported_intent(doc, x, s0):
+        while x >= s0 and d.text[x] not in _STRONG:
+            low = d.low[x]
+            if low == "would" and self._reported_intent(d, x, s0, s1):
                 x -= 1
                 continue  # "Moscow said it would expel two diplomats": an announcement
             if low in self._hypothetical or (same_chunk and low in self._desire):
@@ -55,7 +54,7 @@ class _Clauses(_Attribution):
             x -= 1
         return False
 
-    def _object_of_previous(self, doc: Any, trig: _Trigger, previous: _Trigger) -> bool:
+    def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 
         "India condemned the attacks on temples": the attack is what India condemns, not an
@@ -64,9 +63,9 @@ class _Clauses(_Attribution):
         if trig.phrase.pattern.endswith("between") and trig.phrase.type == "CONSULT":
             return False  # "welcomed the talks between X and Y": the talks are coded
         gap = range(previous.end, trig.start)
-        if not 1 <= len(gap) <= 3 or doc[previous.end].lower_ not in _NOMINAL_DETERMINERS:
+        if not 1 <= len(gap) <= 3 or d.low[previous.end] not in _NOMINAL_DETERMINERS:
             return False
-        return all(doc[x].is_alpha and doc[x].is_lower for x in gap)
+        return all(d.alpha[x] and d.lower[x] for x in gap)
 
     def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
         """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
@@ -74,52 +73,50 @@ class _Clauses(_Attribution):
             return False
         return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
 
-    def _visit_frame(self, doc: Any, trig: _Trigger, s0: int) -> bool:
+    def _visit_frame(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
-        if doc[trig.head].lower_ not in ("visit", "trip", "tour"):
+        if d.low[trig.head] not in ("visit", "trip", "tour"):
             return False
         x = trig.start - 1
         for _ in range(3):  # "during an official two-day visit": determiner and adjectives
             if x < s0:
                 return False
-            low = doc[x].lower_
+            low = d.low[x]
             if low in _VISIT_FRAME:
                 return x > s0
-            if doc[x].is_punct or doc[x].ent_type_:
+            if d.punct[x] or d.ent[x]:
                 return False
             x -= 1
         return False
 
-    def _reported_intent(self, doc: Any, would: int, s0: int) -> bool:
+    def _reported_intent(self, d: _Doc, would: int, s0: int, s1: int) -> bool:
         """Whether "would" at ``would`` reports an announced intention, not a condition.
 
         "X said it would ...", "X announced that it would ...": a speech verb at most three
         words before, and no conditional word anywhere in the sentence.
         """
-        if not any(doc[x].lower_ in _SPEECH for x in range(max(s0, would - 4), would)):
+        if not any(d.low[x] in _SPEECH for x in range(max(s0, would - 4), would)):
             return False
-        end = doc[would].sent.end
-        return not any(doc[x].lower_ in _CONDITIONS for x in range(s0, end))
+        return not any(d.low[x] in _CONDITIONS for x in range(s0, s1))
 
-    def _voice(self, doc: Any, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+    def _voice(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         """Return (passive, agent mention, reduced): "was killed by X" or "Y, killed by X"."""
-        head = doc[trig.head]
-        low = head.lower_
+        low = d.low[trig.head]
         if not (low.endswith("ed") or low in self._participles):
             return False, None, False
         p = trig.start - 1
-        while p >= 0 and (doc[p].lower_ in _SKIP_BEFORE_VERB or doc[p].lower_.endswith("ly")):
+        while p >= 0 and (d.low[p] in _SKIP_BEFORE_VERB or d.low[p].endswith("ly")):
             p -= 1
-        aux = p >= 0 and doc[p].lower_ in _BE
+        aux = p >= 0 and d.low[p] in _BE
         agent = None
         by_at = -1
         x = trig.end
         limit = min(s1, trig.end + 8)
         while x < limit:
-            t = doc[x]
-            if t.text in _STRONG or t.text == ",":
-                break
-            if t.lower_ == "by":
+            w = d.text[x]
+            if w in _STRONG or w == "," or d.low[x] in _FRAME_WORDS:
+                break  # "signed a deal during a visit by X": the visit's agent, not the deal's
+            if d.low[x] == "by":
                 by_at = x
                 for y in range(x + 1, min(s1, x + 6)):
                     if y in start_at:
@@ -131,11 +128,30 @@ class _Clauses(_Attribution):
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
         reduced = (
-            not aux and agent is not None and p >= 0 and (doc[p].text == "," or by_at == trig.end)
+            not aux and agent is not None and p >= 0 and (d.text[p] == "," or by_at == trig.end)
         )
         return (aux or reduced), agent, reduced
 
-    def _modifier_use(self, doc: Any, trig: _Trigger, s0: int, end_at: dict[int, _Mention]) -> bool:
+    def _means_agent(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], triggers
+    ) -> _Mention | None:
+        """The agent of an agentless passive named in its means.
+
+        "was destroyed in a U.S. strike", "were killed in an Israeli air strike": the nominal
+        event right after "in a|an|the" and the mention.
+        """
+        x = trig.end
+        if x + 2 >= s1 or d.low[x] != "in" or d.low[x + 1] not in ("a", "an", "the"):
+            return None
+        m = start_at.get(x + 2)
+        if m is None or m.end >= s1:
+            return None
+        for t in triggers:
+            if t.start == m.end and t.phrase.type in (trig.phrase.type, "ASSAULT"):
+                return m
+        return None
+
+    def _modifier_use(self, d: _Doc, trig: _Trigger, s0: int, end_at: dict[int, _Mention]) -> bool:
         """Whether the trigger word is used as a noun or modifier, not as an event.
 
         "his support of X" (a possessive before it) and "bases hosting U.S. troops" (an -ing
@@ -143,16 +159,15 @@ class _Clauses(_Attribution):
         """
         if trig.start <= s0:
             return False
-        prev = doc[trig.start - 1]
-        low = prev.lower_
+        low = d.low[trig.start - 1]
         if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
             return True
-        head = doc[trig.head].lower_
+        head = d.low[trig.head]
         return (
             head.endswith("ing")
             and trig.head == trig.start
-            and prev.is_alpha
-            and prev.is_lower
+            and d.alpha[trig.start - 1]
+            and d.lower[trig.start - 1]
             and trig.start not in end_at
             and low not in _BE
             and low not in _SKIP_BEFORE_VERB

@@ -7,22 +7,25 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from realpolitik.ingest.coder.clauses import _Clauses
-from realpolitik.ingest.coder.event import Event, _Memory, _Mention, _Trigger
-from realpolitik.ingest.coder.pipeline import _build_nlp
+from realpolitik.ingest.coder.document import _Documents
+from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
+from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
+    _CHARGES,
     _MEETING_WORDS,
     _PLACE_TARGET_TYPES,
     _QUAD,
     _RECIPROCAL_AFTER,
+    _SPEECH,
     _STRONG,
 )
 from realpolitik.ingest.dates import article_date, find_dates
-from realpolitik.ingest.dictionary import Dictionary, load_dictionary, match_at
+from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Clauses):
+class EventCoder(_Clauses, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -38,18 +41,15 @@ class EventCoder(_Clauses):
     """
 
     def __init__(self, dictionary: Dictionary | None = None) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.dictionary = dictionary if dictionary is not None else load_dictionary()
         self.nlp = _build_nlp(self.dictionary)
-        # Trigger words are found with a PhraseMatcher (hash look-ups); the rest of each phrase
-        # is checked by match_at. This is ~10x faster than spaCy's Matcher with set predicates.
+        # Trigger words are found by a set look-up of each token (those that are one token);
+        # the rest of each phrase is checked by match_at. This is ~10x faster than spaCy's
+        # Matcher with set predicates.
         self._by_first: dict[str, list[int]] = {}
         for i, phrase in enumerate(self.dictionary.phrases):
             for w in phrase.tokens[0][1]:
                 self._by_first.setdefault(w, []).append(i)
-        self.trigger_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.trigger_matcher.add("TRIGGER", [self.nlp.make_doc(w) for w in sorted(self._by_first)])
         d = self.dictionary
         self._titles = d.titles
         self._anaphoric = d.anaphoric_nouns
@@ -61,6 +61,16 @@ class EventCoder(_Clauses):
         self._prep_end: dict[int, bool] = {}
         self._kinds = {d.resolve(a.id): a.kind for a in d.actors.values()}
         self._country = {d.resolve(a.id): a.cameo[:3] for a in d.actors.values()}
+        # The pipeline's work done per document without spaCy's per-token objects: the
+        # tokenizer, then the sentencizer's rule and the entity ruler's entities on plain lists
+        # (the same sentences and spans as ``self.nlp``).
+        self._punct_chars = frozenset(self.nlp.get_pipe("sentencizer").punct_chars)
+        self._actors = _Actors(self.nlp.get_pipe("entity_ruler"))
+        # A single-token trigger pattern matches where the token's lower case is its word.
+        self._trigger_words = frozenset(
+            doc[0].lower_ for doc in (self.nlp.make_doc(w) for w in self._by_first) if len(doc) == 1
+        )
+        self._lexemes: dict[str, tuple[str, bool, bool, bool, bool]] = {}
 
     # --- public ---------------------------------------------------------------------------------
     def code(
@@ -95,70 +105,41 @@ class EventCoder(_Clauses):
         cleaned = clean_text(text)
         memory = _Memory()
         events: list[Event] = []
-        for doc in self.nlp.pipe(paragraphs(cleaned), batch_size=batch_size):
-            events.extend(self._code_doc(doc, memory, reference_date, file))
+        for paragraph in paragraphs(cleaned):
+            events.extend(self._code_doc(self._tokens(paragraph), memory, reference_date, file))
         return events
 
     def count_sentences(self, text: str) -> int:
         """Number of sentences the coder sees in ``text`` (for benchmarks and reports)."""
-        return sum(1 for doc in self.nlp.pipe(paragraphs(clean_text(text))) for _ in doc.sents)
+        return sum(len(self._sentences(self._tokens(p))) for p in paragraphs(clean_text(text)))
 
     def sentences(self, text: str) -> list[str]:
         """The sentences of ``text`` as numbered by :meth:`code` (number = index + 1)."""
-        return [
-            s.text.strip() for doc in self.nlp.pipe(paragraphs(clean_text(text))) for s in doc.sents
-        ]
-
-    # --- one document ---------------------------------------------------------------------------
-    def _triggers(self, doc: Any, words: list[str], sent_end: list[int]) -> list[_Trigger]:
-        phrases = self.dictionary.phrases
-        found = []
-        for _, start, end in self.trigger_matcher(doc):
-            if end != start + 1:
-                continue
-            for i in self._by_first.get(words[start], ()):
-                stop = match_at(phrases[i].tokens, words, start, sent_end[start])
-                if stop > start:
-                    found.append((start, -(stop - start), i, stop))
-        found.sort()
-        taken = bytearray(len(doc))
-        out = []
-        for start, _, i, end in found:
-            if any(taken[start:end]):
-                continue
-            for k in range(start, end):
-                taken[k] = 1
-            head = start + 1 if words[start] in ("-", "a", "an", "the") else start
-            out.append(_Trigger(start, end, head, phrases[i]))
-        out.sort(key=lambda t: t.start)
+        out: list[str] = []
+        for p in paragraphs(clean_text(text)):
+            d = self._tokens(p)
+            out.extend(d.doc[s0:s1].text.strip() for s0, s1 in self._sentences(d))
         return out
 
+    # --- one document ---------------------------------------------------------------------------
     def _code_doc(
-        self, doc: Any, memory: _Memory, reference: dt.date | None, file: str | None
+        self, d: _Doc, memory: _Memory, reference: dt.date | None, file: str | None
     ) -> Iterator[Event]:
-        sents = list(doc.sents)
-        sent_of = [0] * len(doc)
-        for si, s in enumerate(sents):
-            for x in range(s.start, s.end):
-                sent_of[x] = si
-        words = [t.lower_ for t in doc]
-        sent_end = [0] * len(doc)
-        for s in sents:
-            for x in range(s.start, s.end):
-                sent_end[x] = s.end
-        triggers = self._triggers(doc, words, sent_end)
-        trigger_starts = {t.start for t in triggers}
-        starts = self._raw_mentions(doc)
-        by_sent_t: list[list[_Trigger]] = [[] for _ in sents]
-        for t in triggers:
-            by_sent_t[sent_of[t.start]].append(t)
-        for si, sent in enumerate(sents):
+        ents = self._actors(d.doc)
+        for start, end, _, _ in ents:
+            for x in range(start, end):
+                d.ent[x] = 1
+        sents = self._sentences(d)
+        by_sent_t = self._triggers(d, sents)
+        trigger_starts = {t.start for ts in by_sent_t for t in ts}
+        starts = self._raw_mentions(d, ents)
+        for si, (s0, s1) in enumerate(sents):
             memory.sentence += 1
-            mentions = self._mentions(doc, starts, sent.start, sent.end, memory, trigger_starts)
+            mentions = self._mentions(d, starts, s0, s1, memory, trigger_starts)
             if not by_sent_t[si] or not mentions:
                 continue
             for event in self._code_sentence(
-                doc, sent, memory.sentence, mentions, by_sent_t[si], reference, file
+                d, s0, s1, memory.sentence, mentions, by_sent_t[si], reference, file
             ):
                 if event.mutual or event.trigger.lower().split()[0] in _MEETING_WORDS:
                     memory.group = (
@@ -170,21 +151,21 @@ class EventCoder(_Clauses):
     # --- one sentence ---------------------------------------------------------------------------
     def _code_sentence(
         self,
-        doc: Any,
-        sent: Any,
+        d: _Doc,
+        s0: int,
+        s1: int,
         number: int,
         mentions: list[_Mention],
         triggers: list[_Trigger],
         reference: dt.date | None,
         file: str | None,
     ) -> Iterator[Event]:
-        s0, s1 = sent.start, sent.end
         end_at: dict[int, _Mention] = {}
         start_at: dict[int, _Mention] = {}
         for m in mentions:
             end_at.setdefault(m.end, m)
             start_at.setdefault(m.start, m)
-        modifiers = [t for t in triggers if self._modifier_use(doc, t, s0, end_at)]
+        modifiers = [t for t in triggers if self._modifier_use(d, t, s0, end_at)]
         triggers = [t for t in triggers if t not in modifiers]
         # "a statement condemning Russia's strikes on Ukraine": what a modifier condemns
         # (or praises) is not coded either
@@ -193,42 +174,49 @@ class EventCoder(_Clauses):
             for m in modifiers
             if m.phrase.type in ("ACCUSE", "SUPPORT")
             for t in triggers
-            if 0 < t.start - m.end <= 4 and not doc[t.head].lower_.endswith("ed")
+            if 0 < t.start - m.end <= 4 and not d.low[t.head].endswith("ed")
         }
         triggers = [t for t in triggers if t.start not in objects]
         coded: list[tuple[_Trigger, list[_Mention], list[_Mention]]] = []
         seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         dates = None
+        sent_text = ""
         irrealis_at = -1
         previous: _Trigger | None = None
         for trig in triggers:
-            if irrealis_at >= 0 and not any(
-                doc[x].text in _STRONG for x in range(irrealis_at, trig.start)
+            if (
+                irrealis_at >= 0
+                and not trig.phrase.agent_inside  # ", a charge X denied": about the whole
+                and not any(d.text[x] in _STRONG for x in range(irrealis_at, trig.start))
             ):
                 continue
             if trig.phrase.irrealis:
                 irrealis_at = trig.end
-            if self._cancelled(doc, trig, s0):
+            if self._cancelled(d, trig, s0, s1):
                 continue
             phrase = trig.phrase
-            if coded and any(
-                trig.start - k - 1 >= s0
-                and doc[trig.start - k - 1].lower_ in ("in", "with")
-                and doc[trig.start - k].lower_ in ("a", "an", "the")
-                for k in (1, 2)
+            if (
+                coded
+                and not phrase.agent_after
+                and any(
+                    trig.start - k - 1 >= s0
+                    and d.low[trig.start - k - 1] in ("in", "with")
+                    and d.low[trig.start - k] in ("a", "an", "the")
+                    for k in (1, 2)
+                )
             ):
                 continue  # "killed a commander in a (drone) strike on ...": the means of an event
             if (
                 phrase.type == "ACCUSE"
                 and trig.end < s1
-                and doc[trig.end].lower_ == "of"
-                and doc[trig.head].lower_.endswith("ed")
+                and d.low[trig.end] == "of"
+                and d.low[trig.head].endswith("ed")
             ):
                 continue  # "drone makers accused of supplying Russia": nobody accuses here
             before_trigger = end_at.get(trig.start)
             if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
                 continue  # "condemned the Israeli strike on Gaza": the object of a coded event
-            if previous is not None and self._object_of_previous(doc, trig, previous):
+            if previous is not None and self._object_of_previous(d, trig, previous):
                 previous = trig
                 continue  # "condemned the attacks on temples in X": what is condemned
             if (
@@ -242,19 +230,37 @@ class EventCoder(_Clauses):
             previous = trig
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
-            passive, agent, reduced = self._voice(doc, trig, s1, start_at)
-            if phrase.agent_after:
+            passive, agent, reduced = self._voice(d, trig, s1, start_at)
+            if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
+                # "Spanish planes were sent to Greece": the state of what is sent sends it
+                passive = self._means_agent(d, trig, s1, start_at, triggers) is not None
+            if phrase.agent_inside:
+                inner = next((start_at[y] for y in range(trig.start + 1, trig.end)
+                              if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+                if inner is None:
+                    continue
+                source = [inner]
+                # the subject made the charge only if it accused or said something
+                if any(t.phrase.type == "ACCUSE" for t, _, _ in coded) or any(
+                    w in _SPEECH for w in d.low[s0 : trig.start]
+                ):
+                    target = self._first_group(d, mentions, trig.start, s0, end_at)
+            elif phrase.agent_after:
                 passive = False
                 agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
                               if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
                 if agent is None:
                     continue
-                source = self._group_right(doc, agent, start_at, s1)
+                source = self._group_right(d, agent, start_at, s1)
                 exclude = {a for m in source for a in m.actors}
-                after = self._right(doc, source[-1].end, s1, s1, start_at, exclude, True)
+                after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
+                if after is None:
+                    # "the expulsion of two Russian diplomats by the Netherlands": inside
+                    after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
+                                  if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
                 if after is None and phrase.mode != "visit":
                     # a visit's host is named after the visitor: "a visit by X to Y"
-                    after = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+                    after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
                 if after is None and phrase.mode == "third-party" and coded:
                     # "X and Y agreed to a truce after talks mediated by Z": the parties
                     last_trig, last_src, last_tgt = coded[-1]
@@ -263,36 +269,40 @@ class EventCoder(_Clauses):
                 target = after
             elif passive:
                 if agent is None:
+                    agent = self._means_agent(d, trig, s1, start_at, triggers)
+                if agent is None:
                     continue
-                source = self._group_right(doc, agent, start_at, s1)
+                source = self._group_right(d, agent, start_at, s1)
                 if reduced:
                     # "Soleimani, killed by ...": only the noun the participle follows
-                    before = trig.start - 1 if doc[trig.start - 1].text == "," else trig.start
+                    before = trig.start - 1 if d.text[trig.start - 1] == "," else trig.start
                     near = end_at.get(before)
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
-                    target = self._left(doc, trig.start, s0, end_at, coded, allow_prep=True)
+                    target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
             else:
                 if (
-                    doc[trig.head].lower_.endswith("ing")
+                    d.low[trig.head].endswith("ing")
                     and trig.start - 1 > s0
-                    and doc[trig.start - 1].text == ","
+                    and d.text[trig.start - 1] == ","
                 ):
-                    source = self._first_group(doc, mentions, trig.start, s0, end_at)
-                if source is None and self._visit_frame(doc, trig, s0):
-                    source = self._first_group(doc, mentions, trig.start, s0, end_at)
+                    source = self._first_group(d, mentions, trig.start, s0, end_at)
+                if source is None and self._visit_frame(d, trig, s0):
+                    source = self._first_group(d, mentions, trig.start, s0, end_at)
                 if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
                     source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
+                if source is None and trig.start - 1 > s0 and d.text[trig.start - 1] == ",":
+                    source = self._appositive_subject(d, trig.start - 1, s0, end_at, start_at)
                 if source is None:
-                    source = self._left(doc, trig.start, s0, end_at, coded)
+                    source = self._left(d, trig.start, s0, end_at, coded)
                 if source is None:
-                    source = self._after_comma(doc, trig, s1, start_at)
+                    source = self._after_comma(d, trig, s1, start_at)
                 if source is None and phrase.type == "PROTEST":
                     # "Protesters in Baghdad stormed ...": the protesters' place
                     source = next(([m] for m in mentions if m.role == "location"), None)
                 later = [t for t in triggers if t.start >= trig.end]
                 place = False
-                if later and self._object_of_previous(doc, later[0], trig):
+                if later and self._object_of_previous(d, later[0], trig):
                     # "condemned the arrest of a journalist in Venezuela": the target is in
                     # what is condemned, which may name only its place
                     place = True
@@ -305,41 +315,59 @@ class EventCoder(_Clauses):
                 ally = start_at.get(trig.end + 1) if trig.end + 1 < s1 else None
                 if (
                     source
+                    and phrase.type == "ASSAULT"
                     and ally is not None
                     and ally.role == "actor"
-                    and doc[trig.end].lower_ in ("alongside", "beside")
+                    and d.low[trig.end] in ("alongside", "beside")
                 ):
                     source = [*source, ally]  # "X fought alongside Y against Z": X and Y
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
                 place = place or phrase.type in _PLACE_TARGET_TYPES
                 if phrase.mutual and phrase.pattern.endswith("between"):
-                    target = self._right(doc, trig.end, s1, next_trigger, start_at, set())
+                    target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target
                 elif (
                     phrase.mutual
                     and n_src >= 2
                     and trig.end < s1
-                    and doc[trig.end].lower_ in _RECIPROCAL_AFTER
+                    and d.low[trig.end] in _RECIPROCAL_AFTER
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
                 elif (
                     phrase.mutual
                     and n_src >= 2
                     and phrase.type == "COOPERATE"
-                    and doc[trig.end - 1].lower_ in ("against", "on")
+                    and d.low[trig.end - 1] in ("against", "on")
                 ):
                     target = source  # "X and Y launched joint operations against Z": partners
-                elif phrase.mutual and n_src >= 2 and doc[trig.end - 1].lower_ == "to":
-                    target = self._proposer(doc, trig.end, s1, start_at, exclude)
+                elif (
+                    phrase.type == "AGREE"
+                    and n_src >= 2
+                    and trig.end < s1
+                    and d.low[trig.end] in ("jointly", "together", "cooperate")
+                ):
+                    target = (
+                        source  # "Kenya and Ethiopia pledged to jointly police ...": each other
+                    )
+                elif phrase.mutual and n_src >= 2 and d.low[trig.end - 1] == "to":
+                    target = self._proposer(d, trig.end, s1, start_at, exclude)
                     if target is None:
                         target = source  # "Turkey and Iraq agreed to designate the PKK": each other
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1
                     target = self._right(
-                        doc, begin, s1, next_trigger, start_at, exclude, place, phrase.irrealis
+                        d,
+                        begin,
+                        s1,
+                        next_trigger,
+                        start_at,
+                        exclude,
+                        place,
+                        phrase.irrealis,
+                        threat=phrase.type == "THREATEN" and d.low[trig.start] in ("would", "will"),
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
@@ -351,7 +379,7 @@ class EventCoder(_Clauses):
                 not tgt
                 and phrase.mutual
                 and len(src) >= 2
-                and not (trig.start > s0 and doc[trig.start - 1].lower_ == "to")
+                and not (trig.start > s0 and d.low[trig.start - 1] == "to")
             ):
                 tgt = src  # not after "to": "sent supplies to fight the epidemic" is a purpose
             if not tgt:
@@ -367,21 +395,40 @@ class EventCoder(_Clauses):
                 continue
             seen.add(key)
             if dates is None:
-                dates = find_dates(sent.text, reference)
+                sent_text = d.doc[s0:s1].text
+                dates = find_dates(sent_text, reference)
             yield Event(
                 sentence=number,
-                text=sent.text.strip(),
+                text=sent_text.strip(),
                 source=src,
                 type=type_,
                 mode=mode,
                 target=tgt,
                 intensity=phrase.intensity,
-                date=_event_date(sent.text, doc[trig.head].idx - sent.start_char, dates),
+                date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
                 cameo=cameo,
                 quad_class=_QUAD.get(cameo[:2], 0),
-                trigger=doc[trig.start : trig.end].text,
+                trigger=d.doc[trig.start : trig.end].text,
                 file=file,
             )
+            accusation = ("ACCUSE", frozenset(tgt), frozenset(src))
+            if phrase.agent_inside and d.low[trig.head] in _CHARGES and accusation not in seen:
+                # "X said Y ..., an accusation Z rejected": what X said was an accusation
+                seen.add(accusation)
+                yield Event(
+                    sentence=number,
+                    text=sent_text.strip(),
+                    source=tgt,
+                    type="ACCUSE",
+                    mode=None,
+                    target=src,
+                    intensity=-2.0,
+                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
+                    cameo="112",
+                    quad_class=_QUAD["11"],
+                    trigger=d.doc[trig.start : trig.end].text,
+                    file=file,
+                )
 
 
 def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:

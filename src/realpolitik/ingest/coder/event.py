@@ -119,3 +119,31 @@ class _Trigger:
     end: int
     head: int
     phrase: Phrase
+
+
+class _Doc:
+    """A document's tokens as plain lists, read once (spaCy builds a Token per index read).
+
+    ``text``, ``low`` (lower case) and the lexeme flags ``title``, ``punct``, ``alpha`` and
+    ``lower`` (``Token.is_title`` ...) per token; ``ent`` marks tokens inside an actor entity.
+    """
+
+    __slots__ = ("alpha", "doc", "ent", "low", "lower", "n", "punct", "text", "title")
+
+    def __init__(
+        self,
+        doc: Any,
+        text: list[str],
+        lexemes: list[tuple[str, bool, bool, bool, bool]],
+        ent: bytearray,
+    ) -> None:
+        self.doc = doc
+        self.n = len(text)
+        self.text = text
+        self.ent = ent
+        if lexemes:
+            self.low, self.title, self.punct, self.alpha, self.lower = (
+                list(column) for column in zip(*lexemes, strict=True)
+            )
+        else:
+            self.low, self.title, self.punct, self.alpha, self.lower = [], [], [], [], []

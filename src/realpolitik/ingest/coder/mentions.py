@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from realpolitik.ingest.coder.base import _CoderState
-from realpolitik.ingest.coder.event import _Memory, _Mention
+from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
     _FORCE_NOUNS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
+    _INSTITUTION_ADJECTIVES,
     _JOINERS,
+    _LED_NOUNS,
     _LOCATIVE,
     _MEMORY_SENTENCES,
     _MISSIONS,
@@ -22,76 +22,108 @@ from realpolitik.ingest.coder.words import (
     _PREPOSITIONS,
     _REGION_WORDS,
     _THING_PRONOUNS,
+    _WATERS,
 )
+
+#: The first words of the references :meth:`_Mentions._pronoun` resolves (others give none).
+_PRONOUN_WORDS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS | {"it", "the", "both"}
 
 
 class _Mentions(_CoderState):
     """Actor mentions of a document: entities joined up, pronouns resolved, roles set."""
 
-    def _raw_mentions(self, doc: Any) -> dict[int, _Mention]:
+    def _raw_mentions(self, d: _Doc, ents: list[tuple[int, int, str, str]]) -> dict[int, _Mention]:
         """Actor mentions from the entity ruler, with "Russian President ..." joined up."""
-        n = len(doc)
-        ents = list(doc.ents)
+        n = d.n
         raw: list[_Mention] = []
         k = 0
         while k < len(ents):
-            ent = ents[k]
-            start, end = ent.start, ent.end
-            label = ent.label_
-            actor = ent.ent_id_
+            start, end, label, actor = ents[k]
             person = label == "PERSON"
             if label == "DEMONYM":
                 j = end
-                while j < n and j - end < 4 and doc[j].lower_ in self._titles:
+                while j < n and j - end < 4 and d.low[j] in self._titles:
                     j += 1
                 if j > end:
                     person = True
                     end = j
-                    if k + 1 < len(ents) and ents[k + 1].start == end:
+                    if k + 1 < len(ents) and ents[k + 1][0] == end:
                         nxt = ents[k + 1]
-                        if nxt.label_ == "PERSON":
-                            actor = nxt.ent_id_
-                        end = nxt.end
+                        if nxt[2] == "PERSON":
+                            actor = nxt[3]
+                        end = nxt[1]
                         k += 1
                     else:
                         j = end
                         limit = min(n, end + 3)
-                        next_ent = ents[k + 1].start if k + 1 < len(ents) else n
-                        while j < limit and j < next_ent and doc[j].is_title:
+                        next_ent = ents[k + 1][0] if k + 1 < len(ents) else n
+                        while j < limit and j < next_ent and d.title[j]:
                             j += 1
                         end = j
             if (
                 label == "DEMONYM"
                 and not person
                 and start > 0
-                and doc[start - 1].lower_ in _REGION_WORDS
-                and doc[start].lower_.startswith("american")
+                and d.low[start - 1] in _REGION_WORDS
+                and d.low[start].startswith("american")
             ):
                 k += 1
                 continue  # "Latin American countries": a region, not the United States
             if not person:
                 # "Turkish troops", "Russian military police", "Colombia's government"
                 j = end
-                if label != "DEMONYM" and j + 1 < n and doc[j].text in _POSSESSIVE:
-                    if doc[j + 1].lower_ in _FORCE_NOUNS:
+                possessive = label != "DEMONYM" and j + 1 < n and d.text[j] in _POSSESSIVE
+                if possessive:
+                    if d.low[j + 1] in _FORCE_NOUNS:
                         j += 1
+                    elif (
+                        j + 2 < n
+                        and d.low[j + 1] in _INSTITUTION_ADJECTIVES
+                        and d.low[j + 2] in _FORCE_NOUNS
+                    ):
+                        j += 2  # "Syria's interim authorities"
                     else:
                         j = end
-                next_ent = ents[k + 1].start if k + 1 < len(ents) else n
+                next_ent = ents[k + 1][0] if k + 1 < len(ents) else n
                 if j > end or label in ("DEMONYM", "ACTOR"):
                     stop = j
-                    while stop < min(n, next_ent) and doc[stop].lower_ in _FORCE_NOUNS:
+                    while stop < min(n, next_ent) and d.low[stop] in _FORCE_NOUNS:
                         stop += 1
                     if stop > j or j > end:
                         end = max(stop, j + 1 if j > end else stop)
+                # "Nepal's foreign minister", "Ukraine's president": the state's official
+                t = end + 1 if possessive and end < n and d.text[end] in _POSSESSIVE else end
+                if (
+                    possessive
+                    and t + 1 < n
+                    and d.low[t] in _INSTITUTION_ADJECTIVES
+                    and self._title_word(d.low[t + 1])
+                ):
+                    t += 1  # "Germany's new chancellor"
+                if possessive and t < n and self._title_word(d.low[t]):
+                    while t < n and self._title_word(d.low[t]):
+                        t += 1
+                    end, person = t, True
+                # "the Saudi-led coalition", "the Kurdish-led SDF": the leader's mention
+                if not person and end + 1 < n and d.text[end] == "-" and d.low[end + 1] == "led":
+                    next_ent = ents[k + 1][0] if k + 1 < len(ents) else n
+                    if next_ent == end + 2:
+                        end = ents[k + 1][1]
+                        k += 1
+                    elif end + 2 < n and d.low[end + 2] in _LED_NOUNS:
+                        end += 3
             raw.append(_Mention(start, end, (actor,), person=person))
             k += 1
 
         return {m.start: m for m in raw}
 
+    def _title_word(self, low: str) -> bool:
+        """A title after a possessive state ("minister", "president"), not a relation."""
+        return low in self._titles and low not in self._relational
+
     def _mentions(
         self,
-        doc: Any,
+        d: _Doc,
         starts: dict[int, _Mention],
         s0: int,
         s1: int,
@@ -103,20 +135,25 @@ class _Mentions(_CoderState):
         i = s0
         group: list[str] = []
         prev_end = -1
+        low = d.low
         while i < s1:
             m = starts.get(i)
-            if m is None:
-                m = self._pronoun(doc, i, memory, trigger_starts)
+            if (
+                m is None
+                and low[i] in _PRONOUN_WORDS
+                and not (low[i] in ("his", "her") and i + 1 in starts)
+            ):  # "his Iranian counterpart": a determiner of the mention after it
+                m = self._pronoun(d, i, memory, trigger_starts)
             if m is None:
                 i += 1
                 continue
-            self._roles(doc, m)
+            self._roles(d, m)
             mentions.append(m)
             memory.history.append((memory.sentence, m))
             if len(memory.history) > 64:
                 del memory.history[:32]
             # coordination groups ("Putin and Erdogan")
-            gap = {doc[x].lower_ for x in range(prev_end, m.start)} if prev_end >= 0 else None
+            gap = set(low[prev_end : m.start]) if prev_end >= 0 else None
             if m.role != "actor":
                 group, prev_end = [], -1
                 i = max(m.end, i + 1)
@@ -148,80 +185,74 @@ class _Mentions(_CoderState):
                 fallback = fallback or m
         return fallback
 
-    def _pronoun(self, doc: Any, i: int, memory: _Memory, trigger_starts: set[int]):
-        tok = doc[i]
-        low = tok.lower_
+    def _pronoun(self, d: _Doc, i: int, memory: _Memory, trigger_starts: set[int]):
+        low = d.low[i]
         found: _Mention | None = None
         end = i + 1
         if low in _PERSON_PRONOUNS:
             found = self._recall(memory, lambda m: m.person, subject=low in ("he", "she"))
         elif low in _THING_PRONOUNS or (
-            low == "it" and any(i < t <= i + 4 for t in trigger_starts)
+            low == "it" and any(t in trigger_starts for t in range(i + 1, i + 5))
         ):
             found = self._recall(memory, lambda m: not m.person, subject=low == "it")
         elif low in _GROUP_PRONOUNS or (
-            low in ("the", "both") and i + 1 < len(doc) and doc[i + 1].lower_ in ("two", "sides")
+            low in ("the", "both") and i + 1 < d.n and d.low[i + 1] in ("two", "sides")
         ):
             if low in ("the", "both"):
                 end = i + 2
-                if end < len(doc) and doc[end].lower_ in _GROUP_NOUNS:
+                if end < d.n and d.low[end] in _GROUP_NOUNS:
                     end += 1
             if memory.group and memory.sentence - memory.group[0] <= 2:
-                return _Mention(i, end, memory.group[1], last_word=doc[end - 1].lower_)
+                return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
             found = self._recall(memory, lambda m: not m.person)
-        elif (
-            low == "the"
-            and i + 1 < len(doc)
-            and doc[i + 1].lower_ in self._anaphoric
-            and not doc[i + 1].ent_type_
-        ):
-            noun = doc[i + 1].lower_
+        elif low == "the" and i + 1 < d.n and d.low[i + 1] in self._anaphoric and not d.ent[i + 1]:
+            noun = d.low[i + 1]
             end = i + 2
             found = self._recall(memory, lambda m: m.last_word == noun)
         if found is None:
             return None
         return _Mention(i, end, found.actors, person=found.person, last_word=found.last_word)
 
-    def _roles(self, doc: Any, m: _Mention) -> None:
-        n = len(doc)
+    def _roles(self, d: _Doc, m: _Mention) -> None:
+        n = d.n
         if not m.last_word:
-            m.last_word = doc[m.end - 1].lower_
-        if doc[m.start].lower_ in ("his", "her", "its", "their"):
+            m.last_word = d.low[m.end - 1]
+        if d.low[m.start] in ("his", "her", "its", "their"):
             m.possessive = True
-        if m.end < n and doc[m.end].text in _POSSESSIVE:
+        if m.end < n and d.text[m.end] in _POSSESSIVE:
             m.possessive = True
             for x in range(m.end + 1, min(n, m.end + 4)):
-                if doc[x].is_punct and doc[x].text != "-":
+                if d.punct[x] and d.text[x] != "-":
                     break
-                if doc[x].lower_ in self._relational:
+                if d.low[x] in self._relational:
                     m.relational = True
                     break
-        if m.end + 1 < n and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _MODIFIER_SUFFIX:
+        if m.end + 1 < n and d.text[m.end] == "-" and d.low[m.end + 1] in _MODIFIER_SUFFIX:
             m.role = "modifier"
-        if (
-            m.start >= 2
-            and doc[m.start - 1].text == "-"
-            and doc[m.start - 2].lower_ in (_MODIFIER_PREFIX)
-        ):
+        if m.start >= 2 and d.text[m.start - 1] == "-" and d.low[m.start - 2] in (_MODIFIER_PREFIX):
             m.role = "modifier"
         p = m.start - 1
-        while p >= 0 and doc[p].lower_ in ("the", "a", "an"):
+        while p >= 0 and d.low[p] in ("the", "a", "an"):
             p -= 1
         if p >= 0:
-            prev = doc[p].lower_
+            prev = d.low[p]
             if prev in _PREPOSITIONS:
                 m.after_preposition = True
+        if (m.start >= 2 and d.low[m.start - 1] == "of" and d.low[m.start - 2] in _WATERS) or (
+            m.end < n and d.low[m.end] == "sea"
+        ):
+            m.role = "location"  # "the Gulf of Finland", "the South China Sea": a place's name
         # "in northeastern Syria": a place, unless it is the actor's embassy or mission
         q, n_adj = p, 0
-        while q >= 0 and n_adj < 2 and (doc[q].lower_ in _PLACE_ADJECTIVES):
+        while q >= 0 and n_adj < 2 and (d.low[q] in _PLACE_ADJECTIVES):
             q -= 1
             n_adj += 1
-            while q >= 0 and doc[q].lower_ in ("the", "a", "an"):
+            while q >= 0 and d.low[q] in ("the", "a", "an"):
                 q -= 1
         if (
             q >= 0
-            and doc[q].lower_ in _LOCATIVE
+            and d.low[q] in _LOCATIVE
             and m.role == "actor"
-            and not (m.end < n and doc[m.end].lower_ in _MISSIONS)
+            and not (m.end < n and d.low[m.end] in _MISSIONS)
         ):
             m.role = "location"

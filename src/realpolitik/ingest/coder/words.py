@@ -37,7 +37,7 @@ _MODIFIER_SUFFIX = frozenset(
 )
 _MODIFIER_PREFIX = frozenset({"pro", "anti", "non"})
 _JOINERS = frozenset({",", "and", "or", "&", "-", "the", "both", "as", "well"})
-_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on"})
+_JOINERS_AFTER_AND = frozenset({"with", "to", "against", "on", "then"})
 _REUSE_GAP = frozenset(
     {"and", ",", "to", "then", "also", "later", "has", "had", "have", "will", "would", "'ll",
      "subsequently", "further"}
@@ -81,7 +81,8 @@ _FORCE_NOUNS = frozenset(
      "defense", "ministry", "foreign", "intelligence", "spy", "agency", "border", "warships",
      "artillery", "instructors", "paratroopers", "marines", "commandos", "diplomats",
      "leaders", "negotiators", "farmers", "protesters", "forces'", "vessel", "ships",
-     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels"}
+     "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels",
+     "administration", "regime", "rulers"}
 )  # fmt: skip
 #: Words before the demonym "American" that make it a region, not the United States.
 _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
@@ -125,11 +126,29 @@ _NOMINAL_DETERMINERS = frozenset(
 _CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "protest", "reprisal"})
 #: Types of a phrase right after an AGREE phrase that are its content ("agreed to cooperate",
 #: "pledged to provide aid to"), not events of their own.
-_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID"})
+_AGREED_CONTENT = frozenset({"COOPERATE", "SUPPORT", "CONSULT", "AID", "CONCEDE"})
 #: Nouns of what one side puts forward for others to agree to ("agreed to an EU plan").
 _PROPOSALS = frozenset(
     {"plan", "proposal", "proposals", "offer", "initiative", "framework", "roadmap", "formula"}
 )
+#: Adjectives between a possessive state and its institution ("Syria's interim authorities").
+_INSTITUTION_ADJECTIVES = frozenset({"interim", "transitional", "new", "caretaker", "federal"})
+#: Nouns after "X-led" that are X's own grouping ("the Saudi-led coalition" -> X).
+_LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "bloc", "troops"})
+#: First words of an appositive noun phrase after a subject ("X, one of ..., visited").
+_APPOSITIVE_OPENERS = frozenset(
+    {"one", "a", "an", "the", "its", "his", "her", "their", "on", "in", "during", "who", "whose"}
+)
+#: Nouns before "of" that make a country's name a place's ("the Gulf of Finland").
+_WATERS = frozenset({"gulf", "bay", "strait", "straits"})
+#: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
+#: a military base in Somalia's ...": Somalia).
+_STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", "checkpoint"})
+#: Words that open a frame of time after a participle ("signed ... during a visit by X"): a
+#: "by" after them is not the participle's agent.
+_FRAME_WORDS = frozenset({"during", "after", "before", "amid", "while"})
+#: Nouns of a charge that another actor rejects (", an accusation Asmara rejected").
+_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -252,6 +252,22 @@ def test_ingest_proposal_sentences_readable_at_80_columns() -> None:
 # --- 4. a wrong --encoding fails; plurals -----------------------------------------------------
 
 
+def test_ingest_table_leaves_out_a_date_column_of_dashes(tmp_path: Path) -> None:
+    # Undated text: no date column, so that the actor ids fit 80 columns whole.
+    text = "North Korea shelled a South Korean island near the border on Tuesday.\n"
+    r = runner.invoke(app, ["ingest", "-"], input=text, terminal_width=80, env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    header = next(line for line in r.stdout.splitlines() if "source" in line)
+    assert "date" not in header and "CAMEO" in header
+    assert "north-korea" in r.stdout  # whole, not folded
+    # With a date (here from --date) the column is there.
+    dated = runner.invoke(
+        app, ["ingest", "-", "--date", "2020-01-07"], input=text, env={"COLUMNS": "120"}
+    )
+    assert dated.exit_code == 0, dated.output
+    assert "date" in next(line for line in dated.stdout.splitlines() if "source" in line)
+
+
 def test_ingest_utf8_read_as_utf16_fails(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Putin met Erdogan in Sochi.\n", encoding="utf-8")  # 28 bytes: even

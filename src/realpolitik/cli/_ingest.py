@@ -63,16 +63,20 @@ def _events_table(result: IngestResult) -> Group:
     )
     if multi:
         t.add_column("file")
-    for col, justify in (
+    # A date column of dashes only (text without a dateline, no --date) is left out: it would
+    # take 13 of 80 columns and fold the actor ids.
+    dated = any(e.date for e in result.events)
+    columns = [
         ("#", "right"),
         ("source", "left"),
         ("type", "left"),
         ("mode", "left"),
         ("target", "left"),
         ("score", "right"),
-        ("date", "left"),
+        *([("date", "left")] if dated else []),
         ("CAMEO", "left"),
-    ):
+    ]
+    for col, justify in columns:
         # Short codes never shrink (a cut sentence number would mislead); names wrap.
         fixed = {"#": 3, "type": 9, "CAMEO": 3, "date": 10}
         t.add_column(
@@ -90,7 +94,7 @@ def _events_table(result: IngestResult) -> Group:
             escape(e.mode or "-"),
             escape(", ".join(e.target)),
             f"{e.intensity:+.1f}",
-            e.date or "-",
+            *([e.date or "-"] if dated else []),
             e.cameo,
         ]
         t.add_row(*([escape(e.file or "")] if multi else []), *row)

@@ -54,6 +54,16 @@ class _Clauses(_Attribution):
             x -= 1
         return False
 
+    def _threat_if(self, d: _Doc, trig: _Trigger) -> bool:
+        """Whether a threat's target may be named in its "if" clause.
+
+        "would impose countermeasures if Manila ...", "threatened to intervene if ECOWAS ...";
+        not "threatened Europe with nuclear weapons if it ...", whose object is named.
+        """
+        if trig.phrase.type != "THREATEN":
+            return False
+        return d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 

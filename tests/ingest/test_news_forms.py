@@ -550,3 +550,37 @@ def test_fifth_pass_reported_event_is_not_also_an_accusation():
     )
     assert ("ASSAULT", ("pakistan",), ("afghanistan",)) in found
     assert not any(e[0] == "ACCUSE" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fifth pass, block 2: a joint pledge for a third party targets it
+        (
+            "France and Italy pledged to jointly finance a field hospital for Lebanon.",
+            ("AGREE", ("france", "italy"), ("lebanon",)),
+        ),
+        # an agentless passive deployment "to" a border
+        (
+            "Russian troops were deployed to the Finnish border.",
+            ("MOBILIZE", ("russia",), ("finland",)),
+        ),
+        # "shut|sealed its border crossing with"
+        (
+            "Tunisia sealed its border crossings with Libya after the clashes.",
+            ("SANCTION", ("tunisia",), ("libya",)),
+        ),
+        # a longer gap before the agreement noun
+        (
+            "Chilean and Bolivian negotiators initialled the text of a trade agreement.",
+            ("AGREE", ("chile", "bolivia"), ("chile", "bolivia")),
+        ),
+        # a vowed or promised response
+        (
+            "Pyongyang promised a merciless response to the South Korean drills.",
+            ("THREATEN", ("north-korea",), ("south-korea",)),
+        ),
+    ],
+)
+def test_fifth_pass_block2_forms(text, expected):
+    assert expected in coded(text)

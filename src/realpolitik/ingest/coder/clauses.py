@@ -64,6 +64,15 @@ class _Clauses(_Attribution):
             return False
         return d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]
 
+    def _beneficiary(
+        self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """Who a joint pledge is for: "pledged to jointly fund a system for Kyiv" -> Kyiv."""
+        found = self._right(d, x, s1, s1, start_at, exclude, long=True)
+        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to"):
+            return found
+        return None
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 

@@ -349,9 +349,8 @@ class EventCoder(_Reported, _Documents):
                     and trig.end < s1
                     and d.low[trig.end] in ("jointly", "together", "cooperate")
                 ):
-                    target = (
-                        source  # "Kenya and Ethiopia pledged to jointly police ...": each other
-                    )
+                    # "pledged to jointly police ...": each other; "... fund X for Kyiv": Kyiv
+                    target = self._beneficiary(d, trig.end, s1, start_at, exclude) or source
                 elif phrase.mutual and n_src >= 2 and d.low[trig.end - 1] == "to":
                     target = self._proposer(d, trig.end, s1, start_at, exclude)
                     if target is None:

@@ -584,3 +584,23 @@ def test_fifth_pass_reported_event_is_not_also_an_accusation():
 )
 def test_fifth_pass_block2_forms(text, expected):
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest drawn from X is X's accusation of the main clause's subject
+        (
+            "China sent a survey ship into Philippine waters, prompting a formal protest from"
+            " Manila.",
+            ("ACCUSE", ("philippines",), ("china",)),
+        ),
+        # ", accusing them of": the persons of the object, in the plural
+        (
+            "Estonia expelled two Russian diplomats, accusing them of interference.",
+            ("ACCUSE", ("estonia",), ("russia",)),
+        ),
+    ],
+)
+def test_fifth_pass_guide_forms(text, expected):
+    assert expected in coded(text)

@@ -73,6 +73,16 @@ class _Clauses(_Attribution):
             return found
         return None
 
+    def _clause_subject(
+        self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
+    ) -> list[_Mention] | None:
+        """The main clause's subject for ", drawing a protest from X" (X protests to it)."""
+        if trig.start - 1 <= s0 or d.text[trig.start - 1] != ",":
+            return None
+        if not d.low[trig.head].endswith("ing"):
+            return None
+        return self._first_group(d, mentions, trig.start, s0, end_at)
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 

@@ -258,6 +258,7 @@ class EventCoder(_Reported, _Documents):
                     # "the expulsion of two Russian diplomats by the Netherlands": inside
                     after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
                                   if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+                after = after or self._clause_subject(d, mentions, trig, s0, end_at)
                 if after is None and phrase.mode != "visit":
                     # a visit's host is named after the visitor: "a visit by X to Y"
                     after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)

@@ -222,7 +222,8 @@ class _Mentions(_CoderState):
                     end += 1
             if memory.group and memory.sentence - memory.group[0] <= 2:
                 return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
-            found = self._recall(memory, lambda m: not m.person)
+            # "expelled three Russian diplomats, accusing them of ...": persons in the plural
+            found = self._recall(memory, lambda m: not m.person or m.last_word.endswith("s"))
         elif low == "the" and i + 1 < d.n and d.low[i + 1] in self._anaphoric and not d.ent[i + 1]:
             noun = d.low[i + 1]
             end = i + 2

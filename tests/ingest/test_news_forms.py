@@ -604,3 +604,10 @@ def test_fifth_pass_block2_forms(text, expected):
 )
 def test_fifth_pass_guide_forms(text, expected):
     assert expected in coded(text)
+
+
+def test_a_noun_before_by_is_no_reduced_passive():
+    # "dismissed accusations by Washington": Mexico rejects; Washington is the accuser
+    found = coded("Mexico dismissed accusations by Washington that it shelters cartels.")
+    assert ("REJECT", ("mexico",), ("us",)) in found
+    assert ("REJECT", ("us",), ("mexico",)) not in found

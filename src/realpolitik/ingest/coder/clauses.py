@@ -156,9 +156,11 @@ class _Clauses(_Attribution):
         # A participle without "be" is passive only right after a comma ("Soleimani, killed
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
-        reduced = (
-            not aux and agent is not None and p >= 0 and (d.text[p] == "," or by_at == trig.end)
+        # ... but not after a noun the phrase ends with ("dismissed accusations by X" is active)
+        right_after = by_at == trig.end and (
+            trig.end - 1 == trig.head or d.low[trig.end - 1] in ("down", "up", "off", "out", "back")
         )
+        reduced = not aux and agent is not None and p >= 0 and (d.text[p] == "," or right_after)
         return (aux or reduced), agent, reduced
 
     def _means_agent(

@@ -611,3 +611,11 @@ def test_a_noun_before_by_is_no_reduced_passive():
     found = coded("Mexico dismissed accusations by Washington that it shelters cartels.")
     assert ("REJECT", ("mexico",), ("us",)) in found
     assert ("REJECT", ("us",), ("mexico",)) not in found
+
+
+def test_a_later_claim_of_responsibility_is_the_agent_of_a_passive_attack():
+    found = coded(
+        "Five Pakistani soldiers were killed in a roadside blast in Waziristan, and the TTP"
+        " claimed responsibility."
+    )
+    assert ("ASSAULT", ("ttp",), ("pakistan",)) in found

@@ -172,6 +172,10 @@ class _Clauses(_Attribution):
         event right after "in a|an|the" and the mention.
         """
         x = trig.end
+        if trig.phrase.type == "ASSAULT":
+            claimant = self._claimant(d, x, s1, start_at)
+            if claimant is not None:
+                return claimant
         if x + 2 >= s1 or d.low[x] != "in" or d.low[x + 1] not in ("a", "an", "the"):
             return None
         m = start_at.get(x + 2)
@@ -179,6 +183,21 @@ class _Clauses(_Attribution):
             return None
         for t in triggers:
             if t.start == m.end and t.phrase.type in (trig.phrase.type, "ASSAULT"):
+                return m
+        return None
+
+    def _claimant(self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention]):
+        """Who later "claimed responsibility" in the sentence.
+
+        "Two soldiers were killed ..., and Hezbollah later claimed responsibility": Hezbollah.
+        """
+        for y in range(x, s1 - 1):
+            if d.low[y] in ("claimed", "claims", "claiming") and d.low[y + 1] == "responsibility":
+                z = y - 1
+                while z > x and d.low[z] in ("later", "subsequently", "has", "had", "quickly"):
+                    z -= 1
+                m = next((start_at[k] for k in range(max(x, z - 3), z + 1) if k in start_at
+                          and start_at[k].end == z + 1 and start_at[k].role == "actor"), None)  # fmt: skip
                 return m
         return None
 

@@ -480,3 +480,142 @@ def test_a_relative_clause_after_a_nominal_event_is_not_its_subject():
         " wounded two guards."
     )
     assert not any(e[0] == "ASSAULT" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fifth pass: a reported hostile act that is no event of its own is an accusation
+        (
+            "Armenia said Azerbaijani troops had violated the ceasefire near Sotk.",
+            ("ACCUSE", ("armenia",), ("azerbaijan",)),
+        ),
+        (
+            "Moldovan officials said Russian agents had recruited protesters to storm parliament.",
+            ("ACCUSE", ("moldova",), ("russia",)),
+        ),
+        # "its" in a reported clause is the speaker's
+        (
+            "Kenya said Somali militiamen had attacked its border posts near Mandera.",
+            ("ASSAULT", ("somalia",), ("kenya",)),
+        ),
+        # agreement nouns with conclude/seal/strike/ink
+        (
+            "Chile and Peru concluded a memorandum on water sharing.",
+            ("AGREE", ("chile", "peru"), ("chile", "peru")),
+        ),
+        (
+            "Rwanda and Uganda inked a roadmap on trade.",
+            ("AGREE", ("rwanda", "uganda"), ("rwanda", "uganda")),
+        ),
+        # pledges to invest "in" a country
+        (
+            "Japan pledged to invest $20 billion in India over five years.",
+            ("AGREE", ("japan",), ("india",)),
+        ),
+        # refusing to negotiate with, dismissing a threat
+        (
+            "Iran refused to negotiate with Washington over its missiles.",
+            ("REJECT", ("iran",), ("us",)),
+        ),
+        (
+            "Caracas dismissed Washington's threat of new sanctions.",
+            ("REJECT", ("venezuela",), ("us",)),
+        ),
+        # a threat whose target is named in its "if" clause
+        (
+            "Serbia threatened to intervene if Kosovo police entered the north.",
+            ("THREATEN", ("serbia",), ("kosovo",)),
+        ),
+        # a nominal deployment
+        (
+            "Chad's parliament approved the deployment of troops to Niger.",
+            ("MOBILIZE", ("chad",), ("niger",)),
+        ),
+        # charging persons with a crime is COERCE (an arrest), not an accusation
+        (
+            "Estonian prosecutors charged two Russian citizens with spying for Moscow.",
+            ("COERCE", ("estonia",), ("russia",)),
+        ),
+    ],
+)
+def test_fifth_pass_forms(text, expected):
+    assert expected in coded(text)
+
+
+def test_fifth_pass_reported_event_is_not_also_an_accusation():
+    # a reported act that is itself an event is coded as that event only
+    found = coded(
+        "Afghan officials said Pakistani jets had bombed villages in Afghanistan's Kunar province."
+    )
+    assert ("ASSAULT", ("pakistan",), ("afghanistan",)) in found
+    assert not any(e[0] == "ACCUSE" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fifth pass, block 2: a joint pledge for a third party targets it
+        (
+            "France and Italy pledged to jointly finance a field hospital for Lebanon.",
+            ("AGREE", ("france", "italy"), ("lebanon",)),
+        ),
+        # an agentless passive deployment "to" a border
+        (
+            "Russian troops were deployed to the Finnish border.",
+            ("MOBILIZE", ("russia",), ("finland",)),
+        ),
+        # "shut|sealed its border crossing with"
+        (
+            "Tunisia sealed its border crossings with Libya after the clashes.",
+            ("SANCTION", ("tunisia",), ("libya",)),
+        ),
+        # a longer gap before the agreement noun
+        (
+            "Chilean and Bolivian negotiators initialled the text of a trade agreement.",
+            ("AGREE", ("chile", "bolivia"), ("chile", "bolivia")),
+        ),
+        # a vowed or promised response
+        (
+            "Pyongyang promised a merciless response to the South Korean drills.",
+            ("THREATEN", ("north-korea",), ("south-korea",)),
+        ),
+    ],
+)
+def test_fifth_pass_block2_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest drawn from X is X's accusation of the main clause's subject
+        (
+            "China sent a survey ship into Philippine waters, prompting a formal protest from"
+            " Manila.",
+            ("ACCUSE", ("philippines",), ("china",)),
+        ),
+        # ", accusing them of": the persons of the object, in the plural
+        (
+            "Estonia expelled two Russian diplomats, accusing them of interference.",
+            ("ACCUSE", ("estonia",), ("russia",)),
+        ),
+    ],
+)
+def test_fifth_pass_guide_forms(text, expected):
+    assert expected in coded(text)
+
+
+def test_a_noun_before_by_is_no_reduced_passive():
+    # "dismissed accusations by Washington": Mexico rejects; Washington is the accuser
+    found = coded("Mexico dismissed accusations by Washington that it shelters cartels.")
+    assert ("REJECT", ("mexico",), ("us",)) in found
+    assert ("REJECT", ("us",), ("mexico",)) not in found
+
+
+def test_a_later_claim_of_responsibility_is_the_agent_of_a_passive_attack():
+    found = coded(
+        "Five Pakistani soldiers were killed in a roadside blast in Waziristan, and the TTP"
+        " claimed responsibility."
+    )
+    assert ("ASSAULT", ("ttp",), ("pakistan",)) in found

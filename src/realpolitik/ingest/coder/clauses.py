@@ -54,6 +54,35 @@ class _Clauses(_Attribution):
             x -= 1
         return False
 
+    def _threat_if(self, d: _Doc, trig: _Trigger) -> bool:
+        """Whether a threat's target may be named in its "if" clause.
+
+        "would impose countermeasures if Manila ...", "threatened to intervene if ECOWAS ...";
+        not "threatened Europe with nuclear weapons if it ...", whose object is named.
+        """
+        if trig.phrase.type != "THREATEN":
+            return False
+        return d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]
+
+    def _beneficiary(
+        self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """Who a joint pledge is for: "pledged to jointly fund a system for Kyiv" -> Kyiv."""
+        found = self._right(d, x, s1, s1, start_at, exclude, long=True)
+        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to"):
+            return found
+        return None
+
+    def _clause_subject(
+        self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
+    ) -> list[_Mention] | None:
+        """The main clause's subject for ", drawing a protest from X" (X protests to it)."""
+        if trig.start - 1 <= s0 or d.text[trig.start - 1] != ",":
+            return None
+        if not d.low[trig.head].endswith("ing"):
+            return None
+        return self._first_group(d, mentions, trig.start, s0, end_at)
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 
@@ -127,9 +156,11 @@ class _Clauses(_Attribution):
         # A participle without "be" is passive only right after a comma ("Soleimani, killed
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
-        reduced = (
-            not aux and agent is not None and p >= 0 and (d.text[p] == "," or by_at == trig.end)
+        # ... but not after a noun the phrase ends with ("dismissed accusations by X" is active)
+        right_after = by_at == trig.end and (
+            trig.end - 1 == trig.head or d.low[trig.end - 1] in ("down", "up", "off", "out", "back")
         )
+        reduced = not aux and agent is not None and p >= 0 and (d.text[p] == "," or right_after)
         return (aux or reduced), agent, reduced
 
     def _means_agent(
@@ -141,6 +172,10 @@ class _Clauses(_Attribution):
         event right after "in a|an|the" and the mention.
         """
         x = trig.end
+        if trig.phrase.type == "ASSAULT":
+            claimant = self._claimant(d, x, s1, start_at)
+            if claimant is not None:
+                return claimant
         if x + 2 >= s1 or d.low[x] != "in" or d.low[x + 1] not in ("a", "an", "the"):
             return None
         m = start_at.get(x + 2)
@@ -148,6 +183,21 @@ class _Clauses(_Attribution):
             return None
         for t in triggers:
             if t.start == m.end and t.phrase.type in (trig.phrase.type, "ASSAULT"):
+                return m
+        return None
+
+    def _claimant(self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention]):
+        """Who later "claimed responsibility" in the sentence.
+
+        "Two soldiers were killed ..., and Hezbollah later claimed responsibility": Hezbollah.
+        """
+        for y in range(x, s1 - 1):
+            if d.low[y] in ("claimed", "claims", "claiming") and d.low[y + 1] == "responsibility":
+                z = y - 1
+                while z > x and d.low[z] in ("later", "subsequently", "has", "had", "quickly"):
+                    z -= 1
+                m = next((start_at[k] for k in range(max(x, z - 3), z + 1) if k in start_at
+                          and start_at[k].end == z + 1 and start_at[k].role == "actor"), None)  # fmt: skip
                 return m
         return None
 

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from realpolitik.ingest.coder.clauses import _Clauses
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
+from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _CHARGES,
@@ -25,7 +25,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Clauses, _Documents):
+class EventCoder(_Reported, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -136,11 +136,11 @@ class EventCoder(_Clauses, _Documents):
         for si, (s0, s1) in enumerate(sents):
             memory.sentence += 1
             mentions = self._mentions(d, starts, s0, s1, memory, trigger_starts)
-            if not by_sent_t[si] or not mentions:
+            if not mentions:
                 continue
-            for event in self._code_sentence(
-                d, s0, s1, memory.sentence, mentions, by_sent_t[si], reference, file
-            ):
+            n, ts = memory.sentence, by_sent_t[si]
+            events = list(self._code_sentence(d, s0, s1, n, mentions, ts, reference, file))
+            for event in events + self._reported(d, s0, s1, n, mentions, events, file):
                 if event.mutual or event.trigger.lower().split()[0] in _MEETING_WORDS:
                     memory.group = (
                         memory.sentence,
@@ -258,6 +258,7 @@ class EventCoder(_Clauses, _Documents):
                     # "the expulsion of two Russian diplomats by the Netherlands": inside
                     after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
                                   if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+                after = after or self._clause_subject(d, mentions, trig, s0, end_at)
                 if after is None and phrase.mode != "visit":
                     # a visit's host is named after the visitor: "a visit by X to Y"
                     after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
@@ -323,7 +324,8 @@ class EventCoder(_Clauses, _Documents):
                     source = [*source, ally]  # "X fought alongside Y against Z": X and Y
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
-                place = place or phrase.type in _PLACE_TARGET_TYPES
+                # "pledged to invest ... in the United States": a target after "in" may be a place
+                place = place or phrase.type in _PLACE_TARGET_TYPES or phrase.pattern[-3:] == " in"
                 if phrase.mutual and phrase.pattern.endswith("between"):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
@@ -348,9 +350,8 @@ class EventCoder(_Clauses, _Documents):
                     and trig.end < s1
                     and d.low[trig.end] in ("jointly", "together", "cooperate")
                 ):
-                    target = (
-                        source  # "Kenya and Ethiopia pledged to jointly police ...": each other
-                    )
+                    # "pledged to jointly police ...": each other; "... fund X for Kyiv": Kyiv
+                    target = self._beneficiary(d, trig.end, s1, start_at, exclude) or source
                 elif phrase.mutual and n_src >= 2 and d.low[trig.end - 1] == "to":
                     target = self._proposer(d, trig.end, s1, start_at, exclude)
                     if target is None:
@@ -367,7 +368,7 @@ class EventCoder(_Clauses, _Documents):
                         exclude,
                         place,
                         phrase.irrealis,
-                        threat=phrase.type == "THREATEN" and d.low[trig.start] in ("would", "will"),
+                        threat=self._threat_if(d, trig),
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue

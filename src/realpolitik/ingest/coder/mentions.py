@@ -21,6 +21,7 @@ from realpolitik.ingest.coder.words import (
     _POSSESSIVE,
     _PREPOSITIONS,
     _REGION_WORDS,
+    _REPORTING,
     _THING_PRONOUNS,
     _WATERS,
 )
@@ -144,6 +145,8 @@ class _Mentions(_CoderState):
                 and not (low[i] in ("his", "her") and i + 1 in starts)
             ):  # "his Iranian counterpart": a determiner of the mention after it
                 m = self._pronoun(d, i, memory, trigger_starts)
+                if m is not None and low[i] in ("its", "their") and mentions:
+                    m = self._speaker_possessive(d, m, mentions)
             if m is None:
                 i += 1
                 continue
@@ -168,6 +171,21 @@ class _Mentions(_CoderState):
             prev_end = m.end
             i = max(m.end, i + 1)
         return mentions
+
+    def _speaker_possessive(self, d: _Doc, m: _Mention, mentions: list[_Mention]) -> _Mention:
+        """Resolve "its" or "their" in a reported clause to the speaker.
+
+        "Guyana said Venezuelan soldiers had fired on its troops": a possessive pronoun that
+        would resolve to its own clause's subject names the speaker instead.
+        """
+        first, last = mentions[0], mentions[-1]
+        if last is first or last.actors != m.actors or first.actors == m.actors:
+            return m
+        if not any(d.low[x] in _REPORTING for x in range(first.end, last.start)):
+            return m
+        return _Mention(
+            m.start, m.end, first.actors, person=first.person, last_word=first.last_word
+        )
 
     def _recall(self, memory: _Memory, want, subject: bool = False) -> _Mention | None:
         """Return the latest earlier mention that ``want`` accepts.
@@ -204,7 +222,8 @@ class _Mentions(_CoderState):
                     end += 1
             if memory.group and memory.sentence - memory.group[0] <= 2:
                 return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
-            found = self._recall(memory, lambda m: not m.person)
+            # "expelled three Russian diplomats, accusing them of ...": persons in the plural
+            found = self._recall(memory, lambda m: not m.person or m.last_word.endswith("s"))
         elif low == "the" and i + 1 < d.n and d.low[i + 1] in self._anaphoric and not d.ent[i + 1]:
             noun = d.low[i + 1]
             end = i + 2

@@ -7,6 +7,8 @@ _SPEECH = frozenset(
     {"said", "says", "say", "told", "tells", "stated", "added", "announced", "noted",
      "claimed", "insisted", "argued", "according", "reported", "wrote"}
 )  # fmt: skip
+#: Speech verbs that report an act ("said", not "told": "told X to" is a request).
+_REPORTING = frozenset({"said", "says", "say", "claimed", "claims", "alleged", "alleges"})
 _SUB_LEFT = frozenset(
     {"but", "while", "whereas", "although", "though", "because", "when", "if", "after",
      "before", "since", "as", "than", "unless", "whether", "that", "where"}

@@ -97,8 +97,10 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # precision floor is 0.975 since the second block's false positives (its 35 sentences 38/40
 # after its rules) left dev precision at 0.979 before the pass's last two rules. The test split, run by this suite after the
 # fifth pass's rules, gave 107/116 and 107/130 (counts only): one false positive more than
-# the fourth pass, so the test precision floor below fails; it is left as it was.
-TEST_PRECISION, TEST_RECALL = 0.93, 0.82
+# the fourth pass (a SANCTION pair, per the lead's per-type count); the lead kept the pass (it
+# fixes two wrong-direction readings and settles the gold conventions) and set the test
+# precision floor to what it reaches, 0.92 (0.922).
+TEST_PRECISION, TEST_RECALL = 0.92, 0.82
 DEV_PRECISION, DEV_RECALL = 0.975, 0.94
 
 

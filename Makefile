@@ -45,7 +45,7 @@ test: dev browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist load
 
 $(CORE)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(CORE)

@@ -161,12 +161,19 @@ def test_report_renders_plots_offline(browser, tmp_path: Path):
     page.close()
 
 
-def test_dashboard_shock_changes_forecast(browser, server_url):
+def _ready_page(browser, server_url, query: str = "?runs=0"):
+    """A dashboard page opened at ``server_url/query`` once its first report is drawn, and the
+    list its page errors are collected in."""
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server_url + "/?runs=0")
+    page.goto(server_url + "/" + query)
     page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    return page, errors
+
+
+def test_dashboard_shock_changes_forecast(browser, server_url):
+    page, errors = _ready_page(browser, server_url)
     cell = '#forecast-table td[data-issue="assad"][data-model="eum"]'
     before = page.text_content(cell)
     page.check('input[data-shock="iran-support-lost"]')
@@ -241,15 +248,6 @@ issues:
 """
 
 
-def _ready_page(browser, server_url):
-    page = browser.new_page(viewport={"width": 1300, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server_url + "/?runs=0")
-    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
-    return page, errors
-
-
 def _upload(page, name: str, text: str) -> None:
     page.set_input_files(
         "#upload", files=[{"name": name, "mimeType": "text/yaml", "buffer": text.encode()}]
@@ -257,11 +255,7 @@ def _upload(page, name: str, text: str) -> None:
 
 
 def test_the_address_presets_scenario_runs_and_seed(browser, server_url):
-    page = browser.new_page(viewport={"width": 1300, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server_url + "/?scenario=syria-2020&runs=0&seed=7")
-    page.wait_for_selector("#report[data-state=ready]", state="attached", timeout=60_000)
+    page, errors = _ready_page(browser, server_url, "?scenario=syria-2020&runs=0&seed=7")
     assert page.input_value("#builtin") == "syria-2020"
     assert page.input_value("#runs") == "0" and page.input_value("#seed") == "7"
     assert "Monte Carlo" not in page.text_content("#report")  # no runs asked for: none made

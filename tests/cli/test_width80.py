@@ -8,6 +8,7 @@ outcomes) is printed whole.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +17,7 @@ from realpolitik.cli import app
 from realpolitik.scenario import load_scenario
 
 runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 S = load_scenario("syria-2020")
 TREE = S.escalation[0]
 ACTORS = list(S.actor_ids)
@@ -98,3 +100,19 @@ def test_montecarlo_sensitivity_ids_are_whole() -> None:
     assert len(ids) >= 5
     table = runner.invoke(app, args, terminal_width=80, env=env).stdout
     assert [i for i in sorted(ids) if not _whole(i, table)] == []
+
+
+def test_the_stability_heading_is_one_line() -> None:
+    # As a rich table title it was folded to the narrow table's width, three lines of a few
+    # words each on cuba-1962 (a three-issue table).
+    from realpolitik.forecasting.robustness import STABILITY_DRAWS
+
+    r = runner.invoke(
+        app,
+        ["forecast", str(EXAMPLES / "cuba-1962.yaml")],
+        terminal_width=80,
+        env={"COLUMNS": "80", "REALPOLITIK_STORE": "off"},
+    )
+    assert r.exit_code == 0, r.output
+    heading = f"Stability: share of {STABILITY_DRAWS} small-perturbation draws within 10 points"
+    assert heading in r.stdout.splitlines()

@@ -244,10 +244,11 @@ def _stability_table(s: Scenario, result: ForecastResult) -> None:
     ]
     if not shown:
         return
-    table = Table(
-        title=f"Stability: share of {STABILITY_DRAWS} small-perturbation draws within 10 points",
-        title_justify="left",
+    # The title is a line of its own: as a table title rich would fold it to the table's width.
+    console.print(
+        f"[bold]Stability[/]: share of {STABILITY_DRAWS} small-perturbation draws within 10 points"
     )
+    table = Table()
     table.add_column("issue", style="bold", no_wrap=True)
     for name in shown:
         table.add_column(name, justify="right", no_wrap=True)

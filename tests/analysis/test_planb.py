@@ -147,6 +147,22 @@ def test_ties_share_a_rank_and_no_best():
     assert ranks["b"] == ranks["c"]  # identical candidates tie
 
 
+def test_a_deal_that_changes_nothing_is_no_gain_and_no_rank_of_its_own():
+    # Gulf 1990, Iraq without the USSR: a deal with Kuwait leaves every forecast where it was,
+    # but the engine's stopping tolerance left Iraq a "gain" of 1.03e-9, which ranked Kuwait
+    # alone first among seven candidates that all gain nothing.
+    from pathlib import Path
+
+    from realpolitik.analysis.planb import TIE_TOL
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "gulf-war-1990.yaml"
+    r = plan_b(load_scenario(path), "iraq", "ussr")
+    assert r.loss > 0.03
+    assert all(abs(c.gain) <= TIE_TOL for c in r.candidates)
+    assert {c.rank for c in r.candidates} == {1}
+    assert not any(c.useful for c in r.candidates) and r.best is None
+
+
 def test_a_model_that_cannot_move_is_refused(one_issue):
     with pytest.raises(PlanBError, match="every gain is 0"):
         plan_b(one_issue, "a", "p", model="mean", pair_model="mean")

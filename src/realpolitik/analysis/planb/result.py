@@ -15,8 +15,14 @@ from realpolitik.scenario.shocks import apply_edit
 
 #: Moves smaller than this (points) are not reported as a price.
 PRICE_TOL = 1e-6
-#: Gains (0–1 outcome scale) closer than this are a tie.
-TIE_TOL = 1e-9
+#: Gains (0–1 outcome scale) closer than this are a tie, and a gain no larger is no gain. The
+#: engines stop once no position moves more than 1e-6 points (``eum``'s ``DEFAULT_TOL``), so
+#: two forecasts of the same world may differ by about that much, which moves an outcome by
+#: about 1e-8 on a 0–100 issue; 1e-6 is a hundred times that and still far below a gain that
+#: means something (0.0001 points on a fully salient 0–100 issue). At 1e-9 a candidate whose
+#: deal changes nothing came first on rounding alone (gain 1.03e-9, gulf-war-1990, Iraq
+#: without the USSR).
+TIE_TOL = 1e-6
 
 
 class PlanBError(InputError):

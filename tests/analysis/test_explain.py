@@ -181,6 +181,51 @@ def test_shocks(syria, russia):
     assert any("if Iranian support ceases" in q for q in _quotes(lost, "shocks[3].edits[0]"))
 
 
+def test_a_shock_that_moves_the_actor_is_measured_by_what_it_wanted():
+    # A gives way (its position set to B's): the forecast goes to 100, which is the far end of
+    # the scale from what A wanted. By hand, mean model: before (1*1*0 + 3*0.5*100) / 2.5 = 60,
+    # outcome 1 - 60/100 = 0.4; after, both at 100, outcome 1 - 100/100 = 0 (measured against
+    # A's own new position it would have read 1.0, "rises").
+    s = parse_scenario(
+        {
+            "title": "t",
+            "actors": [
+                {"id": "a", "name": "A", "capability": 1},
+                {"id": "b", "name": "B", "capability": 3},
+            ],
+            "issues": [
+                {
+                    "id": "x",
+                    "title": "X",
+                    "positions": {
+                        "a": {"position": 0, "salience": 1},
+                        "b": {"position": 100, "salience": 0.5},
+                    },
+                }
+            ],
+            "shocks": [
+                {
+                    "id": "a-gives-way",
+                    "title": "A gives way",
+                    "edits": [
+                        {
+                            "op": "set-position",
+                            "actor": "a",
+                            "issue": "x",
+                            "value": 100,
+                            "assumption": "A concedes.",
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    (sentence,) = explain_actor(s, "a", model="mean").by_topic("shocks")
+    assert sentence.data["baseline"] == pytest.approx(0.4)
+    assert sentence.data["outcome"] == pytest.approx(0.0)
+    assert "falls from 0.40 to 0.00" in sentence.text
+
+
 def test_plan_b_sentences(syria, russia):
     # Iran is chosen because losing it costs Russia the most of its partners.
     losses = partner_losses(syria, "russia")

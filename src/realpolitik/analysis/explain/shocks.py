@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from realpolitik.analysis.explain.result import Sentence
 from realpolitik.analysis.explain.text import _Cite, _sign
 from realpolitik.engine.utility import expected_outcome
@@ -15,14 +17,27 @@ from realpolitik.scenario.shocks import apply_shocks
 
 
 def _outcome_and_forecast(
-    s: Scenario, actor: str, model: str, **options: Any
+    base: Scenario, shocked: Scenario, actor: str, model: str, **options: Any
 ) -> tuple[float, dict[str, float]]:
-    res = forecast(s, model=model, **options)
+    """The actor's expected outcome in the shocked world, by what it wanted in ``base``.
+
+    Returns it with the shocked world's forecasts (issue id to forecast). As the escalation payoffs do (``docs/relations.md``: a shock changes how the bargaining
+    goes, not whom an actor cares about), the outcome is measured against what the actor wanted
+    before the shock: a shock that moves the actor's own position (a concession, a deal it
+    accepts) must not count as the actor getting its way.
+    """
+    res = forecast(shocked, model=model, **options)
     name = next(iter(res.runs[model].forecasts))
     f = res.forecasts[name]
-    state, ids, issues = to_state(s)
-    u = expected_outcome(state.position, state.salience, state.present, f)
-    return float(u[ids.index(actor)]), {i: float(f[j]) for j, i in enumerate(issues)}
+    _, _, shocked_issues = to_state(shocked)
+    by_issue = {i: float(f[j]) for j, i in enumerate(shocked_issues)}
+    state, ids, issues = to_state(base)
+    k = ids.index(actor)
+    row = np.array([by_issue[i] for i in issues])
+    u = expected_outcome(
+        state.position[k : k + 1], state.salience[k : k + 1], state.present[k : k + 1], row
+    )
+    return float(u[0]), by_issue
 
 
 def _shocks(
@@ -61,7 +76,7 @@ def _shocks(
                 )
             )
             continue
-        u, f = _outcome_and_forecast(shocked, actor, model, **options)
+        u, f = _outcome_and_forecast(s, shocked, actor, model, **options)
         change = u - base_u
         mine = [i for i in shocked.issue_ids if actor in shocked.issue(i).positions]
         moves = {i: f[i] - base_f[i] for i in mine if i in base_f}

@@ -44,8 +44,9 @@ def _quotes(sentence, path):
     return [e.quote for p, m in sentence.citations if p == path for e in m.evidence]
 
 
-def test_small_scenario_by_hand():
-    s = parse_scenario(
+def _two_actors(**extra):
+    """A (capability 1) at 0 with salience 1 and B (3) at 100 with salience 0.5 on one issue."""
+    return parse_scenario(
         {
             "title": "t",
             "actors": [
@@ -64,8 +65,13 @@ def test_small_scenario_by_hand():
                     },
                 }
             ],
+            **extra,
         }
     )
+
+
+def test_small_scenario_by_hand():
+    s = _two_actors()
     e = explain_actor(s, "a", model="mean")
     # mean: (1*1*0 + 3*0.5*100) / 2.5 = 60; A's outcome 1 - 60/100 = 0.4.
     summary, issue = e.by_topic("wants")
@@ -186,39 +192,22 @@ def test_a_shock_that_moves_the_actor_is_measured_by_what_it_wanted():
     # the scale from what A wanted. By hand, mean model: before (1*1*0 + 3*0.5*100) / 2.5 = 60,
     # outcome 1 - 60/100 = 0.4; after, both at 100, outcome 1 - 100/100 = 0 (measured against
     # A's own new position it would have read 1.0, "rises").
-    s = parse_scenario(
-        {
-            "title": "t",
-            "actors": [
-                {"id": "a", "name": "A", "capability": 1},
-                {"id": "b", "name": "B", "capability": 3},
-            ],
-            "issues": [
-                {
-                    "id": "x",
-                    "title": "X",
-                    "positions": {
-                        "a": {"position": 0, "salience": 1},
-                        "b": {"position": 100, "salience": 0.5},
-                    },
-                }
-            ],
-            "shocks": [
-                {
-                    "id": "a-gives-way",
-                    "title": "A gives way",
-                    "edits": [
-                        {
-                            "op": "set-position",
-                            "actor": "a",
-                            "issue": "x",
-                            "value": 100,
-                            "assumption": "A concedes.",
-                        }
-                    ],
-                }
-            ],
-        }
+    s = _two_actors(
+        shocks=[
+            {
+                "id": "a-gives-way",
+                "title": "A gives way",
+                "edits": [
+                    {
+                        "op": "set-position",
+                        "actor": "a",
+                        "issue": "x",
+                        "value": 100,
+                        "assumption": "A concedes.",
+                    }
+                ],
+            }
+        ]
     )
     (sentence,) = explain_actor(s, "a", model="mean").by_topic("shocks")
     assert sentence.data["baseline"] == pytest.approx(0.4)

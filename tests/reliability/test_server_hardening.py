@@ -161,7 +161,8 @@ def test_workers_run_at_a_lower_priority_only_when_they_leave_the_server_no_core
         assert WorkerPool(n_workers=cores - 1).niceness == 0
     pool = WorkerPool(n_workers=cores, time_limit=120)
     try:
-        assert pool.run(os.nice, 0) == os.nice(0) + WORKER_NICENESS
+        # The kernel caps niceness at 19 (a suite run under `nice` starts at 10 already).
+        assert pool.run(os.nice, 0) == min(19, os.nice(0) + WORKER_NICENESS)
     finally:
         pool.close()
 

@@ -94,6 +94,11 @@ def test_table_marks_nash_at_the_status_quo_and_explains_it(tmp_path):
     assert r.stdout.count("=sq") == 2  # the cell and the caption
     words = " ".join(r.stdout.split())  # the caption wraps at the table's width
     assert "=sq: nash is the status quo. With actors on both sides of the status quo" in words
+    # and the "–" of the issue without a status quo is explained, naming that issue alone
+    assert (
+        "–: nash bargains from the status quo (no agreement), which the file does not give "
+        "for none (set status_quo: on the issue, 0–100)." in words
+    )
     assert all(len(line) <= 80 for line in r.stdout.splitlines())
 
 
@@ -104,6 +109,37 @@ def test_table_without_nash_at_sq_has_no_caption(tmp_path):
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     r = runner.invoke(app, ["forecast", str(path), "-m", "nash", "--no-stability"])
     assert r.exit_code == 0 and "=sq" not in r.stdout
+    assert "–:" not in r.stdout  # every issue has its status quo: nothing to explain
+
+
+def test_compare_explains_a_missing_status_quo(tmp_path):
+    data = _toy()
+    data["shocks"] = [
+        {
+            "id": "b-moves",
+            "title": "B moves",
+            "edits": [
+                {
+                    "op": "set-position",
+                    "actor": "b",
+                    "issue": "split",
+                    "value": 20,
+                    "assumption": "-",
+                }
+            ],
+        }
+    ]
+    path = tmp_path / "toy.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    r = runner.invoke(
+        app, ["compare", str(path), "--shock", "b-moves", "-m", "nash"], env={"COLUMNS": "200"}
+    )
+    assert r.exit_code == 0, r.output
+    assert "which the file does not give for none (" in r.stdout
+    r = runner.invoke(
+        app, ["compare", str(path), "--shock", "b-moves", "-m", "mean"], env={"COLUMNS": "200"}
+    )
+    assert r.exit_code == 0 and "–:" not in r.stdout  # no nash column, nothing to explain
 
 
 def test_default_syria_table_at_80_columns_marks_every_nash_cell():

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -136,6 +136,19 @@ def user_errors() -> Iterator[None]:
 def plural(n: int, word: str) -> str:
     """``1 issue``, ``2 issues``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def no_status_quo_note(s: Scenario, models: Iterable[str]) -> str | None:
+    """What a "–" under nash means, when nash is shown and an issue has no status quo."""
+    if "nash" not in models:
+        return None
+    missing = [i.id for i in s.issues if i.status_quo is None]
+    if not missing:
+        return None
+    return (
+        "–: nash bargains from the status quo (no agreement), which the file does not give for "
+        f"{', '.join(missing)} (set status_quo: on the issue, 0–100)."
+    )
 
 
 def escape(text: str) -> str:

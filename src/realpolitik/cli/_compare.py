@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    load,
+    no_status_quo_note,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._options import (
     SaveOption,
     ScenarioArg,
@@ -97,4 +105,7 @@ def compare(
             change = f"{diff * unit:+.{decimals(scale)}f}" + (f" ({diff:+.1f})" if scaled else "")
         table.add_row(escape(s.issue(issue).title), name, base, shocked, change)
     console.print(table)
+    gap = no_status_quo_note(s, result.baseline.forecasts)
+    if gap:
+        console.print(escape(gap), highlight=False)
     console.print(escape(result.summary()))

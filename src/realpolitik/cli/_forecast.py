@@ -12,7 +12,15 @@ from rich import box
 from rich.table import Table
 
 from realpolitik._csv import safe_frame
-from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    load,
+    no_status_quo_note,
+    print_json,
+    user_errors,
+)
 from realpolitik.cli._options import Format, QuietOption, SaveOption, ScenarioArg, StoreOption
 from realpolitik.cli._progress import progress
 from realpolitik.cli._record import record, started
@@ -201,6 +209,9 @@ def forecast(
             "status quo every move leaves one of them worse off than no agreement, so the Nash "
             "bargaining solution is the status quo itself: no forecast of movement."
         )
+    gap = no_status_quo_note(s, result.forecasts)
+    if gap:
+        table.caption = f"{table.caption} {gap}"
     console.print(table)
     for issue in s.issues:
         if has_own_scale(issue):

@@ -116,3 +116,17 @@ def test_the_stability_heading_is_one_line() -> None:
     assert r.exit_code == 0, r.output
     heading = f"Stability: share of {STABILITY_DRAWS} small-perturbation draws within 10 points"
     assert heading in r.stdout.splitlines()
+
+
+def test_a_long_title_over_a_narrow_table_stays_on_one_line() -> None:
+    # montecarlo's sensitivity table on one issue: three narrow columns under a 90-character
+    # title, which rich folded into three lines of two to five words.
+    r = runner.invoke(
+        app,
+        ["montecarlo", str(EXAMPLES / "ec-emissions-1994.yaml"), "-n", "20", "--seed", "1"],
+        terminal_width=120,
+        env={"COLUMNS": "120", "REALPOLITIK_STORE": "off"},
+    )
+    assert r.exit_code == 0, r.output
+    title = [line for line in r.stdout.splitlines() if line.startswith("Sensitivity:")]
+    assert title and "rank correlations (--format json lists" in title[0], title

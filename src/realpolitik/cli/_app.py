@@ -19,6 +19,8 @@ from realpolitik.cli._lazy import LazyGroup, attach, extra_hint, missing_modules
 from realpolitik.exceptions import RealpolitikError, ScenarioError
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from realpolitik.scenario.model import Scenario
 
 app = typer.Typer(
@@ -136,6 +138,23 @@ def user_errors() -> Iterator[None]:
 def plural(n: int, word: str) -> str:
     """``1 issue``, ``2 issues``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def titled_table(**kwargs: Any) -> Table:
+    """A rich ``Table`` (same keywords; titles left-justified) at least as wide as its title.
+
+    Rich folds a title to its table's width, so a narrow table under a long title printed the
+    title over several lines of a few words each; here the table widens instead, up to the
+    terminal's width.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    kwargs.setdefault("title_justify", "left")
+    title = kwargs.get("title")
+    if title and kwargs.get("min_width") is None:
+        kwargs["min_width"] = min(Text.from_markup(str(title)).cell_len, console.width)
+    return Table(**kwargs)
 
 
 def no_status_quo_note(s: Scenario, models: Iterable[str]) -> str | None:

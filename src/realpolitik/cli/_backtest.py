@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from realpolitik._csv import safe_frame
 from realpolitik.analysis.backtest import DEFAULT_MODELS, known_models
 from realpolitik.analysis.backtest import backtest as run_backtest
-from realpolitik.cli._app import app, console, print_json, user_errors, write_atomic
+from realpolitik.cli._app import app, console, print_json, titled_table, user_errors, write_atomic
 from realpolitik.cli._options import (
     QuietOption,
     SaveOption,
@@ -83,7 +82,7 @@ def backtest(
     if fmt is TableOrJson.json:
         print_json(payload)
         return
-    table = Table(
+    table = titled_table(
         title=f"Backtest on {result.per_issue.shape[0]} issues with an outcome ({file.name})",
         title_justify="left",
     )
@@ -97,7 +96,7 @@ def backtest(
         ("width", "right"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    gains = Table(
+    gains = titled_table(
         title="Gain in MAE over the weighted mean (cluster bootstrap over proposals)",
         title_justify="left",
     )
@@ -140,7 +139,7 @@ def backtest(
             by, group = str(key[0]), str(key[1])
             n = int(frame[(frame["by"] == by) & (frame["group"] == group)]["n"].max())
             counts.append(f"{short.get(group, group)} {n}")
-        by_table = Table(
+        by_table = titled_table(
             title=f"MAE by issue type, procedure and Council rule (issues: {', '.join(counts)})",
             title_justify="left",
         )
@@ -151,7 +150,7 @@ def backtest(
             by_table.add_row(str(label), *(f"{v:.2f}" for v in row.tolist()))
         console.print(by_table)
     if result.prediction_sets:
-        sets = Table(
+        sets = titled_table(
             title="Prediction sets over the actors' positions (80%, leave-one-proposal-out)",
             title_justify="left",
         )

@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from realpolitik.analysis.coalitions import CLOSENESS, DEFAULT_MODEL, find_coalitions
-from realpolitik.cli._app import app, console, escape, load, plural, print_json, user_errors
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    load,
+    plural,
+    print_json,
+    titled_table,
+    user_errors,
+)
 from realpolitik.cli._options import ScenarioArg, ShocksOption, TableOrJson, TableOrJsonOption
 from realpolitik.engine import available_models
 
@@ -61,7 +69,7 @@ def coalitions(
     names = {a.id: a.name for a in s.actors}
     shocked = f" after {' + '.join(shock)}" if shock else ""
     where = "final positions" if result.moved else "stated positions (the model moves no one)"
-    table = Table(
+    table = titled_table(
         title=f"Coalitions: {escape(s.title)}{escape(shocked)}",
         title_justify="left",
         caption=(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from realpolitik.cli._app import (
     app,
@@ -14,6 +13,7 @@ from realpolitik.cli._app import (
     load,
     no_status_quo_note,
     print_json,
+    titled_table,
     user_errors,
 )
 from realpolitik.cli._options import (
@@ -73,7 +73,7 @@ def compare(
     if fmt is TableOrJson.json:
         print_json(payload)
         return
-    table = Table(
+    table = titled_table(
         title=f"{escape(s.title)}: baseline vs {escape(' + '.join(result.shocks))}",
         title_justify="left",
     )

@@ -6,9 +6,8 @@ import math
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._app import app, console, escape, load, print_json, titled_table, user_errors
 from realpolitik.cli._options import (
     SaveOption,
     ScenarioArg,
@@ -40,7 +39,7 @@ def render_escalation(res: EscalationResult) -> None:
         f"the {escape(res.forecast_name)} forecast)",
         highlight=False,
     )
-    choices = Table(
+    choices = titled_table(
         title="Choices (node: who chooses, how likely it is reached)", title_justify="left"
     )
     choices.add_column("node")
@@ -60,7 +59,7 @@ def render_escalation(res: EscalationResult) -> None:
                 end_section=j == len(node.labels) - 1,
             )
     console.print(choices)
-    paths = Table(title="Paths", title_justify="left")
+    paths = titled_table(title="Paths", title_justify="left")
     paths.add_column("path")
     paths.add_column("outcome")
     paths.add_column("probability", justify="right")
@@ -85,7 +84,7 @@ def render_escalation(res: EscalationResult) -> None:
         groups[-1].append(i)
         used += width
     for n_group, group in enumerate(groups):
-        table = Table(
+        table = titled_table(
             title="Payoffs at each outcome (own and friends' outcomes, minus costs of fighting, abandonment and typed costs)"
             if n_group == 0
             else None,

@@ -19,6 +19,7 @@ from realpolitik.cli._app import (
     load,
     no_status_quo_note,
     print_json,
+    titled_table,
     user_errors,
 )
 from realpolitik.cli._options import Format, QuietOption, SaveOption, ScenarioArg, StoreOption
@@ -170,7 +171,7 @@ def forecast(
         sys.stdout.write(buf.getvalue())
         return
     own = any(has_own_scale(i) for i in s.issues)
-    table = Table(
+    table = titled_table(
         title=f"Forecasts: {escape(s.title)}",
         title_justify="left",
         # no vertical rules, one space between columns: seven model columns and readable

@@ -16,7 +16,15 @@ from rich.table import Table
 from rich.text import Text
 
 from realpolitik._csv import safe_csv_text
-from realpolitik.cli._app import app, console, escape, require_extra, user_errors, write_atomic
+from realpolitik.cli._app import (
+    app,
+    console,
+    escape,
+    require_extra,
+    titled_table,
+    user_errors,
+    write_atomic,
+)
 from realpolitik.cli._options import QuietOption
 from realpolitik.cli._progress import progress
 from realpolitik.exceptions import InputError
@@ -56,7 +64,7 @@ def _short(text: str, n: int = 90) -> str:
 
 def _events_table(result: IngestResult) -> Group:
     multi = len(result.files) > 1
-    t = Table(
+    t = titled_table(
         title=f"{_plural(len(result.events), 'event')} in "
         f"{_plural(sum(result.n_sentences.values()), 'sentence')}",
         title_justify="left",
@@ -110,7 +118,7 @@ def _events_table(result: IngestResult) -> Group:
 
 
 def _proposals_table(result: IngestResult, with_sentences: bool = True) -> Table:
-    t = Table(title="Proposed relation updates", title_justify="left")
+    t = titled_table(title="Proposed relation updates", title_justify="left")
     columns = [
         ("pair", "left"),
         ("events", "right"),
@@ -296,7 +304,7 @@ def ingest(
 
 def _series_tables(series: Any, shock: dict[str, Any] | None, target: Console) -> None:
     last = {c.between: c for c in series.crossings}
-    t = Table(
+    t = titled_table(
         title=f"Relation scores ({series.window}-day window, {len(series.observations)} dated "
         f"event pairs, {series.days[0]} .. {series.days[-1]})",
         title_justify="left",
@@ -325,7 +333,9 @@ def _series_tables(series: Any, shock: dict[str, Any] | None, target: Console) -
     if not series.crossings:
         target.print("No dyad crossed a relation-type boundary.", highlight=False)
     else:
-        c_table = Table(title="Relation-type crossings (proposed updates)", title_justify="left")
+        c_table = titled_table(
+            title="Relation-type crossings (proposed updates)", title_justify="left"
+        )
         for col in ("#", "date", "pair", "change", "score", "events"):
             c_table.add_column(col, overflow="fold", no_wrap=col in ("#", "date", "score"))
         for k, c in enumerate(series.crossings, 1):

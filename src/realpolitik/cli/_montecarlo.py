@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from realpolitik._csv import safe_frame
 from realpolitik.cli._app import (
@@ -19,6 +18,7 @@ from realpolitik.cli._app import (
     load,
     print_json,
     require_extra,
+    titled_table,
     user_errors,
     write_atomic,
 )
@@ -144,7 +144,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
         f"forecast{'; shocks ' + escape(', '.join(result.shocks)) if result.shocks else ''})",
         highlight=False,
     )
-    t = Table(title="Forecast per issue", title_justify="left")
+    t = titled_table(title="Forecast per issue", title_justify="left")
     t.add_column("issue")
     t.add_column("mean", justify="right")
     for x in lv:
@@ -157,7 +157,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
         )
     console.print(t)
     if result.game is not None:
-        p = Table(title=f"Paths of tree {escape(result.game.name)}", title_justify="left")
+        p = titled_table(title=f"Paths of tree {escape(result.game.name)}", title_justify="left")
         paths = result.paths_frame()
         p.add_column("path")
         # The outcome is an id to type (--shock, the tree's file): never cut; the path wraps.
@@ -174,7 +174,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
                 f"{100 * row[lv[0]]:.1f}–{100 * row[lv[-1]]:.1f}",
             )
         console.print(p)
-        pay = Table(title="Expected payoff of the tree", title_justify="left")
+        pay = titled_table(title="Expected payoff of the tree", title_justify="left")
         pay.add_column("actor")
         pay.add_column("mean", justify="right")
         for x in lv:
@@ -185,7 +185,7 @@ def render_montecarlo(result: MonteCarloResult) -> None:
     sens = result.sensitivity_frame(top=None)
     if not sens.empty:
         top = sens.reindex(sens["rho"].abs().sort_values(ascending=False).index).head(10)
-        s = Table(
+        s = titled_table(
             title="Sensitivity: the ten strongest input → output rank correlations "
             "(--format json lists the top ten per output, by input path)",
             title_justify="left",

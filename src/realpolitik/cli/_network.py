@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated, cast
 
 import typer
-from rich.table import Table
 
 from realpolitik.analysis.network import NetworkReport, analyse_network
-from realpolitik.cli._app import app, console, escape, load, print_json, user_errors
+from realpolitik.cli._app import app, console, escape, load, print_json, titled_table, user_errors
 from realpolitik.cli._options import ScenarioArg, ShocksOption, TableOrJson, TableOrJsonOption
 from realpolitik.exceptions import InputError
 from realpolitik.scenario import apply_shocks
@@ -29,7 +28,7 @@ def _render(report: NetworkReport, title: str) -> None:
         f"{report.n_edges} non-neutral relations)",
         highlight=False,
     )
-    t = Table(title="Structural balance of closed triads", title_justify="left")
+    t = titled_table(title="Structural balance of closed triads", title_justify="left")
     for col in ("triads", "0 neg", "1 neg", "2 neg", "3 neg", "strict", "generalised"):
         t.add_column(col, justify="right")
     t.add_row(str(bal.n_triads), *map(str, bal.counts), _share(bal.strict), _share(bal.generalised))
@@ -61,7 +60,7 @@ def _render(report: NetworkReport, title: str) -> None:
     if report.blocs.loners:
         console.print(f"outside any bloc: {escape(_names(report.blocs.loners))}", highlight=False)
 
-    gaps = Table(
+    gaps = titled_table(
         title="Commitment gaps (cooperation without mutual commitment)", title_justify="left"
     )
     for col, justify in (
@@ -83,7 +82,7 @@ def _render(report: NetworkReport, title: str) -> None:
         )
     console.print(gaps)
 
-    pg = Table(
+    pg = titled_table(
         title="Declared relation vs issue positions (sign disagreements)", title_justify="left"
     )
     for col, justify in (

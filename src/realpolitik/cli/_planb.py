@@ -9,7 +9,16 @@ from rich.measure import Measurement
 from rich.table import Table
 
 from realpolitik.analysis.planb import PlanBResult, plan_b
-from realpolitik.cli._app import app, console, err_console, escape, load, print_json, user_errors
+from realpolitik.cli._app import (
+    app,
+    console,
+    err_console,
+    escape,
+    load,
+    print_json,
+    titled_table,
+    user_errors,
+)
 from realpolitik.cli._options import (
     SaveOption,
     ScenarioArg,
@@ -84,7 +93,7 @@ def _render(result: PlanBResult, title: str) -> None:
 
 
 def _candidates_table(result: PlanBResult, with_fails: bool) -> Table:
-    table = Table(
+    table = titled_table(
         title="Candidates (rules met first, then by gain in expected outcome)",
         title_justify="left",
     )

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from realpolitik.cli._app import app, console, escape, fail, print_json, user_errors
+from realpolitik.cli._app import app, console, escape, fail, print_json, titled_table, user_errors
 from realpolitik.cli._options import QuietOption, StoreOption, TableOrJson, TableOrJsonOption
 from realpolitik.cli._progress import silenced
 from realpolitik.cli._record import SCENARIO_TOKEN
@@ -67,7 +66,7 @@ def list_runs(
     if not rows:
         console.print(f"no runs recorded in {escape(str(path))}", highlight=False)
         return
-    table = Table(title=f"Runs in {escape(str(path))}", title_justify="left")
+    table = titled_table(title=f"Runs in {escape(str(path))}", title_justify="left")
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("when (UTC)", no_wrap=True)
     table.add_column("command", no_wrap=True)

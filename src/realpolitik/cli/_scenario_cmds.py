@@ -17,6 +17,7 @@ from realpolitik.cli._app import (
     load,
     plural,
     print_json,
+    titled_table,
     user_errors,
     write_atomic,
 )
@@ -61,7 +62,7 @@ def scenarios(
     if fmt is TableOrJson.json:
         print_json({"scenarios": [{"name": n, "title": t} for n, t in builtin_scenarios().items()]})
         return
-    table = Table(title="Built-in scenarios", title_justify="left")
+    table = titled_table(title="Built-in scenarios", title_justify="left")
     table.add_column("name", style="bold")
     table.add_column("title")
     for name, title in builtin_scenarios().items():
@@ -197,7 +198,7 @@ def _print_matrix(s: Scenario) -> None:
     groups = _issue_groups(widths, first, console.width)
     for g, group in enumerate(groups):
         part = f" ({g + 1} of {len(groups)})" if len(groups) > 1 else ""
-        table = Table(title=f"Positions / saliences{part}", title_justify="left")
+        table = titled_table(title=f"Positions / saliences{part}", title_justify="left")
         table.add_column("actor", no_wrap=True, min_width=first)
         for k in group:
             table.add_column(
@@ -250,7 +251,7 @@ def show(
         return
     if s.description:
         console.print(escape(s.description.strip()), highlight=False)
-    actors = Table(title="Actors", title_justify="left")
+    actors = titled_table(title="Actors", title_justify="left")
     _id_column(actors, "id", [a.id for a in s.actors])
     _text_column(actors, "name", [a.name for a in s.actors])
     actors.add_column("kind", no_wrap=True)
@@ -259,7 +260,7 @@ def show(
     for a in s.actors:
         actors.add_row(a.id, escape(a.name), a.kind, f"{a.capability:g}", escape(a.leader or ""))
     console.print(actors)
-    issues = Table(title="Issues (0 ↔ 100)", title_justify="left")
+    issues = titled_table(title="Issues (0 ↔ 100)", title_justify="left")
     own = any(has_own_scale(i) for i in s.issues)
     _id_column(issues, "id", [i.id for i in s.issues])
     _text_column(issues, "title", [i.title for i in s.issues], ratio=1)
@@ -278,7 +279,7 @@ def show(
         issues.add_row(*row)
     console.print(issues)
     if s.relations:
-        rel = Table(title="Relations", title_justify="left")
+        rel = titled_table(title="Relations", title_justify="left")
         for col in ("between", "type", "weight", "commitment"):
             rel.add_column(col, no_wrap=True)
         for r in s.relations:
@@ -286,7 +287,7 @@ def show(
             rel.add_row(arrow.join(r.between), r.type, f"{r.weight:+.2f}", r.commitment)
         console.print(rel)
     if s.shocks:
-        sh = Table(title="Shocks", title_justify="left")
+        sh = titled_table(title="Shocks", title_justify="left")
         _id_column(sh, "id", [k.id for k in s.shocks])
         sh.add_column("title, then its edits in order", overflow="fold")
         for k in s.shocks:

@@ -20,7 +20,7 @@ from realpolitik.cli._options import (
 )
 from realpolitik.cli._progress import progress
 from realpolitik.cli._record import record, started
-from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS
+from realpolitik.engine.eum import DEFAULT_MAX_ROUNDS, REL_MAX_ROUNDS
 from realpolitik.scenario.deu import load_deu
 
 
@@ -37,7 +37,14 @@ def backtest(
         ),
     ] = None,
     rounds: Annotated[
-        int, typer.Option(help="Maximum rounds of the EUM models.", min=0)
+        int,
+        typer.Option(
+            help=(
+                "Maximum rounds of eum and its variants (eum-scholz2011, ...); not of eum-rel, "
+                f"which runs until no position moves (at most {REL_MAX_ROUNDS} rounds)."
+            ),
+            min=0,
+        ),
     ] = DEFAULT_MAX_ROUNDS,
     fmt: TableOrJsonOption = TableOrJson.table,
     out: Annotated[

@@ -728,3 +728,80 @@ def test_sixth_pass_block1_non_events(text, unwanted):
 def test_firing_toward_a_state_is_an_attack_on_it_whoever_reports_it():
     found = coded("North Korea fired missiles toward Japan, Japan's defence ministry said.")
     assert ("ASSAULT", ("north-korea",), ("japan",)) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthis launched a missile at a U.S. destroyer in the Red Sea.",
+            ("ASSAULT", ("houthis",), ("us",)),
+        ),
+        ("Norway delivered 20,000 rounds to Ukraine.", ("AID", ("norway",), ("ukraine",))),
+        (
+            "Iraqi forces captured a senior Islamic State official near Mosul.",
+            ("COERCE", ("iraq",), ("isis",)),
+        ),
+        (
+            "A Belarusian court convicted three Polish nationals of espionage.",
+            ("COERCE", ("belarus",), ("poland",)),
+        ),
+        (
+            "Chinese and South Korean officials held a high-level strategic dialogue in Seoul.",
+            ("CONSULT", ("china", "south-korea"), ("china", "south-korea")),
+        ),
+        # a phrase of place or time between "agreed" and "to"
+        (
+            "Armenia and Azerbaijan agreed in Washington to open a transit corridor.",
+            ("AGREE", ("armenia", "azerbaijan"), ("armenia", "azerbaijan")),
+        ),
+        # aid received "from" X is X's
+        ("Pakistan secured a $7 billion loan from the IMF.", ("AID", ("imf",), ("pakistan",))),
+        # a reported entry into the speaker's waters is an accusation
+        (
+            "Japan's coast guard said two Chinese ships had entered its territorial waters.",
+            ("ACCUSE", ("japan",), ("china",)),
+        ),
+        # what an irrealis phrase introduces ends at ", accusing ..." and at "after ..."
+        (
+            "Mali's junta ordered French troops to leave, accusing Paris of arming jihadists.",
+            ("ACCUSE", ("mali",), ("france",)),
+        ),
+        (
+            "Colombia urged calm after ELN fighters agreed to a ceasefire with Bogota.",
+            ("AGREE", ("eln",), ("colombia",)),
+        ),
+        # an object after the phrase makes a participle active ("repelled an attack by X")
+        (
+            "Nigerien troops, deployed near the border, repelled an attack by Boko Haram on"
+            " their camp.",
+            ("ASSAULT", ("niger",), ("boko-haram",)),
+        ),
+        # an agreement signed after a coordinated meeting or trip is with its counterpart
+        (
+            "Modi met Sheikh Hasina in Delhi and signed seven agreements.",
+            ("AGREE", ("india",), ("bangladesh",)),
+        ),
+        # ", flying alongside Y," joins Y to the subject
+        (
+            "Polish jets, flying alongside Swedish fighters, held drills over the Baltic.",
+            ("COOPERATE", ("poland", "sweden"), ("poland", "sweden")),
+        ),
+    ],
+)
+def test_sixth_pass_block2_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a request to one's own army is addressed to no actor
+        (
+            "Petro ordered the army to halt strikes on ELN camps.",
+            ("REQUEST", ("colombia",), ("eln",)),
+        ),
+    ],
+)
+def test_sixth_pass_block2_non_events(text, unwanted):
+    assert unwanted not in coded(text)

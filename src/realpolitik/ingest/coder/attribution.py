@@ -185,9 +185,13 @@ class _Attribution(_Mentions):
         if m is None or not self._eligible_source(m):
             return None
         group = self._group_left(d, m, end_at, s0)
+        partner_at = -1
         if opener in ("joined", "accompanied") and d.low[x + 2] == "by":
-            # "South Korean and U.S. forces, joined by Japanese destroyers, began": partners
-            other = start_at.get(x + 3)
+            partner_at = x + 3  # "X, joined by Japanese destroyers, began": partners
+        elif opener.endswith("ing") and d.low[x + 2] == "alongside":
+            partner_at = x + 3  # "X, flying alongside U.S. bombers, held drills"
+        if partner_at > 0:
+            other = start_at.get(partner_at)
             if other is not None and other.role == "actor":
                 group = group + self._group_right(d, other, start_at, comma)
         return group

@@ -10,6 +10,7 @@ from realpolitik.ingest.coder.words import (
     _CONDITIONS,
     _COORDINATED_ADVERBS,
     _FRAME_WORDS,
+    _IRREALIS_ENDS,
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
@@ -101,6 +102,34 @@ class _Clauses(_Attribution):
             if d.text[y] == ",":
                 return y
         return s1
+
+    def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
+        """Whether what an irrealis phrase introduces has ended before ``trig``.
+
+        A participial clause after a comma (", accusing Paris of ...") or a subordinate clause
+        ("... after ELN commanders agreed") is an event of its own.
+        """
+        for x in range(at, trig.start):
+            low = d.low[x]
+            if low in _IRREALIS_ENDS:
+                return True
+            if (
+                d.text[x] == ","
+                and x + 1 == trig.start == trig.head
+                and d.lower[trig.head]
+                and d.low[trig.head].endswith("ing")
+            ):
+                return True
+        return False
+
+    def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
+        """Whether a request's object is no actor: "ordered the army to ...".
+
+        The target found after "to" is what the request is about, not whom it addresses.
+        """
+        if trig.end >= target.start or d.low[trig.end] not in ("the", "its", "his", "her", "their"):
+            return False
+        return any(d.low[x] == "to" for x in range(trig.end + 1, min(target.start, trig.end + 4)))
 
     def _cause_after_over(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal event follows "over" as the cause of the event before it.
@@ -263,6 +292,8 @@ class _Clauses(_Attribution):
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
         # ... but not after a noun the phrase ends with ("dismissed accusations by X" is active)
+        if any(d.low[y] in ("a", "an", "the") for y in range(trig.head + 1, trig.end)):
+            return aux, agent if aux else None, False  # "repelled an attack by X": an object
         right_after = by_at == trig.end and (
             trig.end - 1 == trig.head or d.low[trig.end - 1] in ("down", "up", "off", "out", "back")
         )

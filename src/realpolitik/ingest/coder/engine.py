@@ -190,6 +190,7 @@ class EventCoder(_Reported, _Documents):
                 and not trig.phrase.agent_inside  # ", a charge X denied": about the whole
                 and not any(d.text[x] in _STRONG for x in range(irrealis_at, trig.start))
                 and trig.start <= irrealis_close
+                and not self._irrealis_ends(d, irrealis_at, trig)
             ):
                 continue
             if trig.phrase.irrealis:
@@ -217,7 +218,7 @@ class EventCoder(_Reported, _Documents):
                 and d.low[trig.head].endswith("ed")
             ):
                 continue  # "drone makers accused of supplying Russia": nobody accuses here
-            if coded and self._cause_after_over(d, trig, s0):
+            if self._cause_after_over(d, trig, s0):
                 continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
             if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
@@ -236,6 +237,7 @@ class EventCoder(_Reported, _Documents):
             previous = trig
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
+            coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
@@ -304,6 +306,8 @@ class EventCoder(_Reported, _Documents):
                     source = self._appositive_subject(d, comma, s0, end_at, start_at)
                 if source is None:
                     source = self._coordinated_subject(d, trig, s0, coded)
+                    if source is not None:
+                        coordinated = coded[-1][2]
                 if source is None:
                     source = self._participial_subject(d, mentions, trig, s0, end_at)
                 if source is None:
@@ -387,6 +391,8 @@ class EventCoder(_Reported, _Documents):
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
+            if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
+                continue  # "ordered the army to suspend strikes on ELN camps": its own army
             if phrase.plural:
                 if len({a for m in source for a in m.actors}) < 2:
                     continue
@@ -402,6 +408,10 @@ class EventCoder(_Reported, _Documents):
                 and not (trig.start > s0 and d.low[trig.start - 1] == "to")
             ):
                 tgt = src  # not after "to": "sent supplies to fight the epidemic" is a purpose
+            if not tgt and phrase.mutual and len(src) == 1 and coordinated is not None:
+                # "X met Y in Hanoi and signed deals", "travelled to Beijing and signed a
+                # framework": with Y, as "X signed a deal with Y" (one way)
+                tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo

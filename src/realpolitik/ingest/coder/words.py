@@ -169,6 +169,10 @@ _SPEAKER_NOUNS = frozenset(
 )  # fmt: skip
 #: Adverbs between "and" and a coordinated verb ("and later briefed").
 _COORDINATED_ADVERBS = frozenset({"later", "also", "then", "subsequently", "again", "separately"})
+#: Subordinators that end what an irrealis phrase introduces ("ordered ... after X agreed").
+_IRREALIS_ENDS = frozenset(
+    {"after", "because", "but", "while", "whereas", "although", "though", "since", "when"}
+)
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -619,3 +619,189 @@ def test_a_later_claim_of_responsibility_is_the_agent_of_a_passive_attack():
         " claimed responsibility."
     )
     assert ("ASSAULT", ("ttp",), ("pakistan",)) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause and an adverbial between the subject and its verb
+        (
+            "Iran, which has denied arming the Houthis, on Monday seized a Greek tanker.",
+            ("COERCE", ("iran",), ("greece",)),
+        ),
+        # an object relative clause: the antecedent is the accused; the clause ends the
+        # accusation's scope, so the main verb is coded too
+        (
+            "Belarus, which Lithuania accuses of pushing migrants over the border, arrested two"
+            " Lithuanian journalists.",
+            ("ACCUSE", ("lithuania",), ("belarus",)),
+        ),
+        (
+            "Belarus, which Lithuania accuses of pushing migrants over the border, arrested two"
+            " Lithuanian journalists.",
+            ("COERCE", ("belarus",), ("lithuania",)),
+        ),
+        # a verb coordinated with "and" has the subject of the event before it
+        (
+            "Putin received Erdogan in Sochi and promised to help Ankara build a gas hub.",
+            ("AGREE", ("russia",), ("turkey",)),
+        ),
+        # a participial clause between subject and verb belongs to the subject
+        (
+            "Egypt's foreign minister, speaking after talks with his Qatari counterpart,"
+            " condemned the raid.",
+            ("CONSULT", ("egypt",), ("qatar",)),
+        ),
+        # "X's <institution of another state's name>" is X's institution
+        (
+            "Venezuela's National Guard detained two Colombian soldiers near the border.",
+            ("COERCE", ("venezuela",), ("colombia",)),
+        ),
+        # coming under fire from X is X's attack
+        (
+            "Ukrainian positions came under heavy shelling from Russian artillery near Bakhmut.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
+        ("Blinken briefed Israeli leaders on the talks.", ("CONSULT", ("us",), ("israel",))),
+        # the arrest or detention of persons by X
+        (
+            "The arrest of two Estonian citizens by Russian border guards angered Tallinn.",
+            ("COERCE", ("russia",), ("estonia",)),
+        ),
+        ("Kenya dispatched 400 police officers to Haiti.", ("AID", ("kenya",), ("haiti",))),
+        # an exercise of two or more named actors is cooperation between them
+        (
+            "Chinese and Russian warships began a naval exercise in the Sea of Japan.",
+            ("COOPERATE", ("china", "russia"), ("china", "russia")),
+        ),
+        # ", joined by X," joins X to the subject
+        (
+            "French and Italian jets, joined by Greek fighters, held air drills over the Aegean.",
+            ("COOPERATE", ("france", "italy", "greece"), ("france", "italy", "greece")),
+        ),
+    ],
+)
+def test_sixth_pass_block1_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # the speaker of a trailing attribution is no target
+        (
+            "North Korea fired two ballistic missiles into the sea off its east coast, Japan's"
+            " defence ministry said.",
+            ("ASSAULT", ("north-korea",), ("japan",)),
+        ),
+        (
+            "Turkish troops pulled out of two observation posts near Idlib, Syrian state media"
+            " said.",
+            ("RETREAT", ("turkey",), ("syria",)),
+        ),
+        (
+            "Houthi forces fired a missile into the Red Sea, according to the U.S. military.",
+            ("ASSAULT", ("houthis",), ("us",)),
+        ),
+        # a nominal event after "over" is the cause of the event before it, not coded
+        (
+            "The United States imposed sanctions on Chinese firms over arms sales to Taiwan.",
+            ("AID", ("us",), ("taiwan",)),
+        ),
+        (
+            "Manila protested to Beijing over the detention of its fishermen by Chinese forces.",
+            ("COERCE", ("china",), ("philippines",)),
+        ),
+        # one actor's drills are no cooperation with the place they are near
+        ("China began naval drills near Taiwan.", ("COOPERATE", ("china",), ("taiwan",))),
+        # what "agreed to" introduces, across a verb and a second infinitive, is the agreement
+        (
+            "India and Japan agreed to expand joint exercises and share intelligence.",
+            ("COOPERATE", ("india", "japan"), ("india", "japan")),
+        ),
+    ],
+)
+def test_sixth_pass_block1_non_events(text, unwanted):
+    assert unwanted not in coded(text)
+
+
+def test_firing_toward_a_state_is_an_attack_on_it_whoever_reports_it():
+    found = coded("North Korea fired missiles toward Japan, Japan's defence ministry said.")
+    assert ("ASSAULT", ("north-korea",), ("japan",)) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthis launched a missile at a U.S. destroyer in the Red Sea.",
+            ("ASSAULT", ("houthis",), ("us",)),
+        ),
+        ("Norway delivered 20,000 rounds to Ukraine.", ("AID", ("norway",), ("ukraine",))),
+        (
+            "Iraqi forces captured a senior Islamic State official near Mosul.",
+            ("COERCE", ("iraq",), ("isis",)),
+        ),
+        (
+            "A Belarusian court convicted three Polish nationals of espionage.",
+            ("COERCE", ("belarus",), ("poland",)),
+        ),
+        (
+            "Chinese and South Korean officials held a high-level strategic dialogue in Seoul.",
+            ("CONSULT", ("china", "south-korea"), ("china", "south-korea")),
+        ),
+        # a phrase of place or time between "agreed" and "to"
+        (
+            "Armenia and Azerbaijan agreed in Washington to open a transit corridor.",
+            ("AGREE", ("armenia", "azerbaijan"), ("armenia", "azerbaijan")),
+        ),
+        # aid received "from" X is X's
+        ("Pakistan secured a $7 billion loan from the IMF.", ("AID", ("imf",), ("pakistan",))),
+        # a reported entry into the speaker's waters is an accusation
+        (
+            "Japan's coast guard said two Chinese ships had entered its territorial waters.",
+            ("ACCUSE", ("japan",), ("china",)),
+        ),
+        # what an irrealis phrase introduces ends at ", accusing ..." and at "after ..."
+        (
+            "Mali's junta ordered French troops to leave, accusing Paris of arming jihadists.",
+            ("ACCUSE", ("mali",), ("france",)),
+        ),
+        (
+            "Colombia urged calm after ELN fighters agreed to a ceasefire with Bogota.",
+            ("AGREE", ("eln",), ("colombia",)),
+        ),
+        # an object after the phrase makes a participle active ("repelled an attack by X")
+        (
+            "Nigerien troops, deployed near the border, repelled an attack by Boko Haram on"
+            " their camp.",
+            ("ASSAULT", ("niger",), ("boko-haram",)),
+        ),
+        # an agreement signed after a coordinated meeting or trip is with its counterpart
+        (
+            "Modi met Sheikh Hasina in Delhi and signed seven agreements.",
+            ("AGREE", ("india",), ("bangladesh",)),
+        ),
+        # ", flying alongside Y," joins Y to the subject
+        (
+            "Polish jets, flying alongside Swedish fighters, held drills over the Baltic.",
+            ("COOPERATE", ("poland", "sweden"), ("poland", "sweden")),
+        ),
+    ],
+)
+def test_sixth_pass_block2_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a request to one's own army is addressed to no actor
+        (
+            "Petro ordered the army to halt strikes on ELN camps.",
+            ("REQUEST", ("colombia",), ("eln",)),
+        ),
+    ],
+)
+def test_sixth_pass_block2_non_events(text, unwanted):
+    assert unwanted not in coded(text)

@@ -84,7 +84,7 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 
 
 # Issue 17's gold set: 316 sentences split once (random.Random(17), 60/40) before any tuning;
-# 135 and later 239, 125, 153 and 77 fresh sentences were added to dev only. The coder was tuned on dev; test
+# 135 and later 239, 125, 153, 77 and 95 fresh sentences were added to dev only. The coder was tuned on dev; test
 # was never looked at sentence by sentence (see docs/ingest.md for the one mid-round
 # measurement). Reached on the last measurement: test 101/112 predicted pairs correct, 101/130
 # found (third pass); dev 582/592 and 582/609 (after the third pass, 732/746 and 732/767 on
@@ -99,7 +99,10 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # fifth pass's rules, gave 107/116 and 107/130 (counts only): one false positive more than
 # the fourth pass (a SANCTION pair, per the lead's per-type count); the lead kept the pass (it
 # fixes two wrong-direction readings and settles the gold conventions) and set the test
-# precision floor to what it reaches, 0.92 (0.922).
+# precision floor to what it reaches, 0.92 (0.922). Sixth pass (49 and 46 fresh sentences,
+# scored 0.873 / 0.765 and, with the first block's rules in, 0.900 / 0.701 before use, labels
+# as corrected): dev 1209/1231 and 1209/1263 on 1014 (0.982 / 0.957); the test split is
+# measured by the lead after merging.
 TEST_PRECISION, TEST_RECALL = 0.92, 0.82
 DEV_PRECISION, DEV_RECALL = 0.975, 0.94
 
@@ -123,7 +126,7 @@ def test_gold_split_is_the_documented_one(coder):
     assert (
         len(test) == 126
         and len(dev)
-        == 190 + 135 + 52 + 51 + 45 + 44 + 47 + 43 + 47 + 35 + 43 + 40 + 35 + 35 + 42 + 35
+        == 190 + 135 + 52 + 51 + 45 + 44 + 47 + 43 + 47 + 35 + 43 + 40 + 35 + 35 + 42 + 35 + 49 + 46
     )
     # Only the count is shown, never the sentences: the count is taken before the assert,
     # since pytest's assertion rewriting would print a set named in it.

@@ -118,6 +118,10 @@ class Phrase:
     #: whether the source is named inside the phrase and the target is the sentence's
     #: subject ("..., a charge Bangkok denied", "an accusation Asmara rejected")
     agent_inside: bool = False
+    #: whether the phrase is an event only between two or more named actors, each other's
+    #: partners ("South Korean and U.S. forces began a naval exercise"; one actor's exercise
+    #: is no cooperation)
+    plural: bool = False
 
 
 @dataclass
@@ -384,6 +388,7 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     object_first=bool(spec.get("object_first", False)),
                     agent_after=bool(spec.get("agent_after", False)),
                     agent_inside=bool(spec.get("agent_inside", False)),
+                    plural=bool(spec.get("plural", False)),
                 )
             )
     return phrases

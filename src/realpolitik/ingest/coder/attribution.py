@@ -5,10 +5,13 @@ from __future__ import annotations
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
+    _ADVERBIALS,
     _APPOSITIVE_OPENERS,
+    _ATTRIBUTION_VERBS,
     _CAUSE_NOUNS,
     _COMPLEMENTIZERS,
     _DISPLACED,
+    _FORCE_NOUNS,
     _HELD,
     _JOINERS,
     _JOINERS_AFTER_AND,
@@ -18,6 +21,8 @@ from realpolitik.ingest.coder.words import (
     _PROPOSALS,
     _RELATIVE,
     _REUSE_GAP,
+    _SKIP_BEFORE_VERB,
+    _SPEAKER_NOUNS,
     _SPEECH,
     _STATE_TARGETS,
     _STRONG,
@@ -93,7 +98,7 @@ class _Attribution(_Mentions):
                 q = pos - 1
                 if q >= s0 and d.text[q] == ",":
                     q -= 1
-                ant = end_at.get(q + 1)
+                ant = self._antecedent(d, q + 1, s0, end_at)
                 if ant is not None and ant.role == "actor":
                     return self._group_left(d, ant, end_at, s0)
                 return None
@@ -164,7 +169,7 @@ class _Attribution(_Mentions):
         """
         x = comma - 1
         while x > s0 and d.text[x] != ",":
-            if d.text[x] in _STRONG or comma - x > 15:
+            if d.text[x] in _STRONG or comma - x > 20:
                 return None
             x -= 1
         if x <= s0 or d.text[x] != ",":
@@ -176,10 +181,71 @@ class _Attribution(_Mentions):
             and x + 1 not in start_at
         ):
             return None  # "X, one of ...," "X, the EU's ...," "X, accused by ...,"
-        m = end_at.get(x)
+        m = self._antecedent(d, x, s0, end_at)
         if m is None or not self._eligible_source(m):
             return None
-        return self._group_left(d, m, end_at, s0)
+        group = self._group_left(d, m, end_at, s0)
+        partner_at = -1
+        if opener in ("joined", "accompanied") and d.low[x + 2] == "by":
+            partner_at = x + 3  # "X, joined by Japanese destroyers, began": partners
+        elif opener.endswith("ing") and d.low[x + 2] == "alongside":
+            partner_at = x + 3  # "X, flying alongside U.S. bombers, held drills"
+        if partner_at > 0:
+            other = start_at.get(partner_at)
+            if other is not None and other.role == "actor":
+                group = group + self._group_right(d, other, start_at, comma)
+        return group
+
+    def _antecedent(self, d: _Doc, comma: int, s0: int, end_at: dict[int, _Mention]):
+        """The mention before ``comma``, across up to three nouns after it.
+
+        "Qatari and Egyptian mediators,", "Venezuela's National Guard,": the mention.
+        """
+        y = comma
+        for _ in range(4):
+            m = end_at.get(y)
+            if m is not None:
+                return m
+            y -= 1
+            if y <= s0 or not d.alpha[y] or d.low[y] in _SUB_LEFT or d.low[y] in _RELATIVE:
+                return None
+        return None
+
+    def _verb_comma(self, d: _Doc, x: int, s0: int) -> int:
+        """The comma that closes a clause between subject and verb, across adverbials.
+
+        "X, which ..., on Sunday seized", "Dhaka, which ..., formally asked": the position of
+        the comma, or -1.
+        """
+        steps = 0
+        while x > s0 and steps < 3:
+            if d.text[x] == ",":
+                return x
+            low = d.low[x]
+            if not (low.endswith("ly") or low in _ADVERBIALS or low in _SKIP_BEFORE_VERB):
+                return -1
+            x -= 1
+            steps += 1
+        return x if x > s0 and d.text[x] == "," else -1
+
+    def _relative_object(
+        self, d: _Doc, source: list[_Mention], trig: _Trigger, s0: int, end_at
+    ) -> list[_Mention] | None:
+        """The antecedent of an object relative clause: "X, which Washington accuses of ...".
+
+        The phrase's subject follows "which|whom" right after "X,"; X is its target.
+        """
+        first = source[0]
+        x = first.start - 1
+        if x - 2 < s0 or d.low[x] not in ("which", "whom") or d.text[x - 1] != ",":
+            return None
+        if any(not (d.low[y].endswith("ly") or d.low[y] in _SKIP_BEFORE_VERB)
+               for y in range(source[-1].end, trig.start)):  # fmt: skip
+            return None
+        ant = self._antecedent(d, x - 1, s0, end_at)
+        if ant is None or ant.role != "actor":
+            return None
+        return self._group_left(d, ant, end_at, s0)
 
     def _after_comma(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         x = trig.end
@@ -193,6 +259,8 @@ class _Attribution(_Mentions):
                     m = start_at.get(y)
                     if m is not None:
                         return [m] if self._eligible_source(m) else None
+                    if d.lower[y] and d.low[y] not in ("the", "a", "an"):
+                        return None  # ", met Hamas negotiators": an object, no subject
                 return None
             x += 1
         return None
@@ -257,6 +325,8 @@ class _Attribution(_Mentions):
                 and d.low[pos + 1].endswith("ing")
             ):
                 break  # "vowed to secure access to the sea, alarming Eritrea": a new clause
+            if d.text[pos] == "," and self._attribution_after(d, pos, s1):
+                break  # "fired missiles into the sea, Japan's defence ministry said": the speaker
             if low == "in" and pos + 1 < s1 and d.low[pos + 1] in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"
             if low == "by" and self._participle(d.low[pos - 1]) and d.low[pos - 1] not in _HELD:
@@ -264,6 +334,30 @@ class _Attribution(_Mentions):
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
+
+    def _attribution_after(self, d: _Doc, comma: int, s1: int) -> bool:
+        """Whether a trailing attribution opens at ``comma``: ", X's defence ministry said".
+
+        The speaker of ", Syrian state media reported" or ", according to Seoul" is no target of
+        the event before it. Only a short noun phrase (no verb) may stand before the speech verb.
+        """
+        x = comma + 1
+        if x + 1 < s1 and d.low[x] == "according" and d.low[x + 1] == "to":
+            return True
+        limit = min(s1, comma + 9)
+        speaker = False  # an actor's name or a noun of officials, services or media
+        while x < limit:
+            low = d.low[x]
+            if low in _ATTRIBUTION_VERBS:
+                return speaker
+            if d.ent[x] or low in _SPEAKER_NOUNS or low in _FORCE_NOUNS:
+                speaker = True
+            elif d.text[x] in _POSSESSIVE or d.text[x] in (".", "-"):
+                pass
+            elif not d.alpha[x] or (d.lower[x] and low.endswith(("ed", "ing"))):
+                return False
+            x += 1
+        return False
 
     def _proposer(
         self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]

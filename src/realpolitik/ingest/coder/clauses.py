@@ -8,7 +8,9 @@ from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _BE,
     _CONDITIONS,
+    _COORDINATED_ADVERBS,
     _FRAME_WORDS,
+    _IRREALIS_ENDS,
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
@@ -82,6 +84,139 @@ class _Clauses(_Attribution):
         if not d.low[trig.head].endswith("ing"):
             return None
         return self._first_group(d, mentions, trig.start, s0, end_at)
+
+    def _relative_close(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> int:
+        """The comma closing the relative clause ", which|who ..." that ``trig`` is in, else s1."""
+        x = trig.start - 1
+        while x > s0 and trig.start - x <= 6:
+            if d.text[x] in _STRONG or d.text[x] == ",":
+                return s1
+            if d.low[x] in ("which", "who", "whom") and d.text[x - 1] == ",":
+                break
+            x -= 1
+        else:
+            return s1
+        for y in range(trig.end, min(s1, trig.end + 15)):
+            if d.text[y] in _STRONG:
+                return s1
+            if d.text[y] == ",":
+                return y
+        return s1
+
+    def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
+        """Whether what an irrealis phrase introduces has ended before ``trig``.
+
+        A participial clause after a comma (", accusing Paris of ...") or a subordinate clause
+        ("... after ELN commanders agreed") is an event of its own.
+        """
+        for x in range(at, trig.start):
+            low = d.low[x]
+            if low in _IRREALIS_ENDS:
+                return True
+            if (
+                d.text[x] == ","
+                and x + 1 == trig.start == trig.head
+                and d.lower[trig.head]
+                and d.low[trig.head].endswith("ing")
+            ):
+                return True
+        return False
+
+    def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
+        """Whether a request's object is no actor: "ordered the army to ...".
+
+        The target found after "to" is what the request is about, not whom it addresses.
+        """
+        if trig.end >= target.start or d.low[trig.end] not in ("the", "its", "his", "her", "their"):
+            return False
+        return any(d.low[x] == "to" for x in range(trig.end + 1, min(target.start, trig.end + 4)))
+
+    def _cause_after_over(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
+        """Whether a nominal event follows "over" as the cause of the event before it.
+
+        "protested to China over the detention of its fishermen", "sanctions over arms sales
+        to Taiwan": what the event is about is not coded (the annotation guide's convention).
+        """
+        head = d.low[trig.head]
+        if head.endswith(("ed", "ing")) and trig.head == trig.start:
+            return False
+        for k in (1, 2, 3):
+            x = trig.start - k
+            if x < s0:
+                return False
+            if d.low[x] == "over":
+                return True
+            if not (d.alpha[x] and d.lower[x]) or d.ent[x]:
+                return False
+        return False
+
+    def _agreed_verb_between(self, d: _Doc, agree: _Trigger, trig: _Trigger) -> bool:
+        """Whether one or two verbs join "agreed to" to a nominal event it is about.
+
+        "agreed to expand joint exercises", "pledged to step up joint patrols": the exercises
+        are what is agreed, not an event of their own; so is a second infinitive after "and".
+        """
+        gap = range(agree.end, trig.start)
+        if not gap or d.low[agree.end - 1] != "to":
+            return False
+        if len(gap) <= 2 and all(
+            d.alpha[x] and d.lower[x] and d.low[x] not in ("and", "or") for x in gap
+        ):
+            return True
+        # "agreed to expand joint exercises and share intelligence": a second infinitive
+        return (
+            len(gap) <= 8
+            and d.low[trig.start - 1] == "and"
+            and all(d.alpha[x] and d.lower[x] and not d.ent[x] for x in gap)
+        )
+
+    def _coordinated_subject(
+        self, d: _Doc, trig: _Trigger, s0: int, coded
+    ) -> list[_Mention] | None:
+        """The subject of a verb coordinated with the event before it.
+
+        "X received Y in Amman and pledged to help ...", "met Houthi officials in Muscat and
+        later briefed ...": a phrase right after "and" (adverbs aside) has the subject of the
+        active event coded before it in the sentence.
+        """
+        if not coded:
+            return None
+        x = trig.start - 1
+        while x > s0 and (d.low[x].endswith("ly") or d.low[x] in _COORDINATED_ADVERBS):
+            x -= 1
+        if x <= s0 or d.low[x] != "and":
+            return None
+        prev, src, _ = coded[-1]
+        if prev.phrase.object_control or any(m.start >= prev.start for m in src):
+            return None  # "... was attacked by Y and": Y is no subject of what follows
+        if any(d.text[y] in _STRONG for y in range(prev.end, x)):
+            return None
+        return src
+
+    def _participial_subject(
+        self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
+    ) -> list[_Mention] | None:
+        """The subject of a participial clause between subject and verb.
+
+        "Iraq's foreign minister, speaking after talks with his Iranian counterpart, condemned
+        ...": the talks are the minister's.
+        """
+        x = trig.start - 1
+        while x > s0 and trig.start - x <= 8:
+            if d.text[x] in _STRONG:
+                return None
+            if d.text[x] == ",":
+                break
+            x -= 1
+        if x <= s0 or d.text[x] != "," or x + 1 >= trig.start:
+            return None
+        opener = d.low[x + 1]
+        if not (d.lower[x + 1] and opener.endswith("ing")):
+            return None
+        group = self._first_group(d, mentions, x, s0, end_at)
+        if not group or self._antecedent(d, x, s0, end_at) is not group[-1]:
+            return None
+        return group
 
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
@@ -157,6 +292,8 @@ class _Clauses(_Attribution):
         # last week by ...") or with "by" right after it ("villages held by the SDF"); "Turkish
         # troops attacked positions held by X" is active.
         # ... but not after a noun the phrase ends with ("dismissed accusations by X" is active)
+        if any(d.low[y] in ("a", "an", "the") for y in range(trig.head + 1, trig.end)):
+            return aux, agent if aux else None, False  # "repelled an attack by X": an object
         right_after = by_at == trig.end and (
             trig.end - 1 == trig.head or d.low[trig.end - 1] in ("down", "up", "off", "out", "back")
         )

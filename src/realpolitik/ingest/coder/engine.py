@@ -183,15 +183,20 @@ class EventCoder(_Reported, _Documents):
         sent_text = ""
         irrealis_at = -1
         previous: _Trigger | None = None
+        irrealis_close = s1
         for trig in triggers:
             if (
                 irrealis_at >= 0
                 and not trig.phrase.agent_inside  # ", a charge X denied": about the whole
                 and not any(d.text[x] in _STRONG for x in range(irrealis_at, trig.start))
+                and trig.start <= irrealis_close
+                and not self._irrealis_ends(d, irrealis_at, trig)
             ):
                 continue
             if trig.phrase.irrealis:
                 irrealis_at = trig.end
+                # "X, which Washington accuses of ..., detained ...": the relative clause ends it
+                irrealis_close = self._relative_close(d, trig, s0, s1)
             if self._cancelled(d, trig, s0, s1):
                 continue
             phrase = trig.phrase
@@ -213,6 +218,8 @@ class EventCoder(_Reported, _Documents):
                 and d.low[trig.head].endswith("ed")
             ):
                 continue  # "drone makers accused of supplying Russia": nobody accuses here
+            if self._cause_after_over(d, trig, s0):
+                continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
             if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
                 continue  # "condemned the Israeli strike on Gaza": the object of a coded event
@@ -222,14 +229,15 @@ class EventCoder(_Reported, _Documents):
             if (
                 previous is not None
                 and previous.phrase.type == "AGREE"
-                and previous.end == trig.start
                 and trig.phrase.type in _AGREED_CONTENT
+                and (previous.end == trig.start or self._agreed_verb_between(d, previous, trig))
             ):
                 previous = trig
                 continue  # "agreed to cooperate", "pledged to send aid": what is agreed
             previous = trig
             source: list[_Mention] | None = None
             target: list[_Mention] | None = None
+            coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
@@ -292,8 +300,16 @@ class EventCoder(_Reported, _Documents):
                     source = self._first_group(d, mentions, trig.start, s0, end_at)
                 if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
                     source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
-                if source is None and trig.start - 1 > s0 and d.text[trig.start - 1] == ",":
-                    source = self._appositive_subject(d, trig.start - 1, s0, end_at, start_at)
+                comma = self._verb_comma(d, trig.start - 1, s0) if trig.start - 1 > s0 else -1
+                if source is None and comma > s0:
+                    # "X, which ..., on Sunday seized", "Dhaka, which ..., formally asked"
+                    source = self._appositive_subject(d, comma, s0, end_at, start_at)
+                if source is None:
+                    source = self._coordinated_subject(d, trig, s0, coded)
+                    if source is not None:
+                        coordinated = coded[-1][2]
+                if source is None:
+                    source = self._participial_subject(d, mentions, trig, s0, end_at)
                 if source is None:
                     source = self._left(d, trig.start, s0, end_at, coded)
                 if source is None:
@@ -322,11 +338,14 @@ class EventCoder(_Reported, _Documents):
                     and d.low[trig.end] in ("alongside", "beside")
                 ):
                     source = [*source, ally]  # "X fought alongside Y against Z": X and Y
+                relative = self._relative_object(d, source, trig, s0, end_at) if source else None
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
                 # "pledged to invest ... in the United States": a target after "in" may be a place
                 place = place or phrase.type in _PLACE_TARGET_TYPES or phrase.pattern[-3:] == " in"
-                if phrase.mutual and phrase.pattern.endswith("between"):
+                if relative is not None:
+                    target = relative  # "X, which Washington accuses of ...": X
+                elif phrase.mutual and phrase.pattern.endswith("between"):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target
@@ -372,6 +391,12 @@ class EventCoder(_Reported, _Documents):
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
+            if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
+                continue  # "ordered the army to suspend strikes on ELN camps": its own army
+            if phrase.plural:
+                if len({a for m in source for a in m.actors}) < 2:
+                    continue
+                target = source  # partners of each other, whatever follows
             src = tuple(dict.fromkeys(a for m in source for a in m.actors))
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
             if source is not target:
@@ -383,6 +408,10 @@ class EventCoder(_Reported, _Documents):
                 and not (trig.start > s0 and d.low[trig.start - 1] == "to")
             ):
                 tgt = src  # not after "to": "sent supplies to fight the epidemic" is a purpose
+            if not tgt and phrase.mutual and len(src) == 1 and coordinated is not None:
+                # "X met Y in Hanoi and signed deals", "travelled to Beijing and signed a
+                # framework": with Y, as "X signed a deal with Y" (one way)
+                tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo

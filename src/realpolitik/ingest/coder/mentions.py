@@ -74,6 +74,21 @@ class _Mentions(_CoderState):
                 # "Turkish troops", "Russian military police", "Colombia's government"
                 j = end
                 possessive = label != "DEMONYM" and j + 1 < n and d.text[j] in _POSSESSIVE
+                nxt_ent = ents[k + 1] if k + 1 < len(ents) else None
+                if (
+                    possessive
+                    and nxt_ent is not None
+                    and nxt_ent[0] == j + 1
+                    and nxt_ent[2] == "ACTOR"
+                    and nxt_ent[3] != actor
+                    and self._kinds.get(actor) == "state" == self._kinds.get(nxt_ent[3])
+                ):
+                    # "Venezuela's National Guard": a state's institution, whatever other state
+                    # the same name belongs to ("Lebanon's Hezbollah" stays Hezbollah)
+                    end = nxt_ent[1]
+                    k += 1
+                    j = end
+                    possessive = False
                 if possessive:
                     if d.low[j + 1] in _FORCE_NOUNS:
                         j += 1

@@ -21,11 +21,13 @@ _HOSTILE = frozenset(
      "committed", "staged", "provoked", "incited", "instigated", "fuelled", "fueled", "mined",
      "poisoned", "flouted", "undermined", "destabilised", "destabilized", "rigged",
      "manipulated", "concealed", "obstructed", "crossed", "intruded", "encroached",
-     "occupied", "annexed", "armed", "trafficked", "plundered", "looted", "fired"}
+     "occupied", "annexed", "armed", "trafficked", "plundered", "looted", "fired", "entered"}
 )  # fmt: skip
 #: Adverbs allowed between "had" and the participle.
 _ADVERBS = frozenset({"repeatedly", "deliberately", "again", "secretly", "illegally", "also"})
-_SKIP = frozenset({"that", "the", "a", "an"})
+_SKIP = frozenset(
+    {"that", "the", "a", "an", "two", "three", "four", "five", "several", "some", "dozens"}
+)
 
 
 class _Reported(_Clauses):

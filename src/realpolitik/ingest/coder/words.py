@@ -139,8 +139,14 @@ _INSTITUTION_ADJECTIVES = frozenset({"interim", "transitional", "new", "caretake
 _LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "mission", "bloc", "troops"})
 #: First words of an appositive noun phrase after a subject ("X, one of ..., visited").
 _APPOSITIVE_OPENERS = frozenset(
-    {"one", "a", "an", "the", "its", "his", "her", "their", "on", "in", "during", "who", "whose"}
-)
+    {"one", "a", "an", "the", "its", "his", "her", "their", "on", "in", "during", "who", "whose",
+     "which", "already", "still", "both", "under", "after"}
+)  # fmt: skip
+#: Words of time between a clause's closing comma and its verb ("..., on Tuesday added").
+_ADVERBIALS = frozenset(
+    {"on", "late", "early", "later", "last", "this", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "overnight", "today", "yesterday"}
+)  # fmt: skip
 #: Nouns before "of" that make a country's name a place's ("the Gulf of Finland").
 _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 #: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
@@ -151,6 +157,22 @@ _STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", 
 _FRAME_WORDS = frozenset({"during", "after", "before", "amid", "while"})
 #: Nouns of a charge that another actor rejects (", an accusation Asmara rejected").
 _CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
+#: Speech verbs that end a trailing attribution (", South Korea's military said").
+_ATTRIBUTION_VERBS = frozenset(
+    {"said", "says", "reported", "reports", "told", "stated", "announced", "claimed",
+     "confirmed", "wrote"}
+)  # fmt: skip
+#: Nouns of who speaks in a trailing attribution besides actors and forces ("officials said").
+_SPEAKER_NOUNS = frozenset(
+    {"official", "officials", "sources", "source", "media", "spokesman", "spokeswoman",
+     "spokesperson", "command", "agency", "minister", "ministry", "office", "statement"}
+)  # fmt: skip
+#: Adverbs between "and" and a coordinated verb ("and later briefed").
+_COORDINATED_ADVERBS = frozenset({"later", "also", "then", "subsequently", "again", "separately"})
+#: Subordinators that end what an irrealis phrase introduces ("ordered ... after X agreed").
+_IRREALIS_ENDS = frozenset(
+    {"after", "because", "but", "while", "whereas", "although", "though", "since", "when"}
+)
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -101,9 +101,12 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # fixes two wrong-direction readings and settles the gold conventions) and set the test
 # precision floor to what it reaches, 0.92 (0.922). Sixth pass (49 and 46 fresh sentences,
 # scored 0.873 / 0.765 and, with the first block's rules in, 0.900 / 0.701 before use, labels
-# as corrected): dev 1209/1231 and 1209/1263 on 1014 (0.982 / 0.957); the test split is
-# measured by the lead after merging.
-TEST_PRECISION, TEST_RECALL = 0.92, 0.82
+# as corrected): dev 1209/1231 and 1209/1263 on 1014 (0.982 / 0.957); the test split,
+# measured once by the lead after merging, 107/115 and 107/130 (0.930 / 0.823): the floors are
+# what it reaches. The lead's independent block (45 sentences, 0.863 / 0.688 before use with
+# the fifth- and the sixth-pass coder alike) was then added to dev: 1253/1282 and 1253/1327 on
+# 1,059 (0.977 / 0.944).
+TEST_PRECISION, TEST_RECALL = 0.93, 0.82
 DEV_PRECISION, DEV_RECALL = 0.975, 0.94
 
 
@@ -126,7 +129,25 @@ def test_gold_split_is_the_documented_one(coder):
     assert (
         len(test) == 126
         and len(dev)
-        == 190 + 135 + 52 + 51 + 45 + 44 + 47 + 43 + 47 + 35 + 43 + 40 + 35 + 35 + 42 + 35 + 49 + 46
+        == 190
+        + 135
+        + 52
+        + 51
+        + 45
+        + 44
+        + 47
+        + 43
+        + 47
+        + 35
+        + 43
+        + 40
+        + 35
+        + 35
+        + 42
+        + 35
+        + 49
+        + 46
+        + 45
     )
     # Only the count is shown, never the sentences: the count is taken before the assert,
     # since pytest's assertion rewriting would print a set named in it.

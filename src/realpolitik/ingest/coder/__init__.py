@@ -19,7 +19,8 @@ tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and refe
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.engine import EventCoder, code_articles, code_text
+from realpolitik.ingest.coder.api import code_articles, code_text
+from realpolitik.ingest.coder.engine import EventCoder
 from realpolitik.ingest.coder.event import Event
 
 __all__ = ["Event", "EventCoder", "code_articles", "code_text"]

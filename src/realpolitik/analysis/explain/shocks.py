@@ -17,27 +17,24 @@ from realpolitik.scenario.shocks import apply_shocks
 
 
 def _outcome_and_forecast(
-    base: Scenario, shocked: Scenario, actor: str, model: str, **options: Any
+    wanted: tuple[Any, Any, Any, list[str]], shocked: Scenario, model: str, **options: Any
 ) -> tuple[float, dict[str, float]]:
-    """The actor's expected outcome in the shocked world, by what it wanted in ``base``.
+    """The actor's expected outcome in the shocked world, by what it wanted before the shock.
 
-    Returns it with the shocked world's forecasts (issue id to forecast). As the escalation payoffs do (``docs/relations.md``: a shock changes how the bargaining
-    goes, not whom an actor cares about), the outcome is measured against what the actor wanted
-    before the shock: a shock that moves the actor's own position (a concession, a deal it
-    accepts) must not count as the actor getting its way.
+    ``wanted`` is the actor's row of the base scenario (positions, saliences, presence, as
+    arrays of shape (1, n_issues)) and the base issue ids. As the escalation payoffs do
+    (``docs/relations.md``: a shock changes how the bargaining goes, not whom an actor cares
+    about), a shock that moves the actor's own position (a concession, a deal it accepts) must
+    not count as the actor getting its way. Returns it with the shocked world's forecasts
+    (issue id to forecast).
     """
     res = forecast(shocked, model=model, **options)
     name = next(iter(res.runs[model].forecasts))
     f = res.forecasts[name]
-    _, _, shocked_issues = to_state(shocked)
-    by_issue = {i: float(f[j]) for j, i in enumerate(shocked_issues)}
-    state, ids, issues = to_state(base)
-    k = ids.index(actor)
+    by_issue = {i: float(f[j]) for j, i in enumerate(res.issue_ids)}
+    position, salience, present, issues = wanted
     row = np.array([by_issue[i] for i in issues])
-    u = expected_outcome(
-        state.position[k : k + 1], state.salience[k : k + 1], state.present[k : k + 1], row
-    )
-    return float(u[0]), by_issue
+    return float(expected_outcome(position, salience, present, row)[0]), by_issue
 
 
 def _shocks(
@@ -50,6 +47,10 @@ def _shocks(
     options: dict[str, Any],
 ) -> list[Sentence]:
     name = s.actor(actor).name
+    state, ids, issues = to_state(s)
+    k = ids.index(actor)
+    rows = slice(k, k + 1)
+    wanted = (state.position[rows], state.salience[rows], state.present[rows], issues)
     out = []
     for shock in s.shocks:
         try:
@@ -76,7 +77,7 @@ def _shocks(
                 )
             )
             continue
-        u, f = _outcome_and_forecast(s, shocked, actor, model, **options)
+        u, f = _outcome_and_forecast(wanted, shocked, model, **options)
         change = u - base_u
         mine = [i for i in shocked.issue_ids if actor in shocked.issue(i).positions]
         moves = {i: f[i] - base_f[i] for i in mine if i in base_f}

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.table import Table
 
 from realpolitik._csv import safe_frame
 from realpolitik.cli._app import (
@@ -256,11 +255,9 @@ def _stability_table(s: Scenario, result: ForecastResult) -> None:
     ]
     if not shown:
         return
-    # The title is a line of its own: as a table title rich would fold it to the table's width.
-    console.print(
-        f"[bold]Stability[/]: share of {STABILITY_DRAWS} small-perturbation draws within 10 points"
+    table = titled_table(
+        title=f"Stability: share of {STABILITY_DRAWS} small-perturbation draws within 10 points"
     )
-    table = Table()
     table.add_column("issue", style="bold", no_wrap=True)
     for name in shown:
         table.add_column(name, justify="right", no_wrap=True)

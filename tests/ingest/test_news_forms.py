@@ -805,3 +805,63 @@ def test_sixth_pass_block2_forms(text, expected):
 )
 def test_sixth_pass_block2_non_events(text, unwanted):
     assert unwanted not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mediating or brokering talks between two parties, with a longer noun phrase between
+        (
+            "Oman mediated a second round of contacts between Iran and the United States.",
+            ("CONSULT", ("oman",), ("iran", "us")),
+        ),
+        (
+            "Turkey and the UN brokered a fresh round of talks between Russia and Ukraine in"
+            " Istanbul.",
+            ("CONSULT", ("turkey", "un"), ("russia", "ukraine")),
+        ),
+        # speaking over a hotline (or via a phone) is a phone call, reciprocal with two sides
+        (
+            "Thai and Cambodian commanders talked via a military hotline and agreed to pull back"
+            " troops.",
+            ("CONSULT", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        (
+            "The Indian army chief spoke over the hotline with his Pakistani counterpart.",
+            ("CONSULT", ("india",), ("pakistan",)),
+        ),
+        # a march or rally in a place against an act: against the act's agent
+        (
+            "Hundreds of Armenians rallied outside the parliament in Yerevan against the detention"
+            " of an archbishop by Azerbaijani forces.",
+            ("PROTEST", ("armenia",), ("azerbaijan",)),
+        ),
+        (
+            "Hundreds of Kurds demonstrated in Stockholm against the Turkish offensive in northern"
+            " Syria.",
+            ("PROTEST", ("kurds",), ("turkey",)),
+        ),
+    ],
+)
+def test_seventh_pass_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # the parties of mediated talks do not consult each other on their own
+        (
+            "Qatar mediated indirect negotiations between Hamas and Israel.",
+            ("CONSULT", ("hamas", "israel"), ("hamas", "israel")),
+        ),
+        # what a march is against is not an event of its own
+        (
+            "Hundreds of Armenians rallied outside the parliament in Yerevan against the detention"
+            " of an archbishop by Azerbaijani forces.",
+            ("COERCE", ("azerbaijan",), ("armenia",)),
+        ),
+    ],
+)
+def test_seventh_pass_non_events(text, unwanted):
+    assert unwanted not in coded(text)

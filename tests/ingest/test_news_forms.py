@@ -841,6 +841,19 @@ def test_sixth_pass_block2_non_events(text, unwanted):
             " Syria.",
             ("PROTEST", ("kurds",), ("turkey",)),
         ),
+        # joint drills near|along|off|close to a third state are a show of force against it too
+        (
+            "Venezuelan and Russian troops held joint manoeuvres close to the Guyanese border.",
+            ("MOBILIZE", ("venezuela", "russia"), ("guyana",)),
+        ),
+        (
+            "Chinese and Russian warships staged joint exercises along the Japanese coast.",
+            ("MOBILIZE", ("china", "russia"), ("japan",)),
+        ),
+        (
+            "Russia and China held joint naval drills off the coast of Japan.",
+            ("COOPERATE", ("russia", "china"), ("russia", "china")),
+        ),
     ],
 )
 def test_seventh_pass_forms(text, expected):
@@ -860,6 +873,15 @@ def test_seventh_pass_forms(text, expected):
             "Hundreds of Armenians rallied outside the parliament in Yerevan against the detention"
             " of an archbishop by Azerbaijani forces.",
             ("COERCE", ("azerbaijan",), ("armenia",)),
+        ),
+        # "close to" is near, not a verb of closing a border
+        (
+            "Turkish artillery shelled villages close to the border with Syria.",
+            ("SANCTION", ("turkey",), ("syria",)),
+        ),
+        (
+            "Iranian forces massed troops closer to the border with Azerbaijan.",
+            ("SANCTION", ("iran",), ("azerbaijan",)),
         ),
     ],
 )

@@ -13,7 +13,10 @@ from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _CHARGES,
+    _DRILL_NOUNS,
     _MEETING_WORDS,
+    _NEAR_ADJECTIVES,
+    _NEAR_PREPOSITIONS,
     _PLACE_TARGET_TYPES,
     _QUAD,
     _RECIPROCAL_AFTER,
@@ -165,6 +168,8 @@ class EventCoder(_Reported, _Documents):
         for m in mentions:
             end_at.setdefault(m.end, m)
             start_at.setdefault(m.start, m)
+        # "drills close to the border with Belarus": near, not a verb of closing
+        triggers = [t for t in triggers if not _close_to(d, t.head, s1)]
         modifiers = [t for t in triggers if self._modifier_use(d, t, s0, end_at)]
         triggers = [t for t in triggers if t not in modifiers]
         # "a statement condemning Russia's strikes on Ukraine": what a modifier condemns
@@ -353,7 +358,7 @@ class EventCoder(_Reported, _Documents):
                     phrase.mutual
                     and n_src >= 2
                     and trig.end < s1
-                    and d.low[trig.end] in _RECIPROCAL_AFTER
+                    and (d.low[trig.end] in _RECIPROCAL_AFTER or _close_to(d, trig.end, s1))
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
                 elif (
@@ -441,6 +446,24 @@ class EventCoder(_Reported, _Documents):
                 trigger=d.doc[trig.start : trig.end].text,
                 file=file,
             )
+            shown = self._drills_near(d, trig, s1, start_at, src) if tgt == src else ()
+            if shown and ("MOBILIZE", frozenset(src), frozenset(shown)) not in seen:
+                # "X and Y began joint exercises near the Polish border": a show of force too
+                seen.add(("MOBILIZE", frozenset(src), frozenset(shown)))
+                yield Event(
+                    sentence=number,
+                    text=sent_text.strip(),
+                    source=src,
+                    type="MOBILIZE",
+                    mode="troops",
+                    target=shown,
+                    intensity=-7.2,
+                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
+                    cameo="152",
+                    quad_class=_QUAD["15"],
+                    trigger=d.doc[trig.start : trig.end].text,
+                    file=file,
+                )
             accusation = ("ACCUSE", frozenset(tgt), frozenset(src))
             if phrase.agent_inside and d.low[trig.head] in _CHARGES and accusation not in seen:
                 # "X said Y ..., an accusation Z rejected": what X said was an accusation
@@ -459,6 +482,25 @@ class EventCoder(_Reported, _Documents):
                     trigger=d.doc[trig.start : trig.end].text,
                     file=file,
                 )
+
+    def _drills_near(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Whom joint drills are held near ("near|along|off|close to the border with X")."""
+        if trig.phrase.type != "COOPERATE" or d.low[trig.end - 1] not in _DRILL_NOUNS:
+            return ()
+        pos = trig.end
+        if _close_to(d, pos, s1):
+            pos += 1
+        elif pos >= s1 or d.low[pos] not in _NEAR_PREPOSITIONS:
+            return ()
+        found = self._right(d, pos + 1, s1, s1, start_at, set(src), True)
+        return tuple(dict.fromkeys(a for m in found or [] for a in m.actors if a not in src))
+
+
+def _close_to(d: _Doc, i: int, s1: int) -> bool:
+    """Whether the words at ``i`` are "close|closer to" (near, not a verb of closing)."""
+    return i + 1 < s1 and d.low[i] in _NEAR_ADJECTIVES and d.low[i + 1] == "to"
 
 
 def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:

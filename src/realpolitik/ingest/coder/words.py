@@ -99,7 +99,7 @@ _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE", "CONSULT"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
 #: Words right after a reciprocal phrase that show it has no object ("met in Doha").
 _RECIPROCAL_AFTER = frozenset(
-    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across"}
+    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across", "off"}
 )
 #: Prepositions that, ending a phrase, introduce its target ("aid to", "talks with").
 _TARGET_PREPOSITIONS = frozenset(
@@ -172,6 +172,14 @@ _COORDINATED_ADVERBS = frozenset({"later", "also", "then", "subsequently", "agai
 #: Subordinators that end what an irrealis phrase introduces ("ordered ... after X agreed").
 _IRREALIS_ENDS = frozenset(
     {"after", "because", "but", "while", "whereas", "although", "though", "since", "when"}
+)
+#: Adjectives that, before "to", mean near ("close to the border"): no verb of closing.
+_NEAR_ADJECTIVES = frozenset({"close", "closer"})
+#: Prepositions after joint drills that name whom they are held near (a show of force).
+_NEAR_PREPOSITIONS = frozenset({"near", "along", "off", "around", "by"})
+#: Last words of a joint-drills phrase.
+_DRILL_NOUNS = frozenset(
+    {"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "wargames"}
 )
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10

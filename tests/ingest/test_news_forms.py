@@ -854,6 +854,26 @@ def test_sixth_pass_block2_non_events(text, unwanted):
             "Russia and China held joint naval drills off the coast of Japan.",
             ("COOPERATE", ("russia", "china"), ("russia", "china")),
         ),
+        # troops leaving|quitting a place withdraw from its state
+        (
+            "Russian forces left the Syrian base of Qamishli.",
+            ("RETREAT", ("russia",), ("syria",)),
+        ),
+        (
+            "U.S. troops quit Niger's Agadez drone base.",
+            ("RETREAT", ("us",), ("niger",)),
+        ),
+        # taking control of what another state's firm runs is a seizure from that state
+        (
+            "Mali's military government seized control of a gold mine owned by the Canadian firm"
+            " Barrick.",
+            ("COERCE", ("mali",), ("canada",)),
+        ),
+        (
+            "Russia took full control of the Zaporizhzhia nuclear plant run by Ukraine's"
+            " Energoatom.",
+            ("COERCE", ("russia",), ("ukraine",)),
+        ),
     ],
 )
 def test_seventh_pass_forms(text, expected):
@@ -882,6 +902,15 @@ def test_seventh_pass_forms(text, expected):
         (
             "Iranian forces massed troops closer to the border with Azerbaijan.",
             ("SANCTION", ("iran",), ("azerbaijan",)),
+        ),
+        # leaving is a withdrawal only for forces, and only when it happened
+        (
+            "The Russian foreign minister left Ankara after the talks.",
+            ("RETREAT", ("russia",), ("turkey",)),
+        ),
+        (
+            "Mali asked French troops to leave the country.",
+            ("RETREAT", ("france",), ("mali",)),
         ),
     ],
 )

@@ -122,6 +122,9 @@ class Phrase:
     #: partners ("South Korean and U.S. forces began a naval exercise"; one actor's exercise
     #: is no cooperation)
     plural: bool = False
+    #: whether the source must be named by its forces ("the last French troops left Dakar":
+    #: a withdrawal; "the minister left Paris" is none); the target may then be a place
+    forces: bool = False
 
 
 @dataclass
@@ -389,6 +392,7 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     agent_after=bool(spec.get("agent_after", False)),
                     agent_inside=bool(spec.get("agent_inside", False)),
                     plural=bool(spec.get("plural", False)),
+                    forces=bool(spec.get("forces", False)),
                 )
             )
     return phrases

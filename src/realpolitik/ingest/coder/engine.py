@@ -22,6 +22,7 @@ from realpolitik.ingest.coder.words import (
     _RECIPROCAL_AFTER,
     _SPEECH,
     _STRONG,
+    _TROOP_NOUNS,
 )
 from realpolitik.ingest.dates import article_date, find_dates
 from realpolitik.ingest.dictionary import Dictionary, load_dictionary
@@ -133,7 +134,17 @@ class EventCoder(_Reported, _Documents):
             for x in range(start, end):
                 d.ent[x] = 1
         sents = self._sentences(d)
-        by_sent_t = self._triggers(d, sents)
+        # "drills close to the border with Belarus": near, not a verb of closing; "ordered it
+        # to leave": a departure asked for, not one made (nor an event "it" is the subject of)
+        by_sent_t = [
+            [
+                t
+                for t in ts
+                if not _close_to(d, t.head, s1)
+                and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
+            ]
+            for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
+        ]
         trigger_starts = {t.start for ts in by_sent_t for t in ts}
         starts = self._raw_mentions(d, ents)
         for si, (s0, s1) in enumerate(sents):
@@ -168,8 +179,6 @@ class EventCoder(_Reported, _Documents):
         for m in mentions:
             end_at.setdefault(m.end, m)
             start_at.setdefault(m.start, m)
-        # "drills close to the border with Belarus": near, not a verb of closing
-        triggers = [t for t in triggers if not _close_to(d, t.head, s1)]
         modifiers = [t for t in triggers if self._modifier_use(d, t, s0, end_at)]
         triggers = [t for t in triggers if t not in modifiers]
         # "a statement condemning Russia's strikes on Ukraine": what a modifier condemns
@@ -347,7 +356,12 @@ class EventCoder(_Reported, _Documents):
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
                 # "pledged to invest ... in the United States": a target after "in" may be a place
-                place = place or phrase.type in _PLACE_TARGET_TYPES or phrase.pattern[-3:] == " in"
+                place = (
+                    place
+                    or phrase.type in _PLACE_TARGET_TYPES
+                    or phrase.pattern[-3:] == " in"
+                    or phrase.forces
+                )
                 if relative is not None:
                     target = relative  # "X, which Washington accuses of ...": X
                 elif phrase.mutual and phrase.pattern.endswith("between"):
@@ -396,6 +410,8 @@ class EventCoder(_Reported, _Documents):
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
+            if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):
+                continue  # "the minister left Paris": no withdrawal
             if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
                 continue  # "ordered the army to suspend strikes on ELN camps": its own army
             if phrase.plural:

@@ -107,7 +107,10 @@ _TARGET_PREPOSITIONS = frozenset(
      "upon", "of", "outside", "in"}
 )  # fmt: skip
 #: Participles after which "by X" names who holds the place ("positions held by X" -> X).
-_HELD = frozenset({"held", "controlled", "occupied", "run", "manned", "housing", "used"})
+_HELD = frozenset(
+    {"held", "controlled", "occupied", "run", "manned", "housing", "used", "operated", "owned",
+     "built", "leased"}
+)  # fmt: skip
 #: Words before an -ing form that are not nouns it could modify.
 _NOT_NOUNS = frozenset(
     {"and", "or", "of", "by", "to", "for", "after", "before", "while", "without", "from", "in",
@@ -181,6 +184,11 @@ _NEAR_PREPOSITIONS = frozenset({"near", "along", "off", "around", "by"})
 _DRILL_NOUNS = frozenset(
     {"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "wargames"}
 )
+#: Last words of an actor named by its forces ("the last French troops"): who withdraws.
+_TROOP_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "army", "military", "marines", "paratroopers", "commandos",
+     "contingent", "peacekeepers", "instructors", "garrison", "units", "battalion", "brigade"}
+)  # fmt: skip
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

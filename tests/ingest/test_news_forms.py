@@ -874,6 +874,15 @@ def test_sixth_pass_block2_non_events(text, unwanted):
             " Energoatom.",
             ("COERCE", ("russia",), ("ukraine",)),
         ),
+        # a state's posts, stations, convoys and camps are its own even in the attacker's country
+        (
+            "Al-Shabaab militants stormed a police station in Somalia's Lower Shabelle region.",
+            ("ASSAULT", ("al-shabaab",), ("somalia",)),
+        ),
+        (
+            "Boko Haram fighters ambushed an army convoy in Nigeria's Borno state.",
+            ("ASSAULT", ("boko-haram",), ("nigeria",)),
+        ),
     ],
 )
 def test_seventh_pass_forms(text, expected):
@@ -911,6 +920,11 @@ def test_seventh_pass_forms(text, expected):
         (
             "Mali asked French troops to leave the country.",
             ("RETREAT", ("france",), ("mali",)),
+        ),
+        # ... but a hotel in the attacker's own country is no state's
+        (
+            "Al-Shabaab stormed a hotel in Mogadishu.",
+            ("ASSAULT", ("al-shabaab",), ("somalia",)),
         ),
     ],
 )

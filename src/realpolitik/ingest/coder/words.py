@@ -154,7 +154,11 @@ _ADVERBIALS = frozenset(
 _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 #: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
 #: a military base in Somalia's ...": Somalia).
-_STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", "checkpoint"})
+_STATE_TARGETS = frozenset(
+    {"base", "bases", "barracks", "garrison", "outpost", "outposts", "checkpoint", "checkpoints",
+     "post", "posts", "station", "stations", "headquarters", "convoy", "convoys", "patrol",
+     "patrols", "camp", "camps"}
+)  # fmt: skip
 #: Words that open a frame of time after a participle ("signed ... during a visit by X"): a
 #: "by" after them is not the participle's agent.
 _FRAME_WORDS = frozenset({"during", "after", "before", "amid", "while"})

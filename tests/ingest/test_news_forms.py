@@ -883,6 +883,15 @@ def test_sixth_pass_block2_non_events(text, unwanted):
             "Boko Haram fighters ambushed an army convoy in Nigeria's Borno state.",
             ("ASSAULT", ("boko-haram",), ("nigeria",)),
         ),
+        # "hit|rocked|battered" alone is an attack in the passive, by arms
+        (
+            "Israeli towns were rocked by Hezbollah rockets overnight.",
+            ("ASSAULT", ("hezbollah",), ("israel",)),
+        ),
+        (
+            "The port of Odesa was battered by Russian drones.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
     ],
 )
 def test_seventh_pass_forms(text, expected):
@@ -925,6 +934,15 @@ def test_seventh_pass_forms(text, expected):
         (
             "Al-Shabaab stormed a hotel in Mogadishu.",
             ("ASSAULT", ("al-shabaab",), ("somalia",)),
+        ),
+        # ... and not by sanctions or tariffs
+        (
+            "Russia was hit by new EU sanctions.",
+            ("ASSAULT", ("eu",), ("russia",)),
+        ),
+        (
+            "China was hit by steep U.S. tariffs.",
+            ("ASSAULT", ("us",), ("china",)),
         ),
     ],
 )

@@ -125,6 +125,9 @@ class Phrase:
     #: whether the source must be named by its forces ("the last French troops left Dakar":
     #: a withdrawal; "the minister left Paris" is none); the target may then be a place
     forces: bool = False
+    #: whether the phrase is an event only in the passive ("facilities were hit by Russian
+    #: missiles"; "prices hit a record" is none)
+    passive: bool = False
 
 
 @dataclass
@@ -393,6 +396,7 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     agent_inside=bool(spec.get("agent_inside", False)),
                     plural=bool(spec.get("plural", False)),
                     forces=bool(spec.get("forces", False)),
+                    passive=bool(spec.get("passive", False)),
                 )
             )
     return phrases

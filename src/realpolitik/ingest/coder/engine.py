@@ -17,6 +17,7 @@ from realpolitik.ingest.coder.words import (
     _MEETING_WORDS,
     _NEAR_ADJECTIVES,
     _NEAR_PREPOSITIONS,
+    _NOT_WEAPONS,
     _PLACE_TARGET_TYPES,
     _QUAD,
     _RECIPROCAL_AFTER,
@@ -253,6 +254,14 @@ class EventCoder(_Reported, _Documents):
             target: list[_Mention] | None = None
             coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
+            if phrase.passive and (
+                not passive
+                or agent is None
+                or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+            ):
+                # "prices hit a record", "was hit by new EU sanctions": "hit" alone is an attack
+                # only in the passive, by arms
+                continue
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
                 passive = self._means_agent(d, trig, s1, start_at, triggers) is not None

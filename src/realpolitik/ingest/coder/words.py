@@ -193,6 +193,12 @@ _TROOP_NOUNS = frozenset(
     {"troops", "forces", "soldiers", "army", "military", "marines", "paratroopers", "commandos",
      "contingent", "peacekeepers", "instructors", "garrison", "units", "battalion", "brigade"}
 )  # fmt: skip
+#: Nouns of what hits a country without arms ("was hit by new EU sanctions").
+_NOT_WEAPONS = frozenset(
+    {"sanctions", "tariffs", "tariff", "duties", "restrictions", "penalties", "embargo",
+     "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
+     "bans", "controls"}
+)  # fmt: skip
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

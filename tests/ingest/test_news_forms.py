@@ -805,3 +805,146 @@ def test_sixth_pass_block2_forms(text, expected):
 )
 def test_sixth_pass_block2_non_events(text, unwanted):
     assert unwanted not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mediating or brokering talks between two parties, with a longer noun phrase between
+        (
+            "Oman mediated a second round of contacts between Iran and the United States.",
+            ("CONSULT", ("oman",), ("iran", "us")),
+        ),
+        (
+            "Turkey and the UN brokered a fresh round of talks between Russia and Ukraine in"
+            " Istanbul.",
+            ("CONSULT", ("turkey", "un"), ("russia", "ukraine")),
+        ),
+        # speaking over a hotline (or via a phone) is a phone call, reciprocal with two sides
+        (
+            "Thai and Cambodian commanders talked via a military hotline and agreed to pull back"
+            " troops.",
+            ("CONSULT", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        (
+            "The Indian army chief spoke over the hotline with his Pakistani counterpart.",
+            ("CONSULT", ("india",), ("pakistan",)),
+        ),
+        # a march or rally in a place against an act: against the act's agent
+        (
+            "Hundreds of Armenians rallied outside the parliament in Yerevan against the detention"
+            " of an archbishop by Azerbaijani forces.",
+            ("PROTEST", ("armenia",), ("azerbaijan",)),
+        ),
+        (
+            "Hundreds of Kurds demonstrated in Stockholm against the Turkish offensive in northern"
+            " Syria.",
+            ("PROTEST", ("kurds",), ("turkey",)),
+        ),
+        # joint drills near|along|off|close to a third state are a show of force against it too
+        (
+            "Venezuelan and Russian troops held joint manoeuvres close to the Guyanese border.",
+            ("MOBILIZE", ("venezuela", "russia"), ("guyana",)),
+        ),
+        (
+            "Chinese and Russian warships staged joint exercises along the Japanese coast.",
+            ("MOBILIZE", ("china", "russia"), ("japan",)),
+        ),
+        (
+            "Russia and China held joint naval drills off the coast of Japan.",
+            ("COOPERATE", ("russia", "china"), ("russia", "china")),
+        ),
+        # troops leaving|quitting a place withdraw from its state
+        (
+            "Russian forces left the Syrian base of Qamishli.",
+            ("RETREAT", ("russia",), ("syria",)),
+        ),
+        (
+            "U.S. troops quit Niger's Agadez drone base.",
+            ("RETREAT", ("us",), ("niger",)),
+        ),
+        # taking control of what another state's firm runs is a seizure from that state
+        (
+            "Mali's military government seized control of a gold mine owned by the Canadian firm"
+            " Barrick.",
+            ("COERCE", ("mali",), ("canada",)),
+        ),
+        (
+            "Russia took full control of the Zaporizhzhia nuclear plant run by Ukraine's"
+            " Energoatom.",
+            ("COERCE", ("russia",), ("ukraine",)),
+        ),
+        # a state's posts, stations, convoys and camps are its own even in the attacker's country
+        (
+            "Al-Shabaab militants stormed a police station in Somalia's Lower Shabelle region.",
+            ("ASSAULT", ("al-shabaab",), ("somalia",)),
+        ),
+        (
+            "Boko Haram fighters ambushed an army convoy in Nigeria's Borno state.",
+            ("ASSAULT", ("boko-haram",), ("nigeria",)),
+        ),
+        # "hit|rocked|battered" alone is an attack in the passive, by arms
+        (
+            "Israeli towns were rocked by Hezbollah rockets overnight.",
+            ("ASSAULT", ("hezbollah",), ("israel",)),
+        ),
+        (
+            "The port of Odesa was battered by Russian drones.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
+    ],
+)
+def test_seventh_pass_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # the parties of mediated talks do not consult each other on their own
+        (
+            "Qatar mediated indirect negotiations between Hamas and Israel.",
+            ("CONSULT", ("hamas", "israel"), ("hamas", "israel")),
+        ),
+        # what a march is against is not an event of its own
+        (
+            "Hundreds of Armenians rallied outside the parliament in Yerevan against the detention"
+            " of an archbishop by Azerbaijani forces.",
+            ("COERCE", ("azerbaijan",), ("armenia",)),
+        ),
+        # "close to" is near, not a verb of closing a border
+        (
+            "Turkish artillery shelled villages close to the border with Syria.",
+            ("SANCTION", ("turkey",), ("syria",)),
+        ),
+        (
+            "Iranian forces massed troops closer to the border with Azerbaijan.",
+            ("SANCTION", ("iran",), ("azerbaijan",)),
+        ),
+        # leaving is a withdrawal only for forces, and only when it happened
+        (
+            "The Russian foreign minister left Ankara after the talks.",
+            ("RETREAT", ("russia",), ("turkey",)),
+        ),
+        (
+            "Mali asked French troops to leave the country.",
+            ("RETREAT", ("france",), ("mali",)),
+        ),
+        # ... but a hotel in the attacker's own country is no state's
+        (
+            "Al-Shabaab stormed a hotel in Mogadishu.",
+            ("ASSAULT", ("al-shabaab",), ("somalia",)),
+        ),
+        # ... and not by sanctions or tariffs
+        (
+            "Russia was hit by new EU sanctions.",
+            ("ASSAULT", ("eu",), ("russia",)),
+        ),
+        (
+            "China was hit by steep U.S. tariffs.",
+            ("ASSAULT", ("us",), ("china",)),
+        ),
+    ],
+)
+def test_seventh_pass_non_events(text, unwanted):
+    assert unwanted not in coded(text)

@@ -123,6 +123,12 @@ class Phrase:
     #: partners ("South Korean and U.S. forces began a naval exercise"; one actor's exercise
     #: is no cooperation)
     plural: bool = False
+    #: whether the source must be named by its forces ("the last French troops left Dakar":
+    #: a withdrawal; "the minister left Paris" is none); the target may then be a place
+    forces: bool = False
+    #: whether the phrase is an event only in the passive ("facilities were hit by Russian
+    #: missiles"; "prices hit a record" is none)
+    passive: bool = False
 
 
 @dataclass
@@ -338,6 +344,8 @@ def parse_events(data: Mapping[str, Any], *, filename: str = "events.yaml") -> l
                     agent_after=bool(spec.get("agent_after", False)),
                     agent_inside=bool(spec.get("agent_inside", False)),
                     plural=bool(spec.get("plural", False)),
+                    forces=bool(spec.get("forces", False)),
+                    passive=bool(spec.get("passive", False)),
                 )
             )
     return phrases

@@ -13,12 +13,17 @@ from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _CHARGES,
+    _DRILL_NOUNS,
     _MEETING_WORDS,
+    _NEAR_ADJECTIVES,
+    _NEAR_PREPOSITIONS,
+    _NOT_WEAPONS,
     _PLACE_TARGET_TYPES,
     _QUAD,
     _RECIPROCAL_AFTER,
     _SPEECH,
     _STRONG,
+    _TROOP_NOUNS,
 )
 from realpolitik.ingest.dates import article_date, find_dates
 from realpolitik.ingest.dictionary import Dictionary, load_dictionary
@@ -130,7 +135,17 @@ class EventCoder(_Reported, _Documents):
             for x in range(start, end):
                 d.ent[x] = 1
         sents = self._sentences(d)
-        by_sent_t = self._triggers(d, sents)
+        # "drills close to the border with Belarus": near, not a verb of closing; "ordered it
+        # to leave": a departure asked for, not one made (nor an event "it" is the subject of)
+        by_sent_t = [
+            [
+                t
+                for t in ts
+                if not _close_to(d, t.head, s1)
+                and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
+            ]
+            for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
+        ]
         trigger_starts = {t.start for ts in by_sent_t for t in ts}
         starts = self._raw_mentions(d, ents)
         for si, (s0, s1) in enumerate(sents):
@@ -239,6 +254,14 @@ class EventCoder(_Reported, _Documents):
             target: list[_Mention] | None = None
             coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
+            if phrase.passive and (
+                not passive
+                or agent is None
+                or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+            ):
+                # "prices hit a record", "was hit by new EU sanctions": "hit" alone is an attack
+                # only in the passive, by arms
+                continue
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
                 passive = self._means_agent(d, trig, s1, start_at, triggers) is not None
@@ -342,7 +365,12 @@ class EventCoder(_Reported, _Documents):
                 exclude = {a for m in source or [] for a in m.actors}
                 n_src = len(exclude)
                 # "pledged to invest ... in the United States": a target after "in" may be a place
-                place = place or phrase.type in _PLACE_TARGET_TYPES or phrase.pattern[-3:] == " in"
+                place = (
+                    place
+                    or phrase.type in _PLACE_TARGET_TYPES
+                    or phrase.pattern[-3:] == " in"
+                    or phrase.forces
+                )
                 if relative is not None:
                     target = relative  # "X, which Washington accuses of ...": X
                 elif phrase.mutual and phrase.pattern.endswith("between"):
@@ -353,7 +381,7 @@ class EventCoder(_Reported, _Documents):
                     phrase.mutual
                     and n_src >= 2
                     and trig.end < s1
-                    and d.low[trig.end] in _RECIPROCAL_AFTER
+                    and (d.low[trig.end] in _RECIPROCAL_AFTER or _close_to(d, trig.end, s1))
                 ):
                     target = source  # "Indian and Chinese troops clashed in the valley"
                 elif (
@@ -391,6 +419,8 @@ class EventCoder(_Reported, _Documents):
                     )
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
+            if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):
+                continue  # "the minister left Paris": no withdrawal
             if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
                 continue  # "ordered the army to suspend strikes on ELN camps": its own army
             if phrase.plural:
@@ -441,6 +471,24 @@ class EventCoder(_Reported, _Documents):
                 trigger=d.doc[trig.start : trig.end].text,
                 file=file,
             )
+            shown = self._drills_near(d, trig, s1, start_at, src) if tgt == src else ()
+            if shown and ("MOBILIZE", frozenset(src), frozenset(shown)) not in seen:
+                # "X and Y began joint exercises near the Polish border": a show of force too
+                seen.add(("MOBILIZE", frozenset(src), frozenset(shown)))
+                yield Event(
+                    sentence=number,
+                    text=sent_text.strip(),
+                    source=src,
+                    type="MOBILIZE",
+                    mode="troops",
+                    target=shown,
+                    intensity=-7.2,
+                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
+                    cameo="152",
+                    quad_class=_QUAD["15"],
+                    trigger=d.doc[trig.start : trig.end].text,
+                    file=file,
+                )
             accusation = ("ACCUSE", frozenset(tgt), frozenset(src))
             if phrase.agent_inside and d.low[trig.head] in _CHARGES and accusation not in seen:
                 # "X said Y ..., an accusation Z rejected": what X said was an accusation
@@ -459,6 +507,25 @@ class EventCoder(_Reported, _Documents):
                     trigger=d.doc[trig.start : trig.end].text,
                     file=file,
                 )
+
+    def _drills_near(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Whom joint drills are held near ("near|along|off|close to the border with X")."""
+        if trig.phrase.type != "COOPERATE" or d.low[trig.end - 1] not in _DRILL_NOUNS:
+            return ()
+        pos = trig.end
+        if _close_to(d, pos, s1):
+            pos += 1
+        elif pos >= s1 or d.low[pos] not in _NEAR_PREPOSITIONS:
+            return ()
+        found = self._right(d, pos + 1, s1, s1, start_at, set(src), True)
+        return tuple(dict.fromkeys(a for m in found or [] for a in m.actors if a not in src))
+
+
+def _close_to(d: _Doc, i: int, s1: int) -> bool:
+    """Whether the words at ``i`` are "close|closer to" (near, not a verb of closing)."""
+    return i + 1 < s1 and d.low[i] in _NEAR_ADJECTIVES and d.low[i + 1] == "to"
 
 
 def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:

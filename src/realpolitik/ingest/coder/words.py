@@ -99,7 +99,7 @@ _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "AID", "MOBILIZE", "CONSULT"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
 #: Words right after a reciprocal phrase that show it has no object ("met in Doha").
 _RECIPROCAL_AFTER = frozenset(
-    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across"}
+    {"in", "at", "near", "on", "for", "under", "after", "over", "during", "along", "across", "off"}
 )
 #: Prepositions that, ending a phrase, introduce its target ("aid to", "talks with").
 _TARGET_PREPOSITIONS = frozenset(
@@ -107,7 +107,10 @@ _TARGET_PREPOSITIONS = frozenset(
      "upon", "of", "outside", "in"}
 )  # fmt: skip
 #: Participles after which "by X" names who holds the place ("positions held by X" -> X).
-_HELD = frozenset({"held", "controlled", "occupied", "run", "manned", "housing", "used"})
+_HELD = frozenset(
+    {"held", "controlled", "occupied", "run", "manned", "housing", "used", "operated", "owned",
+     "built", "leased"}
+)  # fmt: skip
 #: Words before an -ing form that are not nouns it could modify.
 _NOT_NOUNS = frozenset(
     {"and", "or", "of", "by", "to", "for", "after", "before", "while", "without", "from", "in",
@@ -151,7 +154,11 @@ _ADVERBIALS = frozenset(
 _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 #: Nouns of what belongs to a state even in a place of the attacker's own country ("stormed
 #: a military base in Somalia's ...": Somalia).
-_STATE_TARGETS = frozenset({"base", "bases", "barracks", "garrison", "outpost", "checkpoint"})
+_STATE_TARGETS = frozenset(
+    {"base", "bases", "barracks", "garrison", "outpost", "outposts", "checkpoint", "checkpoints",
+     "post", "posts", "station", "stations", "headquarters", "convoy", "convoys", "patrol",
+     "patrols", "camp", "camps"}
+)  # fmt: skip
 #: Words that open a frame of time after a participle ("signed ... during a visit by X"): a
 #: "by" after them is not the participle's agent.
 _FRAME_WORDS = frozenset({"during", "after", "before", "amid", "while"})
@@ -173,6 +180,25 @@ _COORDINATED_ADVERBS = frozenset({"later", "also", "then", "subsequently", "agai
 _IRREALIS_ENDS = frozenset(
     {"after", "because", "but", "while", "whereas", "although", "though", "since", "when"}
 )
+#: Adjectives that, before "to", mean near ("close to the border"): no verb of closing.
+_NEAR_ADJECTIVES = frozenset({"close", "closer"})
+#: Prepositions after joint drills that name whom they are held near (a show of force).
+_NEAR_PREPOSITIONS = frozenset({"near", "along", "off", "around", "by"})
+#: Last words of a joint-drills phrase.
+_DRILL_NOUNS = frozenset(
+    {"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "wargames"}
+)
+#: Last words of an actor named by its forces ("the last French troops"): who withdraws.
+_TROOP_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "army", "military", "marines", "paratroopers", "commandos",
+     "contingent", "peacekeepers", "instructors", "garrison", "units", "battalion", "brigade"}
+)  # fmt: skip
+#: Nouns of what hits a country without arms ("was hit by new EU sanctions").
+_NOT_WEAPONS = frozenset(
+    {"sanctions", "tariffs", "tariff", "duties", "restrictions", "penalties", "embargo",
+     "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
+     "bans", "controls"}
+)  # fmt: skip
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -171,4 +171,32 @@ def article_date(text: str, n_lines: int = 15) -> dt.date | None:
     return None
 
 
-__all__ = ["DateMention", "article_date", "find_dates"]
+def event_date(text: str, offset: int, dates: list[DateMention]) -> str | None:
+    """The date of the comma-delimited chunk at ``offset``, else of the sentence's opening chunk.
+
+    ``dates`` are :func:`find_dates` of ``text``; ``offset`` is the character where the event's
+    word stands. A date in another clause is not the event's:
+
+    >>> text = "On 3 March 2020, troops shelled the town, a week after talks on 24 February 2020."
+    >>> event_date(text, text.index("shelled"), find_dates(text))
+    '2020-03-03'
+    >>> event_date(text, text.index("talks"), find_dates(text))
+    '2020-02-24'
+    """
+    if not dates:
+        return None
+    cuts = [i for i, ch in enumerate(text) if ch in ",;:—"]
+    lo = max((c for c in cuts if c < offset), default=-1)
+    hi = min((c for c in cuts if c > offset), default=len(text))
+    inside = [d for d in dates if lo < d.start < hi]
+    if inside:
+        return inside[0].value
+    first_cut = cuts[0] if cuts else len(text)
+    if lo >= 0:
+        opening = [d for d in dates if d.start < first_cut]
+        if opening:
+            return opening[0].value
+    return None
+
+
+__all__ = ["DateMention", "article_date", "event_date", "find_dates"]

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
+from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
-    _CHARGES,
-    _DRILL_NOUNS,
     _MEETING_WORDS,
-    _NEAR_ADJECTIVES,
-    _NEAR_PREPOSITIONS,
     _NOT_WEAPONS,
     _PLACE_TARGET_TYPES,
     _QUAD,
@@ -25,12 +21,12 @@ from realpolitik.ingest.coder.words import (
     _STRONG,
     _TROOP_NOUNS,
 )
-from realpolitik.ingest.dates import article_date, find_dates
+from realpolitik.ingest.dates import article_date, event_date, find_dates
 from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reported, _Documents):
+class EventCoder(_Reported, _Derived, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -457,6 +453,7 @@ class EventCoder(_Reported, _Documents):
             if dates is None:
                 sent_text = d.doc[s0:s1].text
                 dates = find_dates(sent_text, reference)
+            date = event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates)
             yield Event(
                 sentence=number,
                 text=sent_text.strip(),
@@ -465,82 +462,30 @@ class EventCoder(_Reported, _Documents):
                 mode=mode,
                 target=tgt,
                 intensity=phrase.intensity,
-                date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
+                date=date,
                 cameo=cameo,
                 quad_class=_QUAD.get(cameo[:2], 0),
                 trigger=d.doc[trig.start : trig.end].text,
                 file=file,
             )
-            shown = self._drills_near(d, trig, s1, start_at, src) if tgt == src else ()
-            if shown and ("MOBILIZE", frozenset(src), frozenset(shown)) not in seen:
-                # "X and Y began joint exercises near the Polish border": a show of force too
-                seen.add(("MOBILIZE", frozenset(src), frozenset(shown)))
+            for type2, mode2, src2, tgt2, intensity2, cameo2 in self._implied(
+                d, trig, s1, start_at, src, tgt
+            ):
+                key2 = (type2, frozenset(src2), frozenset(tgt2))
+                if key2 in seen:
+                    continue
+                seen.add(key2)
                 yield Event(
                     sentence=number,
                     text=sent_text.strip(),
-                    source=src,
-                    type="MOBILIZE",
-                    mode="troops",
-                    target=shown,
-                    intensity=-7.2,
-                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
-                    cameo="152",
-                    quad_class=_QUAD["15"],
+                    source=src2,
+                    type=type2,
+                    mode=mode2,
+                    target=tgt2,
+                    intensity=intensity2,
+                    date=date,
+                    cameo=cameo2,
+                    quad_class=_QUAD[cameo2[:2]],
                     trigger=d.doc[trig.start : trig.end].text,
                     file=file,
                 )
-            accusation = ("ACCUSE", frozenset(tgt), frozenset(src))
-            if phrase.agent_inside and d.low[trig.head] in _CHARGES and accusation not in seen:
-                # "X said Y ..., an accusation Z rejected": what X said was an accusation
-                seen.add(accusation)
-                yield Event(
-                    sentence=number,
-                    text=sent_text.strip(),
-                    source=tgt,
-                    type="ACCUSE",
-                    mode=None,
-                    target=src,
-                    intensity=-2.0,
-                    date=_event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates),
-                    cameo="112",
-                    quad_class=_QUAD["11"],
-                    trigger=d.doc[trig.start : trig.end].text,
-                    file=file,
-                )
-
-    def _drills_near(
-        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]
-    ) -> tuple[str, ...]:
-        """Whom joint drills are held near ("near|along|off|close to the border with X")."""
-        if trig.phrase.type != "COOPERATE" or d.low[trig.end - 1] not in _DRILL_NOUNS:
-            return ()
-        pos = trig.end
-        if _close_to(d, pos, s1):
-            pos += 1
-        elif pos >= s1 or d.low[pos] not in _NEAR_PREPOSITIONS:
-            return ()
-        found = self._right(d, pos + 1, s1, s1, start_at, set(src), True)
-        return tuple(dict.fromkeys(a for m in found or [] for a in m.actors if a not in src))
-
-
-def _close_to(d: _Doc, i: int, s1: int) -> bool:
-    """Whether the words at ``i`` are "close|closer to" (near, not a verb of closing)."""
-    return i + 1 < s1 and d.low[i] in _NEAR_ADJECTIVES and d.low[i + 1] == "to"
-
-
-def _event_date(text: str, offset: int, dates: list[Any]) -> str | None:
-    """The date of the trigger's comma-delimited chunk, else of the sentence's opening chunk."""
-    if not dates:
-        return None
-    cuts = [i for i, ch in enumerate(text) if ch in ",;:—"]
-    lo = max((c for c in cuts if c < offset), default=-1)
-    hi = min((c for c in cuts if c > offset), default=len(text))
-    inside = [d for d in dates if lo < d.start < hi]
-    if inside:
-        return inside[0].value
-    first_cut = cuts[0] if cuts else len(text)
-    if lo >= 0:
-        opening = [d for d in dates if d.start < first_cut]
-        if opening:
-            return opening[0].value
-    return None

@@ -1,0 +1,59 @@
+"""Events that a coded event implies besides itself.
+
+"X and Y began joint exercises near the Polish border" is cooperation between X and Y and also
+a show of force toward Poland (MOBILIZE, CAMEO 152); "X said Y ..., an accusation Z rejected"
+makes what X said an accusation of Z (ACCUSE, CAMEO 112).
+"""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.attribution import _Attribution
+from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.words import (
+    _CHARGES,
+    _DRILL_NOUNS,
+    _NEAR_ADJECTIVES,
+    _NEAR_PREPOSITIONS,
+)
+
+#: (type, mode, source, target, intensity, cameo) of an implied event.
+Implied = tuple[str, str | None, tuple[str, ...], tuple[str, ...], float, str]
+
+
+class _Derived(_Attribution):
+    def _implied(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s1: int,
+        start_at: dict[int, _Mention],
+        src: tuple[str, ...],
+        tgt: tuple[str, ...],
+    ) -> list[Implied]:
+        """The events implied by the event ``src -> tgt`` coded on ``trig``."""
+        out: list[Implied] = []
+        shown = self._drills_near(d, trig, s1, start_at, src) if tgt == src else ()
+        if shown:
+            out.append(("MOBILIZE", "troops", src, shown, -7.2, "152"))
+        if trig.phrase.agent_inside and d.low[trig.head] in _CHARGES:
+            out.append(("ACCUSE", None, tgt, src, -2.0, "112"))
+        return out
+
+    def _drills_near(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Whom joint drills are held near ("near|along|off|close to the border with X")."""
+        if trig.phrase.type != "COOPERATE" or d.low[trig.end - 1] not in _DRILL_NOUNS:
+            return ()
+        pos = trig.end
+        if _close_to(d, pos, s1):
+            pos += 1
+        elif pos >= s1 or d.low[pos] not in _NEAR_PREPOSITIONS:
+            return ()
+        found = self._right(d, pos + 1, s1, s1, start_at, set(src), True)
+        return tuple(dict.fromkeys(a for m in found or [] for a in m.actors if a not in src))
+
+
+def _close_to(d: _Doc, i: int, s1: int) -> bool:
+    """Whether the words at ``i`` are "close|closer to" (near, not a verb of closing)."""
+    return i + 1 < s1 and d.low[i] in _NEAR_ADJECTIVES and d.low[i + 1] == "to"

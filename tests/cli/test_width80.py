@@ -130,3 +130,29 @@ def test_a_long_title_over_a_narrow_table_stays_on_one_line() -> None:
     assert r.exit_code == 0, r.output
     title = [line for line in r.stdout.splitlines() if line.startswith("Sensitivity:")]
     assert title and "rank correlations (--format json lists" in title[0], title
+
+
+def test_the_stability_footnote_explains_an_asterisk_only_when_one_is_shown() -> None:
+    # On KTAB's SOE-Competitive table (stabilities 88 % and 86 %) and on georgia-2008 no share is
+    # marked, and the footnote said "* below 80 %: ..." all the same; syria-2020 has some.
+    def stability_lines(target: str) -> list[str]:
+        r = runner.invoke(
+            app,
+            ["forecast", target],
+            terminal_width=100,
+            env={"COLUMNS": "100", "REALPOLITIK_STORE": "off"},
+        )
+        assert r.exit_code == 0, r.output
+        lines = r.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("Stability"))
+        return lines[start:]
+
+    def footnote(lines: list[str]) -> str:
+        return " ".join(line for line in lines[1:] if line[:1] not in "┏┃┡│├└")
+
+    stable = stability_lines(str(EXAMPLES / "georgia-2008.yaml"))
+    assert not any("*" in line for line in stable), stable
+    assert footnote(stable) == "--format json has the stability of every forecast."
+    fragile = stability_lines("syria-2020")
+    assert any(re.search(r"\d%\*", line) for line in fragile), fragile
+    assert footnote(fragile).startswith("* below 80 %: a small change")

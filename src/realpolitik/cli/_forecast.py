@@ -261,15 +261,17 @@ def _stability_table(s: Scenario, result: ForecastResult) -> None:
     table.add_column("issue", style="bold", no_wrap=True)
     for name in shown:
         table.add_column(name, justify="right", no_wrap=True)
+    fragile = False
     for k, issue_id in enumerate(result.issue_ids):
         cells = []
         for name in shown:
             share = float(result.stability[name][k])
+            fragile = fragile or share < 0.8
             cells.append("–" if share != share else f"{share:.0%}" + ("*" if share < 0.8 else ""))
         table.add_row(escape(issue_id), *cells)
     console.print(table)
     console.print(
-        "* below 80 %: a small change of the inputs moves the forecast far; --format json has "
-        "the stability of every forecast.",
+        ("* below 80 %: a small change of the inputs moves the forecast far; " if fragile else "")
+        + "--format json has the stability of every forecast.",
         highlight=False,
     )

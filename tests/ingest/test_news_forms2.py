@@ -1,0 +1,43 @@
+"""Forms of news English the eighth pass codes, each a regression test (sentences of our own).
+
+The eighth pass aimed at general forms: phrases whose alternatives could never match, joint
+drills by one state, the content of what is agreed, frames between "agreed" and "to", and
+participles used as adjectives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.ingest import code_text
+
+
+def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(e.type, e.source, e.target) for e in code_text(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase's alternatives are single words: "war games" was read as "war" then "games"
+        (
+            "Mali freed three detained fishermen from Senegal.",
+            ("CONCEDE", ("mali",), ("senegal",)),
+        ),
+        (
+            "Turkey opened its airspace to Armenia for the first time in decades.",
+            ("CONCEDE", ("turkey",), ("armenia",)),
+        ),
+        (
+            "Russia staged war games near the border with Finland.",
+            ("MOBILIZE", ("russia",), ("finland",)),
+        ),
+        # "declared <a diplomat of X> persona non grata": an expulsion of X's diplomat
+        (
+            "Estonia declared a senior Russian embassy official persona non grata.",
+            ("SANCTION", ("estonia",), ("russia",)),
+        ),
+    ],
+)
+def test_eighth_pass_forms(text, expected):
+    assert expected in coded(text)

@@ -37,7 +37,27 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Estonia declared a senior Russian embassy official persona non grata.",
             ("SANCTION", ("estonia",), ("russia",)),
         ),
+        # one state's drills near another: a show of force (joint drills are cooperation too)
+        (
+            "North Korea staged artillery drills near the border with South Korea.",
+            ("MOBILIZE", ("north-korea",), ("south-korea",)),
+        ),
+        (
+            "Iran began three days of naval exercises off the coast of Oman.",
+            ("MOBILIZE", ("iran",), ("oman",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # drills held nowhere near another state are no show of force toward anyone
+        ("China held naval drills in the Yellow Sea.", "MOBILIZE"),
+    ],
+)
+def test_eighth_pass_non_events(text, unwanted):
+    assert unwanted not in {t for t, _, _ in coded(text)}

@@ -1,8 +1,9 @@
-"""Events that a coded event implies besides itself.
+"""Events that a coded event implies besides itself, or that it is instead.
 
 "X and Y began joint exercises near the Polish border" is cooperation between X and Y and also
 a show of force toward Poland (MOBILIZE, CAMEO 152); "X said Y ..., an accusation Z rejected"
-makes what X said an accusation of Z (ACCUSE, CAMEO 112).
+makes what X said an accusation of Z (ACCUSE, CAMEO 112). One state's drills near another
+("China began drills around Taiwan") are that show of force alone.
 """
 
 from __future__ import annotations
@@ -38,6 +39,25 @@ class _Derived(_Attribution):
         if trig.phrase.agent_inside and d.low[trig.head] in _CHARGES:
             out.append(("ACCUSE", None, tgt, src, -2.0, "112"))
         return out
+
+    def _solo_drills(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s1: int,
+        start_at: dict[int, _Mention],
+        source: list[_Mention] | None,
+    ) -> Implied | None:
+        """One state's drills near another: "China began drills around Taiwan" (MOBILIZE).
+
+        A drills phrase coded only for partners (``plural``) with a single source is a show of
+        force toward whom the drills are held near (joint drills imply it, see ``_implied``).
+        """
+        src = tuple(dict.fromkeys(a for m in source or [] for a in m.actors))
+        if len(src) != 1:
+            return None
+        shown = self._drills_near(d, trig, s1, start_at, src)
+        return ("MOBILIZE", "troops", src, shown, -7.2, "152") if shown else None
 
     def _drills_near(
         self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]

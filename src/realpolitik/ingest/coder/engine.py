@@ -419,7 +419,8 @@ class EventCoder(_Reported, _Derived, _Documents):
                 continue  # "the minister left Paris": no withdrawal
             if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
                 continue  # "ordered the army to suspend strikes on ELN camps": its own army
-            if phrase.plural:
+            solo = self._solo_drills(d, trig, s1, start_at, source) if phrase.plural else None
+            if phrase.plural and solo is None:
                 if len({a for m in source for a in m.actors}) < 2:
                     continue
                 target = source  # partners of each other, whatever follows
@@ -438,6 +439,8 @@ class EventCoder(_Reported, _Derived, _Documents):
                 # "X met Y in Hanoi and signed deals", "travelled to Beijing and signed a
                 # framework": with Y, as "X signed a deal with Y" (one way)
                 tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
+            if solo is not None:
+                tgt = solo[3]
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
@@ -449,28 +452,13 @@ class EventCoder(_Reported, _Derived, _Documents):
             coded.append((trig, source, target or []))
             if key in seen:
                 continue
-            seen.add(key)
             if dates is None:
                 sent_text = d.doc[s0:s1].text
                 dates = find_dates(sent_text, reference)
             date = event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates)
-            yield Event(
-                sentence=number,
-                text=sent_text.strip(),
-                source=src,
-                type=type_,
-                mode=mode,
-                target=tgt,
-                intensity=phrase.intensity,
-                date=date,
-                cameo=cameo,
-                quad_class=_QUAD.get(cameo[:2], 0),
-                trigger=d.doc[trig.start : trig.end].text,
-                file=file,
-            )
-            for type2, mode2, src2, tgt2, intensity2, cameo2 in self._implied(
-                d, trig, s1, start_at, src, tgt
-            ):
+            main = solo or (type_, mode, src, tgt, phrase.intensity, cameo)
+            implied = self._implied(d, trig, s1, start_at, src, tgt)
+            for type2, mode2, src2, tgt2, intensity2, cameo2 in [main, *implied]:
                 key2 = (type2, frozenset(src2), frozenset(tgt2))
                 if key2 in seen:
                     continue
@@ -485,7 +473,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                     intensity=intensity2,
                     date=date,
                     cameo=cameo2,
-                    quad_class=_QUAD[cameo2[:2]],
+                    quad_class=_QUAD.get(cameo2[:2], 0),
                     trigger=d.doc[trig.start : trig.end].text,
                     file=file,
                 )

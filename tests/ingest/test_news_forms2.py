@@ -46,6 +46,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Iran began three days of naval exercises off the coast of Oman.",
             ("MOBILIZE", ("iran",), ("oman",)),
         ),
+        # a hyphen is no word of a phrase's gap: "a long-term electricity supply agreement"
+        (
+            "Ghana and Senegal signed a long-term electricity supply agreement in Accra.",
+            ("AGREE", ("ghana", "senegal"), ("ghana", "senegal")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

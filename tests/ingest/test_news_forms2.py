@@ -51,6 +51,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Ghana and Senegal signed a long-term electricity supply agreement in Accra.",
             ("AGREE", ("ghana", "senegal"), ("ghana", "senegal")),
         ),
+        # a reciprocal phrase's partner is the actor after "with", not one qualifying the deal
+        (
+            "Chile signed a Chinese-funded lithium deal with Argentina.",
+            ("AGREE", ("chile",), ("argentina",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

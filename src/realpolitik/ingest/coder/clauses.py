@@ -75,6 +75,21 @@ class _Clauses(_Attribution):
             return found
         return None
 
+    def _partner_after(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]
+    ) -> bool:
+        """Whether "with X" right after a reciprocal phrase names its partner.
+
+        "signed a Chinese-funded deal with Argentina", "struck a U.S.-backed deal with Y": an
+        actor inside the phrase qualifies the deal; the partner is the one after "with".
+        """
+        if trig.end + 1 >= s1 or d.low[trig.end] != "with":
+            return False
+        m = start_at.get(trig.end + 1)
+        if m is None:
+            m = start_at.get(trig.end + 2) if d.low[trig.end + 1] == "the" else None
+        return m is not None and m.role == "actor" and not m.relational
+
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
     ) -> list[_Mention] | None:

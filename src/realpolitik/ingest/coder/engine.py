@@ -402,6 +402,8 @@ class EventCoder(_Reported, _Derived, _Documents):
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1
+                    if phrase.mutual and self._partner_after(d, trig, s1, start_at):
+                        begin = trig.end  # "signed a Chinese-funded deal with X": X
                     target = self._right(
                         d,
                         begin,

@@ -56,6 +56,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Chile signed a Chinese-funded lithium deal with Argentina.",
             ("AGREE", ("chile",), ("argentina",)),
         ),
+        # what "agreed to" introduces after a verb is the agreement's content and names its
+        # counterpart: "agreed to resume peace talks with X" -> an agreement with X
+        (
+            "The RSF agreed to resume peace talks with Sudan's army in Jeddah.",
+            ("AGREE", ("rsf",), ("sudan",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

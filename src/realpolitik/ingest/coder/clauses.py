@@ -246,11 +246,20 @@ class _Clauses(_Attribution):
             return False
         return all(d.alpha[x] and d.lower[x] for x in gap)
 
-    def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
-        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
-        if trig.phrase.type != "AGREE" or x != trig.end:
+    def _content_at(self, d: _Doc, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to.
+
+        Right after it ("agreed to cooperate with") or after the verbs "agreed to" joins to it
+        ("agreed to resume peace talks with Bogota"): its target is the agreement's.
+        """
+        if trig.phrase.type != "AGREE" or x < trig.end:
             return False
-        return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
+        return any(
+            t.start == x
+            and t.phrase.type in _AGREED_CONTENT
+            and (x == trig.end or self._agreed_verb_between(d, trig, t))
+            for t in triggers
+        )
 
     def _visit_frame(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""

@@ -62,6 +62,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The RSF agreed to resume peace talks with Sudan's army in Jeddah.",
             ("AGREE", ("rsf",), ("sudan",)),
         ),
+        # "X's leader and Y's leader" is two subjects, each named with its state
+        (
+            "Egypt's Sisi and Turkey's Erdogan signed a trade deal.",
+            ("AGREE", ("egypt", "turkey"), ("egypt", "turkey")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

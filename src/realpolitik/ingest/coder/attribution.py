@@ -127,6 +127,10 @@ class _Attribution(_Mentions):
             if other is not None:
                 pos -= 1
                 continue
+            owner = end_at.get(pos) if d.text[pos] in _POSSESSIVE else None
+            if owner is not None and owner.possessive and pos + 1 == group[-1].start:
+                pos = owner.start - 1  # "South Korea's Yoon and Japan's Kishida": one each
+                continue
             if d.low[pos] in _JOINERS:
                 gap.add(d.low[pos])
                 pos -= 1

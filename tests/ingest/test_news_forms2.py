@@ -67,6 +67,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Egypt's Sisi and Turkey's Erdogan signed a trade deal.",
             ("AGREE", ("egypt", "turkey"), ("egypt", "turkey")),
         ),
+        # a frame of up to six words between "agreed" and "to", the partner named inside it
+        (
+            "Peru and Chile agreed at talks in Lima on Monday to reopen the border.",
+            ("AGREE", ("peru", "chile"), ("peru", "chile")),
+        ),
+        (
+            "Iran agreed in talks with the EU to resume nuclear inspections.",
+            ("AGREE", ("iran",), ("eu",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

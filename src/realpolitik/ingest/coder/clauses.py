@@ -90,6 +90,21 @@ class _Clauses(_Attribution):
             m = start_at.get(trig.end + 2) if d.low[trig.end + 1] == "the" else None
         return m is not None and m.role == "actor" and not m.relational
 
+    def _inside_frame(
+        self, d: _Doc, trig: _Trigger, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The partner named in the frame of "agreed in talks with Russia to ..." (Russia).
+
+        A phrase whose gap spans a frame before "to" finds no target after it when the partner
+        was named inside: the first actor after a "with" or "by" in the gap.
+        """
+        if trig.end - trig.head <= 2 or d.low[trig.end - 1] != "to":
+            return None
+        for x in range(trig.head + 1, trig.end - 2):
+            if d.low[x] in ("with", "by"):
+                return self._right(d, x + 1, trig.end - 1, trig.end - 1, start_at, exclude)
+        return None
+
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
     ) -> list[_Mention] | None:

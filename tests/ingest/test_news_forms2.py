@@ -76,6 +76,13 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Iran agreed in talks with the EU to resume nuclear inspections.",
             ("AGREE", ("iran",), ("eu",)),
         ),
+        # the crime a charge names is alleged, not an event: the state the charged work for may
+        # be named after it
+        (
+            "Polish prosecutors charged three men with carrying out arson attacks on shopping"
+            " centres on behalf of Russian military intelligence.",
+            ("COERCE", ("poland",), ("russia",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -83,6 +83,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             " centres on behalf of Russian military intelligence.",
             ("COERCE", ("poland",), ("russia",)),
         ),
+        # "hit" with arms or forces as its subject is an attack, whatever it hits
+        (
+            "Israeli jets hit a weapons warehouse in the Syrian port of Latakia.",
+            ("ASSAULT", ("israel",), ("syria",)),
+        ),
+        (
+            "Ukrainian drones overnight hit a power station in Russia's Belgorod region.",
+            ("ASSAULT", ("ukraine",), ("russia",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -94,6 +103,8 @@ def test_eighth_pass_forms(text, expected):
     [
         # drills held nowhere near another state are no show of force toward anyone
         ("China held naval drills in the Yellow Sea.", "MOBILIZE"),
+        # ... but "hit" by anything else is no attack
+        ("Russian sanctions hit Moldova's wine exports.", "ASSAULT"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

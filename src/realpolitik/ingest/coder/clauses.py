@@ -6,6 +6,8 @@ from realpolitik.ingest.coder.attribution import _Attribution
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
+    _ARMED_ADVERBS,
+    _ARMS,
     _BE,
     _CONDITIONS,
     _COORDINATED_ADVERBS,
@@ -104,6 +106,18 @@ class _Clauses(_Attribution):
             if d.low[x] in ("with", "by"):
                 return self._right(d, x + 1, trig.end - 1, trig.end - 1, start_at, exclude)
         return None
+
+    def _armed_subject(self, d: _Doc, trig: _Trigger, end_at: dict[int, _Mention]) -> bool:
+        """Whether an actor named by its weapons or forces is right before the verb.
+
+        "Russian drones hit a substation", "Israeli jets overnight battered ...": a verb that
+        is an attack only in the passive ("prices hit a record") is one with arms as subject.
+        """
+        x = trig.start
+        while x - 1 > 0 and (d.low[x - 1].endswith("ly") or d.low[x - 1] in _ARMED_ADVERBS):
+            x -= 1
+        m = end_at.get(x)
+        return m is not None and m.role == "actor" and m.last_word in _ARMS
 
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at

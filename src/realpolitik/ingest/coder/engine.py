@@ -250,13 +250,17 @@ class EventCoder(_Reported, _Derived, _Documents):
             target: list[_Mention] | None = None
             coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
-            if phrase.passive and (
-                not passive
-                or agent is None
-                or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+            if (
+                phrase.passive
+                and (passive or not self._armed_subject(d, trig, end_at))
+                and (
+                    not passive
+                    or agent is None
+                    or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+                )
             ):
                 # "prices hit a record", "was hit by new EU sanctions": "hit" alone is an attack
-                # only in the passive, by arms
+                # only in the passive, by arms, or with arms as its subject ("Russian drones hit")
                 continue
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it

@@ -199,6 +199,13 @@ _NOT_WEAPONS = frozenset(
      "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
      "bans", "controls"}
 )  # fmt: skip
+#: Last words of an actor named by its arms or forces ("Russian drones"): "hit" is an attack.
+_ARMS = frozenset(
+    {"drones", "missiles", "jets", "warplanes", "rockets", "artillery", "bombers", "aircraft",
+     "helicopters", "gunboats", "warships", "forces", "troops", "shells"}
+)  # fmt: skip
+#: Words of time between such a subject and its verb ("Russian drones overnight hit").
+_ARMED_ADVERBS = frozenset({"overnight", "again", "also", "then", "later", "reportedly"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

@@ -92,6 +92,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Ukrainian drones overnight hit a power station in Russia's Belgorod region.",
             ("ASSAULT", ("ukraine",), ("russia",)),
         ),
+        # a participle after a number qualifies the people released: no arrest of its own
+        (
+            "Chad freed 12 detained Sudanese on Monday.",
+            ("CONCEDE", ("chad",), ("sudan",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -105,6 +110,7 @@ def test_eighth_pass_forms(text, expected):
         ("China held naval drills in the Yellow Sea.", "MOBILIZE"),
         # ... but "hit" by anything else is no attack
         ("Russian sanctions hit Moldova's wine exports.", "ASSAULT"),
+        ("Chad freed 12 detained Sudanese on Monday.", "COERCE"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

@@ -16,6 +16,7 @@ from realpolitik.ingest.coder.words import (
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
+    _QUANTITIES,
     _SKIP_BEFORE_VERB,
     _SPEECH,
     _STRONG,
@@ -262,6 +263,22 @@ class _Clauses(_Attribution):
             return None
         return group
 
+    def _adjective_participle(self, d: _Doc, trig: _Trigger, before: str) -> bool:
+        """Whether a one-word participle qualifies the noun after it, after a number or "its".
+
+        "freed 10 detained Colombians", "its jailed citizens": the people freed, not an arrest.
+        """
+        if trig.end != trig.start + 1 or not d.low[trig.start].endswith("ed"):
+            return False
+        if not (before.isdigit() or before in _QUANTITIES or before in _POSSESSIVE_DETERMINERS):
+            return False
+        x = trig.end
+        if x >= d.n:
+            return False
+        return bool(d.ent[x]) or (
+            d.alpha[x] and d.lower[x] and d.low[x] not in _NOT_NOUNS and not d.low[x].endswith("ly")
+        )
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 
@@ -403,6 +420,8 @@ class _Clauses(_Attribution):
         if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
             return True
         head = d.low[trig.head]
+        if self._adjective_participle(d, trig, low):
+            return True
         return (
             head.endswith("ing")
             and trig.head == trig.start

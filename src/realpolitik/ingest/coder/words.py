@@ -199,6 +199,11 @@ _NOT_WEAPONS = frozenset(
      "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
      "bans", "controls"}
 )  # fmt: skip
+#: Number words before a participle that make it an adjective ("two detained journalists").
+_QUANTITIES = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "hundreds", "thousands", "several", "dozen", "many", "more", "other"}
+)  # fmt: skip
 #: Last words of an actor named by its arms or forces ("Russian drones"): "hit" is an attack.
 _ARMS = frozenset(
     {"drones", "missiles", "jets", "warplanes", "rockets", "artillery", "bombers", "aircraft",

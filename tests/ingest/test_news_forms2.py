@@ -97,6 +97,21 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Chad freed 12 detained Sudanese on Monday.",
             ("CONCEDE", ("chad",), ("sudan",)),
         ),
+        # a diplomatic protest handed over is an accusation, as one lodged is
+        (
+            "Athens handed Turkey's ambassador a protest note over the incursion.",
+            ("ACCUSE", ("greece",), ("turkey",)),
+        ),
+        (
+            "Tokyo delivered a note of protest to the Chinese embassy.",
+            ("ACCUSE", ("japan",), ("china",)),
+        ),
+        # criticism drawn from X is X's accusation of the subject, as a protest drawn is
+        (
+            "Serbia's president travelled to Moscow for talks with Putin, drawing criticism"
+            " from Brussels.",
+            ("ACCUSE", ("eu",), ("serbia",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -112,6 +112,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             " from Brussels.",
             ("ACCUSE", ("eu",), ("serbia",)),
         ),
+        # beating people is a physical assault (a match won is not: no people named)
+        (
+            "Indian police beat Bangladeshi migrants at the border, Dhaka said.",
+            ("ASSAULT", ("india",), ("bangladesh",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -126,6 +131,7 @@ def test_eighth_pass_forms(text, expected):
         # ... but "hit" by anything else is no attack
         ("Russian sanctions hit Moldova's wine exports.", "ASSAULT"),
         ("Chad freed 12 detained Sudanese on Monday.", "COERCE"),
+        ("Brazil beat Argentina in the final.", "ASSAULT"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

@@ -117,6 +117,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Indian police beat Bangladeshi migrants at the border, Dhaka said.",
             ("ASSAULT", ("india",), ("bangladesh",)),
         ),
+        # an agreement made at a summit or talks is also its parties' meeting
+        (
+            "Egypt and Sudan signed a water-sharing accord during talks in Khartoum.",
+            ("CONSULT", ("egypt", "sudan"), ("egypt", "sudan")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -132,6 +137,8 @@ def test_eighth_pass_forms(text, expected):
         ("Russian sanctions hit Moldova's wine exports.", "ASSAULT"),
         ("Chad freed 12 detained Sudanese on Monday.", "COERCE"),
         ("Brazil beat Argentina in the final.", "ASSAULT"),
+        # a pledge at a donors' conference is no meeting of the donor and the recipient
+        ("Kuwait pledged $20 million for Yemen at a donor conference in Geneva.", "CONSULT"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

@@ -2,7 +2,8 @@
 
 "X and Y began joint exercises near the Polish border" is cooperation between X and Y and also
 a show of force toward Poland (MOBILIZE, CAMEO 152); "X said Y ..., an accusation Z rejected"
-makes what X said an accusation of Z (ACCUSE, CAMEO 112). One state's drills near another
+makes what X said an accusation of Z (ACCUSE, CAMEO 112); "X and Y agreed at a summit to ..."
+is a meeting of X and Y too (CONSULT). One state's drills near another
 ("China began drills around Taiwan") are that show of force alone.
 """
 
@@ -15,6 +16,9 @@ from realpolitik.ingest.coder.words import (
     _DRILL_NOUNS,
     _NEAR_ADJECTIVES,
     _NEAR_PREPOSITIONS,
+    _STRONG,
+    _SUMMIT_FRAMES,
+    _SUMMIT_NOUNS,
 )
 
 #: (type, mode, source, target, intensity, cameo) of an implied event.
@@ -38,7 +42,27 @@ class _Derived(_Attribution):
             out.append(("MOBILIZE", "troops", src, shown, -7.2, "152"))
         if trig.phrase.agent_inside and d.low[trig.head] in _CHARGES:
             out.append(("ACCUSE", None, tgt, src, -2.0, "112"))
+        if trig.phrase.type == "AGREE" and trig.phrase.mutual and self._at_summit(d, trig, s1):
+            out.append(("CONSULT", None, src, tgt, 2.0, "040"))
         return out
+
+    def _at_summit(self, d: _Doc, trig: _Trigger, s1: int) -> bool:
+        """Whether an agreement is made "at|during a summit|talks" (its parties met there).
+
+        "X and Y agreed at a summit in Tokyo to ...", "signed a treaty during a summit in
+        Tashkent": the meeting is coded too, as "during a meeting" codes it ("meet+"). A summit
+        "with|between" others is a phrase of its own; a frame after a comma is another clause.
+        """
+        x = trig.head + 1
+        while x < s1 and d.text[x] not in _STRONG and d.text[x] != ",":
+            if d.low[x] in _SUMMIT_FRAMES:
+                for y in range(x + 1, min(s1, x + 6)):
+                    if d.punct[y] and d.text[y] != "-":
+                        break
+                    if d.low[y] in _SUMMIT_NOUNS:
+                        return y + 1 >= s1 or d.low[y + 1] not in ("with", "between")
+            x += 1
+        return False
 
     def _solo_drills(
         self,

@@ -199,6 +199,10 @@ _NOT_WEAPONS = frozenset(
      "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
      "bans", "controls"}
 )  # fmt: skip
+#: Words that open the frame of an agreement made at a meeting ("agreed *at* a summit").
+_SUMMIT_FRAMES = frozenset({"at", "during", "sidelines"})
+#: Nouns of such a meeting (a "conference" may be a donors' one, where the parties need not meet).
+_SUMMIT_NOUNS = frozenset({"summit", "summits", "talks"})
 #: Number words before a participle that make it an adjective ("two detained journalists").
 _QUANTITIES = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",

@@ -122,6 +122,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Egypt and Sudan signed a water-sharing accord during talks in Khartoum.",
             ("CONSULT", ("egypt", "sudan"), ("egypt", "sudan")),
         ),
+        # an unlisted leader after his state's possessive: "X's Lee and Y's Ishiba" are both
+        (
+            "South Korea's Lee and Japan's Ishiba agreed at a summit in Seoul to expand"
+            " youth exchanges.",
+            ("CONSULT", ("south-korea", "japan"), ("south-korea", "japan")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -114,6 +114,8 @@ class _Attribution(_Mentions):
         gap: set[str] = set()
         while pos >= s0:
             other = end_at.get(pos + 1)
+            if other is None and gap and d.title[pos] and not d.ent[pos]:
+                other = self._owner_of_name(d, pos, end_at, s0)
             if other is not None and pos + 1 < group[-1].start:
                 if other.role != "actor":
                     break
@@ -137,6 +139,21 @@ class _Attribution(_Mentions):
                 continue
             break
         return group[::-1]
+
+    def _owner_of_name(
+        self, d: _Doc, pos: int, end_at: dict[int, _Mention], s0: int
+    ) -> _Mention | None:
+        """The state of an unlisted name after its possessive: "Ghana's Mahama" ending at ``pos``.
+
+        One or two capitalised words that are no actor, right after "X's": X's official.
+        """
+        for k in (pos - 1, pos - 2):
+            if k <= s0 or not (d.title[k + 1] and not d.ent[k + 1]):
+                return None
+            if d.text[k] in _POSSESSIVE:
+                owner = end_at.get(k)
+                return owner if owner is not None and owner.possessive else None
+        return None
 
     def _first_group(self, d: _Doc, mentions: list[_Mention], before: int, s0: int, end_at):
         for m in mentions:

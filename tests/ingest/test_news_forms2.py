@@ -128,6 +128,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             " youth exchanges.",
             ("CONSULT", ("south-korea", "japan"), ("south-korea", "japan")),
         ),
+        # the nominal signing of any instrument "between X and Y"
+        (
+            "Officials attended the signing of a joint declaration between Chile and Peru in Lima.",
+            ("AGREE", ("chile", "peru"), ("chile", "peru")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

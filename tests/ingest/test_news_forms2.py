@@ -133,6 +133,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Officials attended the signing of a joint declaration between Chile and Peru in Lima.",
             ("AGREE", ("chile", "peru"), ("chile", "peru")),
         ),
+        # a reduced relative clause: "the deal X signed with Y"
+        (
+            "Kenya scrapped the rail deal Nairobi signed with China in 2014.",
+            ("AGREE", ("kenya",), ("china",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -138,6 +138,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Kenya scrapped the rail deal Nairobi signed with China in 2014.",
             ("AGREE", ("kenya",), ("china",)),
         ),
+        # the other party of an agreement named as the agent in what is agreed to
+        (
+            "Honduras agreed to take in migrants expelled by the United States.",
+            ("AGREE", ("honduras",), ("us",)),
+        ),
+        (
+            "Ukraine agreed to return soldiers captured by Russia in exchange for its own.",
+            ("AGREE", ("ukraine",), ("russia",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

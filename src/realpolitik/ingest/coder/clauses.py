@@ -20,6 +20,7 @@ from realpolitik.ingest.coder.words import (
     _SKIP_BEFORE_VERB,
     _SPEECH,
     _STRONG,
+    _SUB_RIGHT,
     _VISIT_FRAME,
 )
 
@@ -119,6 +120,28 @@ class _Clauses(_Attribution):
             x -= 1
         m = end_at.get(x)
         return m is not None and m.role == "actor" and m.last_word in _ARMS
+
+    def _content_agent(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The other party of an agreement named as an agent in what is agreed to.
+
+        "agreed to receive migrants deported by the United States", "agreed to free hostages
+        in exchange for prisoners held by Israel": the agreement is with that agent.
+        """
+        if d.low[trig.end - 1] != "to":
+            return None
+        for x in range(trig.end, min(s1 - 2, trig.end + 12)):
+            low = d.low[x]
+            if d.text[x] in _STRONG or d.text[x] == "," or low in _SUB_RIGHT:
+                return None
+            if low == "by" and self._participle(d.low[x - 1]):
+                y = x + 2 if d.low[x + 1] == "the" else x + 1
+                m = start_at.get(y)
+                if m is not None and m.role == "actor" and any(a not in exclude for a in m.actors):
+                    return [m]
+                return None
+        return None
 
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at

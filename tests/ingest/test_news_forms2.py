@@ -164,6 +164,8 @@ def test_eighth_pass_forms(text, expected):
         ("Brazil beat Argentina in the final.", "ASSAULT"),
         # a pledge at a donors' conference is no meeting of the donor and the recipient
         ("Kuwait pledged $20 million for Yemen at a donor conference in Geneva.", "CONSULT"),
+        # what is pushed or pressed for is sought, not made
+        ("Poland has pressed for a free trade deal with Canada.", "AGREE"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

@@ -16,6 +16,7 @@ from realpolitik.ingest.coder.words import (
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
+    _PUSHED,
     _QUANTITIES,
     _SKIP_BEFORE_VERB,
     _SPEECH,
@@ -55,6 +56,8 @@ class _Clauses(_Attribution):
                 continue  # "Moscow said it would expel two diplomats": an announcement
             if low in self._hypothetical or (same_chunk and low in self._desire):
                 return True
+            if same_chunk and low == "for" and x > s0 and d.low[x - 1] in _PUSHED:
+                return True  # "has pushed for a trade deal with X": sought, not made
             if low == ",":
                 same_chunk = False
             x -= 1

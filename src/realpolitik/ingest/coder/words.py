@@ -203,6 +203,11 @@ _NOT_WEAPONS = frozenset(
 _SUMMIT_FRAMES = frozenset({"at", "during", "sidelines"})
 #: Nouns of such a meeting (a "conference" may be a donors' one, where the parties need not meet).
 _SUMMIT_NOUNS = frozenset({"summit", "summits", "talks"})
+#: Verbs before "for" that make what follows sought, not done ("pushed for a deal with X").
+_PUSHED = frozenset(
+    {"push", "pushes", "pushed", "pushing", "press", "presses", "pressed", "pressing", "lobby",
+     "lobbies", "lobbied", "lobbying", "campaigned", "campaigning", "angling"}
+)  # fmt: skip
 #: Number words before a participle that make it an adjective ("two detained journalists").
 _QUANTITIES = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from realpolitik.ingest.coder.agents import _AgentAfter
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
@@ -26,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reported, _Derived, _Documents):
+class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -278,27 +279,10 @@ class EventCoder(_Reported, _Derived, _Documents):
                     target = self._first_group(d, mentions, trig.start, s0, end_at)
             elif phrase.agent_after:
                 passive = False
-                agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
-                              if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
-                if agent is None:
+                pair = self._agent_after(d, trig, s0, s1, start_at, end_at, mentions, coded)
+                if pair is None:
                     continue
-                source = self._group_right(d, agent, start_at, s1)
-                exclude = {a for m in source for a in m.actors}
-                after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
-                if after is None:
-                    # "the expulsion of two Russian diplomats by the Netherlands": inside
-                    after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
-                                  if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
-                after = after or self._clause_subject(d, mentions, trig, s0, end_at)
-                if after is None and phrase.mode != "visit":
-                    # a visit's host is named after the visitor: "a visit by X to Y"
-                    after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
-                if after is None and phrase.mode == "third-party" and coded:
-                    # "X and Y agreed to a truce after talks mediated by Z": the parties
-                    last_trig, last_src, last_tgt = coded[-1]
-                    if last_trig.phrase.mutual and (not last_tgt or last_tgt is last_src):
-                        after = last_src
-                target = after
+                source, target = pair
             elif passive:
                 if agent is None:
                     agent = self._means_agent(d, trig, s1, start_at, triggers)

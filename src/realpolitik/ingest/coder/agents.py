@@ -1,0 +1,46 @@
+"""Phrases that name their source after them: "talks mediated by Z", "a visit by X to Y"."""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.clauses import _Clauses
+from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+
+#: A coded phrase with its source and target mentions.
+Coded = tuple[_Trigger, list[_Mention], list[_Mention]]
+
+
+class _AgentAfter(_Clauses):
+    def _agent_after(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        start_at: dict[int, _Mention],
+        end_at: dict[int, _Mention],
+        mentions: list[_Mention],
+        coded: list[Coded],
+    ) -> tuple[list[_Mention], list[_Mention] | None] | None:
+        """Source and target of an ``agent_after`` phrase, or None when it names no agent."""
+        phrase = trig.phrase
+        agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
+                      if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+        if agent is None:
+            return None
+        source = self._group_right(d, agent, start_at, s1)
+        exclude = {a for m in source for a in m.actors}
+        after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
+        if after is None:
+            # "the expulsion of two Russian diplomats by the Netherlands": inside
+            after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
+                          if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
+        after = after or self._clause_subject(d, mentions, trig, s0, end_at)
+        if after is None and phrase.mode != "visit":
+            # a visit's host is named after the visitor: "a visit by X to Y"
+            after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
+        if after is None and phrase.mode == "third-party" and coded:
+            # "X and Y agreed to a truce after talks mediated by Z": the parties
+            last_trig, last_src, last_tgt = coded[-1]
+            if last_trig.phrase.mutual and (not last_tgt or last_tgt is last_src):
+                after = last_src
+        return source, after

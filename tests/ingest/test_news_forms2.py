@@ -147,6 +147,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Ukraine agreed to return soldiers captured by Russia in exchange for its own.",
             ("AGREE", ("ukraine",), ("russia",)),
         ),
+        # a visit by one of the subjects during which they agreed: the other hosts it
+        (
+            "Nepal and China signed a rail deal during a visit by the Nepali prime minister.",
+            ("CONSULT", ("nepal",), ("china",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

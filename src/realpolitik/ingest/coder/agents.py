@@ -35,6 +35,12 @@ class _AgentAfter(_Clauses):
             after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
                           if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
         after = after or self._clause_subject(d, mentions, trig, s0, end_at)
+        if after is None and phrase.mode == "visit" and self._visit_frame(d, trig, s0):
+            # "X and Y signed a deal during a visit by Y's president": the rest of the subject
+            # hosts the visit
+            host = self._first_group(d, mentions, trig.start, s0, end_at)
+            if host and any(a not in exclude for m in host for a in m.actors):
+                after = host
         if after is None and phrase.mode != "visit":
             # a visit's host is named after the visitor: "a visit by X to Y"
             after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)

@@ -152,6 +152,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Nepal and China signed a rail deal during a visit by the Nepali prime minister.",
             ("CONSULT", ("nepal",), ("china",)),
         ),
+        # a pledge or an acceptance by two or more with no one else named is to each other
+        (
+            "Chad and Sudan pledged to work together against arms smuggling.",
+            ("AGREE", ("chad", "sudan"), ("chad", "sudan")),
+        ),
+        (
+            "Israel and Hamas accepted a ceasefire deal brokered by Qatar and Egypt.",
+            ("AGREE", ("israel", "hamas"), ("israel", "hamas")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -171,6 +180,9 @@ def test_eighth_pass_forms(text, expected):
         ("Kuwait pledged $20 million for Yemen at a donor conference in Geneva.", "CONSULT"),
         # what is pushed or pressed for is sought, not made
         ("Poland has pressed for a free trade deal with Canada.", "AGREE"),
+        # ... but an offer by two is made to others, unnamed here
+        ("Brazil and Chile offered to mediate.", "AGREE"),
+        ("France and Germany promised more aid.", "AGREE"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

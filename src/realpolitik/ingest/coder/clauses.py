@@ -146,6 +146,16 @@ class _Clauses(_Attribution):
                 return None
         return None
 
+    def _joint_pledge(self, d: _Doc, trig: _Trigger) -> bool:
+        """Whether an AGREE phrase by two or more with no target is made to each other.
+
+        "X and Y pledged to work together", "X and Y accepted a ceasefire deal": yes; an offer
+        ("offered to mediate") or a bare promise of something ("promised more aid") is to others.
+        """
+        if trig.phrase.type != "AGREE" or d.low[trig.head].startswith("offer"):
+            return False
+        return d.low[trig.end - 1] == "to" or d.low[trig.head].startswith("accept")
+
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
     ) -> list[_Mention] | None:

@@ -423,7 +423,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 tgt = tuple(a for a in tgt if a not in src)
             if (
                 not tgt
-                and phrase.mutual
+                and (phrase.mutual or self._joint_pledge(d, trig))
                 and len(src) >= 2
                 and not (trig.start > s0 and d.low[trig.start - 1] == "to")
             ):

@@ -161,6 +161,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Israel and Hamas accepted a ceasefire deal brokered by Qatar and Egypt.",
             ("AGREE", ("israel", "hamas"), ("israel", "hamas")),
         ),
+        # "mediated|brokered by Z" after what is agreed names the mediator: no content, no noun
+        (
+            "Israel and Hamas accepted a ceasefire deal brokered by Qatar and Egypt.",
+            ("CONSULT", ("qatar", "egypt"), ("israel", "hamas")),
+        ),
+        (
+            "Armenia and Azerbaijan agreed to a peace deal mediated by the United States.",
+            ("CONSULT", ("us",), ("armenia", "azerbaijan")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

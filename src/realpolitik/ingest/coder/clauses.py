@@ -323,6 +323,8 @@ class _Clauses(_Attribution):
         """
         if trig.phrase.pattern.endswith("between") and trig.phrase.type == "CONSULT":
             return False  # "welcomed the talks between X and Y": the talks are coded
+        if trig.phrase.agent_after and d.low[trig.head].endswith("ed"):
+            return False  # "agreed to a peace deal mediated by Z": a participle, no noun
         gap = range(previous.end, trig.start)
         if not 1 <= len(gap) <= 3 or d.low[previous.end] not in _NOMINAL_DETERMINERS:
             return False

@@ -242,6 +242,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 previous is not None
                 and previous.phrase.type == "AGREE"
                 and trig.phrase.type in _AGREED_CONTENT
+                and not trig.phrase.agent_after  # "accepted a deal brokered by Z": Z mediated
                 and (previous.end == trig.start or self._agreed_verb_between(d, previous, trig))
             ):
                 previous = trig

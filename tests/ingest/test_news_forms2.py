@@ -170,6 +170,25 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Armenia and Azerbaijan agreed to a peace deal mediated by the United States.",
             ("CONSULT", ("us",), ("armenia", "azerbaijan")),
         ),
+        # an agreement named first and its signatories after "signed by"
+        (
+            "The accord, signed by Serbia and Hungary in Belgrade, covers energy.",
+            ("AGREE", ("serbia", "hungary"), ("serbia", "hungary")),
+        ),
+        (
+            "A trade agreement signed last year by Peru and China came into force.",
+            ("AGREE", ("peru", "china"), ("peru", "china")),
+        ),
+        # "an agreement reached with X" before the subject
+        (
+            "Under an agreement reached with Washington, Mexico will deploy troops to its border.",
+            ("AGREE", ("mexico",), ("us",)),
+        ),
+        # settling a dispute is agreeing
+        (
+            "Ukraine and Poland settled their dispute over grain imports.",
+            ("AGREE", ("ukraine", "poland"), ("ukraine", "poland")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -189,6 +189,32 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Ukraine and Poland settled their dispute over grain imports.",
             ("AGREE", ("ukraine", "poland"), ("ukraine", "poland")),
         ),
+        # talks held, resumed or discussions by two subjects: with each other
+        (
+            "Ethiopia and Eritrea held their first talks in years.",
+            ("CONSULT", ("ethiopia", "eritrea"), ("ethiopia", "eritrea")),
+        ),
+        (
+            "Thailand and Cambodia held border talks in Kuala Lumpur.",
+            ("CONSULT", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        (
+            "Serbia and Kosovo resumed EU-mediated talks in Brussels.",
+            ("CONSULT", ("serbia", "kosovo"), ("serbia", "kosovo")),
+        ),
+        (
+            "Indonesia and Malaysia discussed border issues.",
+            ("CONSULT", ("indonesia", "malaysia"), ("indonesia", "malaysia")),
+        ),
+        (
+            "Putin and Xi held talks in Beijing.",
+            ("CONSULT", ("russia", "china"), ("russia", "china")),
+        ),
+        # a leader welcomed to or in a place is a visit hosted
+        (
+            "The Saudi crown prince welcomed Syria's president in Riyadh.",
+            ("CONSULT", ("saudi-arabia",), ("syria",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -211,7 +237,15 @@ def test_eighth_pass_forms(text, expected):
         # ... but an offer by two is made to others, unnamed here
         ("Brazil and Chile offered to mediate.", "AGREE"),
         ("France and Germany promised more aid.", "AGREE"),
+        # discussing is talks only between two or more subjects, and not as a purpose
+        ("Iran discussed sanctions on Russia.", "CONSULT"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):
     assert unwanted not in {t for t, _, _ in coded(text)}
+
+
+def test_discussing_as_a_purpose_is_no_talks_between_the_objects():
+    found = coded("Chile phoned Peru's Boluarte and Bolivia's Arce to discuss the crisis.")
+    assert ("CONSULT", ("chile",), ("peru", "bolivia")) in found
+    assert not any(t == "CONSULT" and s == ("peru", "bolivia") for t, s, _ in found)

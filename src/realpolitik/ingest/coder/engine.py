@@ -415,8 +415,8 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 continue  # "ordered the army to suspend strikes on ELN camps": its own army
             solo = self._solo_drills(d, trig, s1, start_at, source) if phrase.plural else None
             if phrase.plural and solo is None:
-                if len({a for m in source for a in m.actors}) < 2:
-                    continue
+                if len({a for m in source for a in m.actors}) < 2 or d.low[trig.start - 1] == "to":
+                    continue  # "phoned X and Y to discuss ...": a purpose, not their talks
                 target = source  # partners of each other, whatever follows
             src = tuple(dict.fromkeys(a for m in source for a in m.actors))
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))

@@ -215,6 +215,19 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The Saudi crown prince welcomed Syria's president in Riyadh.",
             ("CONSULT", ("saudi-arabia",), ("syria",)),
         ),
+        # cooperation deepened by two subjects, joint operations coordinated, pledged cooperation
+        (
+            "Russia and Iran expanded military cooperation.",
+            ("COOPERATE", ("russia", "iran"), ("russia", "iran")),
+        ),
+        (
+            "Colombia and Ecuador coordinated a joint operation against drug gangs.",
+            ("COOPERATE", ("colombia", "ecuador"), ("colombia", "ecuador")),
+        ),
+        (
+            "Brazil and Argentina pledged closer cooperation on energy.",
+            ("AGREE", ("brazil", "argentina"), ("brazil", "argentina")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -239,6 +252,8 @@ def test_eighth_pass_forms(text, expected):
         ("France and Germany promised more aid.", "AGREE"),
         # discussing is talks only between two or more subjects, and not as a purpose
         ("Iran discussed sanctions on Russia.", "CONSULT"),
+        # what is agreed to is the agreement only (dev's convention)
+        ("Japan and the Philippines agreed to boost maritime security cooperation.", "COOPERATE"),
     ],
 )
 def test_eighth_pass_non_events(text, unwanted):

@@ -228,6 +228,21 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Brazil and Argentina pledged closer cooperation on energy.",
             ("AGREE", ("brazil", "argentina"), ("brazil", "argentina")),
         ),
+        # "the two (leaders)" after exactly two actors of the same sentence
+        (
+            "Egypt's president hosted Jordan's king in Cairo, where the two leaders pledged to"
+            " coordinate on Gaza.",
+            ("AGREE", ("egypt", "jordan"), ("egypt", "jordan")),
+        ),
+        # a joint pledge to cooperate is to each other, or to whom they will cooperate with
+        (
+            "France and Germany pledged to cooperate on air defence.",
+            ("AGREE", ("france", "germany"), ("france", "germany")),
+        ),
+        (
+            "France and Germany pledged to cooperate with Kyiv on air defence.",
+            ("AGREE", ("france", "germany"), ("ukraine",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -78,7 +78,7 @@ class _Clauses(_Attribution):
     ) -> list[_Mention] | None:
         """Who a joint pledge is for: "pledged to jointly fund a system for Kyiv" -> Kyiv."""
         found = self._right(d, x, s1, s1, start_at, exclude, long=True)
-        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to"):
+        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to", "with"):
             return found
         return None
 
@@ -154,7 +154,8 @@ class _Clauses(_Attribution):
         """
         if trig.phrase.type != "AGREE" or d.low[trig.head].startswith("offer"):
             return False
-        return d.low[trig.end - 1] == "to" or d.low[trig.head].startswith("accept")
+        last = d.low[trig.end - 1]
+        return last in ("to", "cooperate") or d.low[trig.head].startswith("accept")
 
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at

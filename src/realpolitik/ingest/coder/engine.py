@@ -380,7 +380,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                     phrase.type == "AGREE"
                     and n_src >= 2
                     and trig.end < s1
-                    and d.low[trig.end] in ("jointly", "together", "cooperate")
+                    and d.low[trig.end] in ("jointly", "together", "cooperate", "coordinate")
                 ):
                     # "pledged to jointly police ...": each other; "... fund X for Kyiv": Kyiv
                     target = self._beneficiary(d, trig.end, s1, start_at, exclude) or source

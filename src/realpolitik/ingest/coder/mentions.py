@@ -154,6 +154,8 @@ class _Mentions(_CoderState):
         low = d.low
         while i < s1:
             m = starts.get(i)
+            if m is None and low[i] in ("the", "both") and i + 1 < s1 and low[i + 1] == "two":
+                m = self._two_here(d, i, mentions)
             if (
                 m is None
                 and low[i] in _PRONOUN_WORDS
@@ -186,6 +188,19 @@ class _Mentions(_CoderState):
             prev_end = m.end
             i = max(m.end, i + 1)
         return mentions
+
+    def _two_here(self, d: _Doc, i: int, mentions: list[_Mention]) -> _Mention | None:
+        """ "The two (leaders)" after exactly two actors named earlier in the same sentence.
+
+        "X held a summit with Y in Z, where the two leaders pledged ...": X and Y.
+        """
+        actors = tuple(dict.fromkeys(a for m in mentions if m.role == "actor" for a in m.actors))
+        if len(actors) != 2:
+            return None
+        end = i + 2
+        if end < d.n and d.low[end] in _GROUP_NOUNS:
+            end += 1
+        return _Mention(i, end, actors, last_word=d.low[end - 1])
 
     def _speaker_possessive(self, d: _Doc, m: _Mention, mentions: list[_Mention]) -> _Mention:
         """Resolve "its" or "their" in a reported clause to the speaker.

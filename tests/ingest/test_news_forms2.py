@@ -243,6 +243,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "France and Germany pledged to cooperate with Kyiv on air defence.",
             ("AGREE", ("france", "germany"), ("ukraine",)),
         ),
+        # a state reporting an attack on a place the dictionary does not name reports one on
+        # itself ("X said Y had shelled the town of ...")
+        (
+            "Sudan's army said RSF fighters had shelled the town of Babanusa overnight.",
+            ("ASSAULT", ("rsf",), ("sudan",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -404,6 +404,8 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                         phrase.irrealis,
                         threat=self._threat_if(d, trig),
                     )
+                    if target is None and phrase.type == "ASSAULT":
+                        target = self._reported_victim(d, trig, s0, mentions, exclude)
                     if target is None and phrase.type == "AGREE":
                         target = self._inside_frame(d, trig, start_at, exclude)
                         target = target or self._content_agent(d, trig, s1, start_at, exclude)

@@ -249,6 +249,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Sudan's army said RSF fighters had shelled the town of Babanusa overnight.",
             ("ASSAULT", ("rsf",), ("sudan",)),
         ),
+        # a joint statement signed; terms agreed
+        (
+            "Iran, Saudi Arabia and China signed a joint statement in Beijing.",
+            ("AGREE", ("iran", "saudi-arabia", "china"), ("iran", "saudi-arabia", "china")),
+        ),
+        (
+            "Iran and Saudi Arabia agreed terms for the resumption of flights.",
+            ("AGREE", ("iran", "saudi-arabia"), ("iran", "saudi-arabia")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

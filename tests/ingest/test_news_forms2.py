@@ -258,6 +258,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Iran and Saudi Arabia agreed terms for the resumption of flights.",
             ("AGREE", ("iran", "saudi-arabia"), ("iran", "saudi-arabia")),
         ),
+        # "X and his <demonym> counterpart" is two subjects
+        (
+            "Lavrov and his Turkish counterpart held talks in Antalya.",
+            ("CONSULT", ("russia", "turkey"), ("russia", "turkey")),
+        ),
+        (
+            "Iran's foreign minister and his Saudi counterpart agreed to reopen embassies.",
+            ("AGREE", ("iran", "saudi-arabia"), ("iran", "saudi-arabia")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -133,6 +133,14 @@ class _Attribution(_Mentions):
             if owner is not None and owner.possessive and pos + 1 == group[-1].start:
                 pos = owner.start - 1  # "South Korea's Yoon and Japan's Kishida": one each
                 continue
+            if (
+                d.low[pos] in ("his", "her", "its", "their")
+                and pos + 1 == group[-1].start
+                and pos > s0
+                and d.low[pos - 1] == "and"
+            ):
+                pos -= 1  # "Lavrov and his Turkish counterpart": a co-subject
+                continue
             if d.low[pos] in _JOINERS:
                 gap.add(d.low[pos])
                 pos -= 1

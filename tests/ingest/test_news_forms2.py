@@ -267,6 +267,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Iran's foreign minister and his Saudi counterpart agreed to reopen embassies.",
             ("AGREE", ("iran", "saudi-arabia"), ("iran", "saudi-arabia")),
         ),
+        # "concluded|reached" take up to five words before the instrument, as "signed" does
+        (
+            "The UAE and India concluded a comprehensive economic partnership agreement.",
+            ("AGREE", ("uae", "india"), ("uae", "india")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

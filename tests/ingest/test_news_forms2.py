@@ -296,6 +296,8 @@ def test_eighth_pass_forms(text, expected):
         ("France and Germany promised more aid.", "AGREE"),
         # discussing is talks only between two or more subjects, and not as a purpose
         ("Iran discussed sanctions on Russia.", "CONSULT"),
+        # the cargo or destination of a seized or struck thing is no target
+        ("Greek coast guards seized a freighter carrying Turkish cement.", "COERCE"),
         # what is agreed to is the agreement only (dev's convention)
         ("Japan and the Philippines agreed to boost maritime security cooperation.", "COOPERATE"),
     ],

@@ -6,6 +6,7 @@ from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
     _ADVERBIALS,
+    _CARGO,
     _APPOSITIVE_OPENERS,
     _ATTRIBUTION_VERBS,
     _CAUSE_NOUNS,
@@ -305,6 +306,7 @@ class _Attribution(_Mentions):
         place: bool = False,
         long: bool = False,
         threat: bool = False,
+        cargo: bool = False,
     ) -> list[_Mention] | None:
         pos = start
         if pos < s1 and d.low[pos] in _COMPLEMENTIZERS:
@@ -360,6 +362,15 @@ class _Attribution(_Mentions):
                 break  # "vowed to bolster his forces in response to U.S. drills"
             if low == "by" and self._participle(d.low[pos - 1]) and d.low[pos - 1] not in _HELD:
                 break  # "a deal mediated by the United States": an agent, not the target
+            if (
+                cargo
+                and low in _CARGO
+                and pos > start
+                and d.alpha[pos - 1]
+                and not d.ent[pos - 1]
+                and (pos + 1 >= s1 or d.low[pos + 1] != "out")  # "carrying out attacks"
+            ):
+                break  # "seized a tanker carrying Kuwaiti oil": the cargo's, not the target
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None

@@ -403,6 +403,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                         place,
                         phrase.irrealis,
                         threat=self._threat_if(d, trig),
+                        cargo=phrase.type in ("ASSAULT", "COERCE"),
                     )
                     if target is None and phrase.type == "ASSAULT":
                         target = self._reported_victim(d, trig, s0, mentions, exclude)

@@ -208,6 +208,9 @@ _PUSHED = frozenset(
     {"push", "pushes", "pushed", "pushing", "press", "presses", "pressed", "pressing", "lobby",
      "lobbies", "lobbied", "lobbying", "campaigned", "campaigning", "angling"}
 )  # fmt: skip
+#: Participles after a seized or struck thing that name its cargo or destination ("a boat
+#: carrying drugs from Venezuela", "a ship bound for Mexico"): what follows is no target.
+_CARGO = frozenset({"carrying", "transporting", "bound", "laden", "loaded", "smuggling"})
 #: Number words before a participle that make it an adjective ("two detained journalists").
 _QUANTITIES = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",

@@ -298,6 +298,8 @@ def test_eighth_pass_forms(text, expected):
         ("Iran discussed sanctions on Russia.", "CONSULT"),
         # the cargo or destination of a seized or struck thing is no target
         ("Greek coast guards seized a freighter carrying Turkish cement.", "COERCE"),
+        # a request to a body the dictionary does not name is not addressed to what follows
+        ("Chile asked the Permanent Court of Arbitration to rule against Bolivia.", "REQUEST"),
         # what is agreed to is the agreement only (dev's convention)
         ("Japan and the Philippines agreed to boost maritime security cooperation.", "COOPERATE"),
     ],

@@ -205,13 +205,19 @@ class _Clauses(_Attribution):
         return False
 
     def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
-        """Whether a request's object is no actor: "ordered the army to ...".
+        """Whether a request's object is no actor: "ordered the army to ...", "asked the
+        International Court of Justice to ...".
 
         The target found after "to" is what the request is about, not whom it addresses.
         """
         if trig.end >= target.start or d.low[trig.end] not in ("the", "its", "his", "her", "their"):
             return False
-        return any(d.low[x] == "to" for x in range(trig.end + 1, min(target.start, trig.end + 4)))
+        # "asked the International Court of Justice to ...": a name no dictionary lists
+        name = trig.end + 1
+        while name < target.start and (d.title[name] and not d.ent[name] or d.low[name] == "of"):
+            name += 1
+        stop = min(target.start, max(trig.end + 4, name + 1))
+        return any(d.low[x] == "to" for x in range(trig.end + 1, stop))
 
     def _cause_after_over(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal event follows "over" as the cause of the event before it.

@@ -6,9 +6,9 @@ from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
     _ADVERBIALS,
-    _CARGO,
     _APPOSITIVE_OPENERS,
     _ATTRIBUTION_VERBS,
+    _CARGO,
     _CAUSE_NOUNS,
     _COMPLEMENTIZERS,
     _DISPLACED,

@@ -205,8 +205,9 @@ class _Clauses(_Attribution):
         return False
 
     def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
-        """Whether a request's object is no actor: "ordered the army to ...", "asked the
-        International Court of Justice to ...".
+        """Whether a request's object is no actor: "ordered the army to ...".
+
+        Also "asked the International Court of Justice to ...".
 
         The target found after "to" is what the request is about, not whom it addresses.
         """

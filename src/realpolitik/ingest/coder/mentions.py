@@ -190,7 +190,7 @@ class _Mentions(_CoderState):
         return mentions
 
     def _two_here(self, d: _Doc, i: int, mentions: list[_Mention]) -> _Mention | None:
-        """ "The two (leaders)" after exactly two actors named earlier in the same sentence.
+        """Resolve "the two (leaders)" to exactly two actors named earlier in the sentence.
 
         "X held a summit with Y in Z, where the two leaders pledged ...": X and Y.
         """

@@ -300,6 +300,12 @@ def test_eighth_pass_forms(text, expected):
         ("Greek coast guards seized a freighter carrying Turkish cement.", "COERCE"),
         # a request to a body the dictionary does not name is not addressed to what follows
         ("Chile asked the Permanent Court of Arbitration to rule against Bolivia.", "REQUEST"),
+        # a reciprocal "between" with one side unlisted is no event of the sentence's subject
+        (
+            "The agreement, which Egypt brokered, ended weeks of fighting between Israel and"
+            " Islamic Jihad.",
+            "ASSAULT",
+        ),
         # what is agreed to is the agreement only (dev's convention)
         ("Japan and the Philippines agreed to boost maritime security cooperation.", "COOPERATE"),
     ],

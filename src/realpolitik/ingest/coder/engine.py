@@ -362,6 +362,8 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target
+                    elif d.low[trig.end - 1] == "between":
+                        source = None  # "fighting between Israel and <unlisted>": one side only
                 elif (
                     phrase.mutual
                     and n_src >= 2

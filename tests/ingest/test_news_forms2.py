@@ -272,6 +272,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The UAE and India concluded a comprehensive economic partnership agreement.",
             ("AGREE", ("uae", "india"), ("uae", "india")),
         ),
+        # "a delegation|troops from X" are X's: a subject, not a phrase's object
+        (
+            "A delegation from Hamas arrived in Cairo for talks with Egyptian officials.",
+            ("CONSULT", ("hamas",), ("egypt",)),
+        ),
+        (
+            "Troops from Rwanda attacked Congolese positions near Goma.",
+            ("ASSAULT", ("rwanda",), ("drc",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
+    _DELEGATES,
     _FORCE_NOUNS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
@@ -285,7 +286,10 @@ class _Mentions(_CoderState):
             p -= 1
         if p >= 0:
             prev = d.low[p]
-            if prev in _PREPOSITIONS:
+            # "a delegation from Hamas arrived": the delegation is Hamas's, a subject
+            if prev in _PREPOSITIONS and not (
+                prev == "from" and p > 0 and d.low[p - 1] in _DELEGATES
+            ):
                 m.after_preposition = True
         if (m.start >= 2 and d.low[m.start - 1] == "of" and d.low[m.start - 2] in _WATERS) or (
             m.end < n and d.low[m.end] == "sea"

@@ -211,6 +211,12 @@ _PUSHED = frozenset(
 #: Participles after a seized or struck thing that name its cargo or destination ("a boat
 #: carrying drugs from Venezuela", "a ship bound for Mexico"): what follows is no target.
 _CARGO = frozenset({"carrying", "transporting", "bound", "laden", "loaded", "smuggling"})
+#: Nouns of people sent by an actor named after "from" ("a delegation from Hamas").
+_DELEGATES = frozenset(
+    {"delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiators",
+     "representatives", "officials", "diplomats", "ministers", "team", "troops", "forces",
+     "soldiers", "fighters"}
+)  # fmt: skip
 #: Number words before a participle that make it an adjective ("two detained journalists").
 _QUANTITIES = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",

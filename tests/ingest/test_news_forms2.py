@@ -281,6 +281,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Troops from Rwanda attacked Congolese positions near Goma.",
             ("ASSAULT", ("rwanda",), ("drc",)),
         ),
+        # an envoy or a delegation sent to a state is a visit to it
+        (
+            "Qatar dispatched a delegation to Kabul.",
+            ("CONSULT", ("qatar",), ("afghanistan",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

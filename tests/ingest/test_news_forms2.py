@@ -286,6 +286,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Qatar dispatched a delegation to Kabul.",
             ("CONSULT", ("qatar",), ("afghanistan",)),
         ),
+        # a deal signed on a visit, naming no partner, is with the visited or the visitor
+        (
+            "Macron, on a state visit to Morocco, signed deals worth 10 billion euros.",
+            ("AGREE", ("france",), ("morocco",)),
+        ),
+        (
+            "Qatar signed a gas deal during a visit by the German chancellor.",
+            ("AGREE", ("qatar",), ("germany",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

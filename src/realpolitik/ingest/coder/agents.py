@@ -5,6 +5,8 @@ from __future__ import annotations
 from realpolitik.ingest.coder.clauses import _Clauses
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 
+#: Nouns of a visit whose visitor or destination may be a deal's other party.
+_VISIT_NOUNS = frozenset({"visit", "visits", "trip", "tour"})
 #: A coded phrase with its source and target mentions.
 Coded = tuple[_Trigger, list[_Mention], list[_Mention]]
 
@@ -50,3 +52,24 @@ class _AgentAfter(_Clauses):
             if last_trig.phrase.mutual and (not last_tgt or last_tgt is last_src):
                 after = last_src
         return source, after
+
+    def _visit_partner(
+        self, d: _Doc, s0: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The other party of a deal signed on a visit, when the deal names none.
+
+        "on a state visit to Morocco, signed deals" (Morocco), "signed a gas deal during a visit
+        by the German chancellor" (Germany).
+        """
+        for x in range(s0, s1 - 2):
+            if d.low[x] not in _VISIT_NOUNS or d.low[x + 1] not in ("to", "by"):
+                continue
+            for y in range(x + 2, min(s1, x + 5)):
+                m = start_at.get(y)
+                if m is not None:
+                    if any(a not in exclude for a in m.actors):
+                        return [m]
+                    break
+                if d.punct[y]:
+                    break
+        return None

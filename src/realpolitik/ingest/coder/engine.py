@@ -412,6 +412,8 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                     if target is None and phrase.type == "AGREE":
                         target = self._inside_frame(d, trig, start_at, exclude)
                         target = target or self._content_agent(d, trig, s1, start_at, exclude)
+                    if target is None and phrase.type == "AGREE" and phrase.mutual:
+                        target = self._visit_partner(d, s0, s1, start_at, exclude)
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
             if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):

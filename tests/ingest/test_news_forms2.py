@@ -295,6 +295,16 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Qatar signed a gas deal during a visit by the German chancellor.",
             ("AGREE", ("qatar",), ("germany",)),
         ),
+        # an opening participle's subject after the comma is the whole group, and the group
+        # of a reciprocal event may be the subject of the next
+        (
+            "Meeting in Cairo, Egyptian and Turkish officials agreed to restore ambassadors.",
+            ("AGREE", ("egypt", "turkey"), ("egypt", "turkey")),
+        ),
+        (
+            "Meeting in Cairo, Egyptian and Turkish officials agreed to restore ambassadors.",
+            ("CONSULT", ("egypt", "turkey"), ("egypt", "turkey")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -287,8 +287,12 @@ class _Attribution(_Mentions):
                     return None  # "The strike on ..., which Tehran blamed on Israel": a clause
                 for y in range(x + 1, min(s1, x + 4)):
                     m = start_at.get(y)
-                    if m is not None:
-                        return [m] if self._eligible_source(m) else None
+                    if m is not None:  # "Meeting in Cairo, Egyptian and Turkish officials": both
+                        return (
+                            self._group_right(d, m, start_at, s1)
+                            if self._eligible_source(m)
+                            else None
+                        )
                     if d.lower[y] and d.low[y] not in ("the", "a", "an"):
                         return None  # ", met Hamas negotiators": an object, no subject
                 return None

@@ -305,6 +305,19 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Meeting in Cairo, Egyptian and Turkish officials agreed to restore ambassadors.",
             ("CONSULT", ("egypt", "turkey"), ("egypt", "turkey")),
         ),
+        # agreements and talks in the passive, their parties after "between" or "by"
+        (
+            "A ceasefire was agreed between Thailand and Cambodia on Monday.",
+            ("AGREE", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        (
+            "Talks were held between Indian and Chinese commanders at Chushul.",
+            ("CONSULT", ("india", "china"), ("india", "china")),
+        ),
+        (
+            "The accord was signed by Rwanda and Congo in Washington.",
+            ("AGREE", ("rwanda", "drc"), ("rwanda", "drc")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

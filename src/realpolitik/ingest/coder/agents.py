@@ -31,7 +31,8 @@ class _AgentAfter(_Clauses):
             return None
         source = self._group_right(d, agent, start_at, s1)
         exclude = {a for m in source for a in m.actors}
-        after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
+        # the place after "signed by X and Y in Washington" is no party to a reciprocal phrase
+        after = self._right(d, source[-1].end, s1, s1, start_at, exclude, not phrase.mutual)
         if after is None:
             # "the expulsion of two Russian diplomats by the Netherlands": inside
             after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)

@@ -203,6 +203,10 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             ("CONSULT", ("serbia", "kosovo"), ("serbia", "kosovo")),
         ),
         (
+            "The EU and India relaunched talks on a free trade agreement.",
+            ("CONSULT", ("eu", "india"), ("eu", "india")),
+        ),
+        (
             "Indonesia and Malaysia discussed border issues.",
             ("CONSULT", ("indonesia", "malaysia"), ("indonesia", "malaysia")),
         ),

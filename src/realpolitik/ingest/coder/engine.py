@@ -234,7 +234,8 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
             if before_trigger is not None and any(
-                before_trigger in t and t is not s for _, s, t in coded  # not a reciprocal's
+                before_trigger in t and t is not s
+                for _, s, t in coded  # not a reciprocal's
             ):
                 continue  # "condemned the Israeli strike on Gaza": the object of a coded event
             if previous is not None and self._object_of_previous(d, trig, previous):

@@ -253,6 +253,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Sudan's army said RSF fighters had shelled the town of Babanusa overnight.",
             ("ASSAULT", ("rsf",), ("sudan",)),
         ),
+        # contracts signed are agreements too
+        (
+            "Poland signed a contract with South Korea for 180 tanks.",
+            ("AGREE", ("poland",), ("south-korea",)),
+        ),
         # a joint statement signed; terms agreed
         (
             "Iran, Saudi Arabia and China signed a joint statement in Beijing.",

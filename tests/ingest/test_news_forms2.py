@@ -327,6 +327,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The accord was signed by Rwanda and Congo in Washington.",
             ("AGREE", ("rwanda", "drc"), ("rwanda", "drc")),
         ),
+        # "its" in what is stormed or attacked is not the attacker's own
+        (
+            "Russia protested after Moldovan police stormed its consulate in Comrat.",
+            ("COERCE", ("moldova",), ("russia",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -320,6 +320,8 @@ class _Attribution(_Mentions):
         fallback: _Mention | None = None
         while pos < limit and budget > 0:
             m = start_at.get(pos)
+            if m is not None and cargo and d.low[m.start] in ("its", "their") and exclude:
+                m = self._not_own(m, start_at, exclude)
             if m is not None:
                 if (
                     m.role == "actor"
@@ -378,6 +380,23 @@ class _Attribution(_Mentions):
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
+
+    def _not_own(self, m: _Mention, start_at: dict[int, _Mention], exclude: set[str]) -> _Mention:
+        """What "its|their" stands for in what is attacked or seized, if not the attacker.
+
+        "Ecuadorian police stormed its embassy": no state storms its own embassy, so "its" is the
+        latest earlier actor of the sentence that is not the attacker (Mexico).
+        """
+        if not all(a in exclude for a in m.actors):
+            return m
+        earlier = [o for k, o in start_at.items() if k < m.start and o.role == "actor"]
+        others = [
+            o for o in earlier if not o.relational and all(a not in exclude for a in o.actors)
+        ]
+        if not others:
+            return m
+        o = others[-1]
+        return _Mention(m.start, m.end, o.actors, last_word=m.last_word)
 
     def _attribution_after(self, d: _Doc, comma: int, s1: int) -> bool:
         """Whether a trailing attribution opens at ``comma``: ", X's defence ministry said".

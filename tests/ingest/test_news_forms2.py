@@ -332,6 +332,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Russia protested after Moldovan police stormed its consulate in Comrat.",
             ("COERCE", ("moldova",), ("russia",)),
         ),
+        # withdrawing from a state's scheme reduces relations: no military retreat
+        (
+            "Italy withdrew from China's Belt and Road Initiative in 2023.",
+            ("SANCTION", ("italy",), ("china",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -358,6 +363,7 @@ def test_eighth_pass_forms(text, expected):
         ("Iran discussed sanctions on Russia.", "CONSULT"),
         # the cargo or destination of a seized or struck thing is no target
         ("Greek coast guards seized a freighter carrying Turkish cement.", "COERCE"),
+        ("Italy withdrew from China's Belt and Road Initiative in 2023.", "RETREAT"),
         # a request to a body the dictionary does not name is not addressed to what follows
         ("Chile asked the Permanent Court of Arbitration to rule against Bolivia.", "REQUEST"),
         # a reciprocal "between" with one side unlisted is no event of the sentence's subject

@@ -16,6 +16,7 @@ from realpolitik.ingest.coder.words import (
     _DRILL_NOUNS,
     _NEAR_ADJECTIVES,
     _NEAR_PREPOSITIONS,
+    _SCHEMES,
     _STRONG,
     _SUMMIT_FRAMES,
     _SUMMIT_NOUNS,
@@ -82,6 +83,21 @@ class _Derived(_Attribution):
             return None
         shown = self._drills_near(d, trig, s1, start_at, src)
         return ("MOBILIZE", "troops", src, shown, -7.2, "152") if shown else None
+
+    def _scheme_of(self, d: _Doc, target: list[_Mention] | None, s1: int) -> bool:
+        """Whether what is left is the target's scheme, not a place.
+
+        "withdrew from China's Belt and Road Initiative", "pulled out of Russia's grain deal".
+        """
+        if not target or not target[0].possessive:
+            return False
+        x = target[-1].end + 1
+        for y in range(x, min(s1, x + 5)):
+            if d.punct[y]:
+                return False
+            if d.low[y] in _SCHEMES:
+                return True
+        return False
 
     def _drills_near(
         self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]

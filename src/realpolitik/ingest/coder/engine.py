@@ -448,8 +448,12 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
-            if type_ == "RETREAT" and all(self._kinds.get(a) == "organisation" for a in tgt):
-                # leaving an organisation is reducing relations, not a military retreat
+            if type_ == "RETREAT" and (
+                all(self._kinds.get(a) == "organisation" for a in tgt)
+                or self._scheme_of(d, target, s1)
+            ):
+                # leaving an organisation or "China's Belt and Road Initiative" is reducing
+                # relations, not a military retreat
                 type_, mode, cameo = "SANCTION", "withdraw", "161"
             key = (type_, frozenset(src), frozenset(tgt))
             assert source is not None  # `if not source: continue` above

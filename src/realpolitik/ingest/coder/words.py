@@ -217,6 +217,11 @@ _DELEGATES = frozenset(
      "representatives", "officials", "diplomats", "ministers", "team", "troops", "forces",
      "soldiers", "fighters"}
 )  # fmt: skip
+#: Nouns of a state's scheme that a withdrawal leaves ("China's Belt and Road Initiative").
+_SCHEMES = frozenset(
+    {"initiative", "pact", "treaty", "agreement", "accord", "deal", "programme", "program",
+     "project", "alliance", "bloc", "framework", "scheme", "mechanism", "partnership"}
+)  # fmt: skip
 #: Number words before a participle that make it an adjective ("two detained journalists").
 _QUANTITIES = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",

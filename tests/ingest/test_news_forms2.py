@@ -337,6 +337,16 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Italy withdrew from China's Belt and Road Initiative in 2023.",
             ("SANCTION", ("italy",), ("china",)),
         ),
+        # refusing to do what names its counterpart: a rejection of that counterpart
+        (
+            "Iran refused to sign the deal with the IAEA.",
+            ("REJECT", ("iran",), ("iaea",)),
+        ),
+        # pulling out of a deal with X reduces relations with X
+        (
+            "The United States pulled out of the nuclear deal with Iran.",
+            ("SANCTION", ("us",), ("iran",)),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):
@@ -364,6 +374,9 @@ def test_eighth_pass_forms(text, expected):
         # the cargo or destination of a seized or struck thing is no target
         ("Greek coast guards seized a freighter carrying Turkish cement.", "COERCE"),
         ("Italy withdrew from China's Belt and Road Initiative in 2023.", "RETREAT"),
+        # a place in an agreement's name is no party to it
+        ("Washington withdrew from the Paris climate agreement.", "RETREAT"),
+        ("Washington withdrew from the Paris climate agreement.", "SANCTION"),
         # a request to a body the dictionary does not name is not addressed to what follows
         ("Chile asked the Permanent Court of Arbitration to rule against Bolivia.", "REQUEST"),
         # a reciprocal "between" with one side unlisted is no event of the sentence's subject

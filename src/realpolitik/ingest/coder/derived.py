@@ -84,20 +84,26 @@ class _Derived(_Attribution):
         shown = self._drills_near(d, trig, s1, start_at, src)
         return ("MOBILIZE", "troops", src, shown, -7.2, "152") if shown else None
 
-    def _scheme_of(self, d: _Doc, target: list[_Mention] | None, s1: int) -> bool:
-        """Whether what is left is the target's scheme, not a place.
+    def _scheme_of(self, d: _Doc, trig: _Trigger, target: list[_Mention] | None, s1: int) -> str:
+        """Whether a withdrawal leaves a scheme, not a place: "party", "unnamed" or "".
 
-        "withdrew from China's Belt and Road Initiative", "pulled out of Russia's grain deal".
+        "withdrew from China's Belt and Road Initiative" (party: China's), "pulled out of the
+        deal with Iran" (party), "withdrew from the Paris climate agreement" (unnamed: the
+        place in its name is no party).
         """
-        if not target or not target[0].possessive:
-            return False
-        x = target[-1].end + 1
-        for y in range(x, min(s1, x + 5)):
+        if not target:
+            return ""
+        first, last = target[0], target[-1]
+        inside = range(trig.end, min(s1, first.start))
+        if any(d.low[x] in _SCHEMES for x in inside) and d.low[first.start - 1] == "with":
+            return "party"
+        after = range(last.end + (1 if first.possessive else 0), min(s1, last.end + 5))
+        for y in after:
             if d.punct[y]:
-                return False
+                return ""
             if d.low[y] in _SCHEMES:
-                return True
-        return False
+                return "party" if first.possessive else "unnamed"
+        return ""
 
     def _drills_near(
         self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]

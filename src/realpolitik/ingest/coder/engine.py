@@ -448,9 +448,11 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
+            scheme = self._scheme_of(d, trig, target, s1) if type_ == "RETREAT" else ""
+            if scheme == "unnamed":
+                continue  # "withdrew from the Paris climate agreement": no party named
             if type_ == "RETREAT" and (
-                all(self._kinds.get(a) == "organisation" for a in tgt)
-                or self._scheme_of(d, target, s1)
+                all(self._kinds.get(a) == "organisation" for a in tgt) or scheme
             ):
                 # leaving an organisation or "China's Belt and Road Initiative" is reducing
                 # relations, not a military retreat

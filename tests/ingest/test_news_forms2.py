@@ -347,6 +347,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The United States pulled out of the nuclear deal with Iran.",
             ("SANCTION", ("us",), ("iran",)),
         ),
+        # a threat's target named as the agent of what it answers
+        (
+            "Pyongyang vowed to respond to the drills staged by Seoul and Washington.",
+            ("THREATEN", ("north-korea",), ("south-korea", "us")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -130,9 +130,10 @@ class _Clauses(_Attribution):
         """The other party of an agreement named as an agent in what is agreed to.
 
         "agreed to receive migrants deported by the United States", "agreed to free hostages
-        in exchange for prisoners held by Israel": the agreement is with that agent.
+        in exchange for prisoners held by Israel": the agreement is with that agent; so is a
+        threat's ("vowed to respond to the drills staged by Seoul").
         """
-        if d.low[trig.end - 1] != "to":
+        if d.low[trig.end - 1] != "to" and trig.phrase.type != "THREATEN":
             return None
         for x in range(trig.end, min(s1 - 2, trig.end + 12)):
             low = d.low[x]
@@ -142,7 +143,7 @@ class _Clauses(_Attribution):
                 y = x + 2 if d.low[x + 1] == "the" else x + 1
                 m = start_at.get(y)
                 if m is not None and m.role == "actor" and any(a not in exclude for a in m.actors):
-                    return [m]
+                    return self._group_right(d, m, start_at, s1)
                 return None
         return None
 

@@ -412,7 +412,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                     )
                     if target is None and phrase.type == "ASSAULT":
                         target = self._reported_victim(d, trig, s0, mentions, exclude)
-                    if target is None and phrase.type == "AGREE":
+                    if target is None and phrase.type in ("AGREE", "THREATEN"):
                         target = self._inside_frame(d, trig, start_at, exclude)
                         target = target or self._content_agent(d, trig, s1, start_at, exclude)
                     if target is None and phrase.type == "AGREE" and phrase.mutual:

@@ -402,3 +402,10 @@ def test_discussing_as_a_purpose_is_no_talks_between_the_objects():
     found = coded("Chile phoned Peru's Boluarte and Bolivia's Arce to discuss the crisis.")
     assert ("CONSULT", ("chile",), ("peru", "bolivia")) in found
     assert not any(t == "CONSULT" and s == ("peru", "bolivia") for t, s, _ in found)
+
+
+def test_a_possessive_actor_qualifies_what_follows_it():
+    # "Moldova's EU bid": the bid is Moldova's; the EU is no second target
+    assert coded("Germany expressed support for Moldova's EU bid.") == {
+        ("SUPPORT", ("germany",), ("moldova",))
+    }

@@ -456,6 +456,7 @@ class _Attribution(_Mentions):
         pos = m.end
         saw_and = False
         saw_comma = False
+        owned = False  # a possessive marker since the last member
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
@@ -463,15 +464,18 @@ class _Attribution(_Mentions):
                     break
                 if other.end < s1 and d.low[other.end] in _SPEECH:
                     break  # "into Gaza, the United Nations said"
+                if owned and other.actors != group[-1].actors and not saw_and:
+                    break  # "Moldova's EU bid": the bid's, not a second actor
                 group.append(other)
                 by_comma.append(saw_comma and not saw_and)
                 pos = other.end
-                saw_and = saw_comma = False
+                saw_and = saw_comma = owned = False
                 continue
             low = d.low[pos]
             if low in _JOINERS or d.text[pos] in _POSSESSIVE:
                 saw_and = saw_and or low in ("and", "or")
                 saw_comma = saw_comma or low == ","
+                owned = owned or d.text[pos] in _POSSESSIVE
                 pos += 1
                 continue
             if saw_and and low in _JOINERS_AFTER_AND:

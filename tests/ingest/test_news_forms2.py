@@ -352,6 +352,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Pyongyang vowed to respond to the drills staged by Seoul and Washington.",
             ("THREATEN", ("north-korea",), ("south-korea", "us")),
         ),
+        # "and both|the two <verb>" opens a clause whose subject is the two actors before it
+        (
+            "Sisi met Erdogan and both agreed to restore ties.",
+            ("AGREE", ("turkey", "egypt"), ("turkey", "egypt")),
+        ),
+        (
+            "Sisi met Erdogan and the two agreed to restore ties.",
+            ("AGREE", ("turkey", "egypt"), ("turkey", "egypt")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

@@ -157,6 +157,8 @@ class _Mentions(_CoderState):
             m = starts.get(i)
             if m is None and low[i] in ("the", "both") and i + 1 < s1 and low[i + 1] == "two":
                 m = self._two_here(d, i, mentions)
+            elif m is None and low[i] == "both" and i + 1 in trigger_starts:
+                m = self._two_here(d, i, mentions, 1)  # "... and both agreed to"
             if (
                 m is None
                 and low[i] in _PRONOUN_WORDS
@@ -190,7 +192,9 @@ class _Mentions(_CoderState):
             i = max(m.end, i + 1)
         return mentions
 
-    def _two_here(self, d: _Doc, i: int, mentions: list[_Mention]) -> _Mention | None:
+    def _two_here(
+        self, d: _Doc, i: int, mentions: list[_Mention], length: int = 2
+    ) -> _Mention | None:
         """Resolve "the two (leaders)" to exactly two actors named earlier in the sentence.
 
         "X held a summit with Y in Z, where the two leaders pledged ...": X and Y.
@@ -198,8 +202,8 @@ class _Mentions(_CoderState):
         actors = tuple(dict.fromkeys(a for m in mentions if m.role == "actor" for a in m.actors))
         if len(actors) != 2:
             return None
-        end = i + 2
-        if end < d.n and d.low[end] in _GROUP_NOUNS:
+        end = i + length
+        if length == 2 and end < d.n and d.low[end] in _GROUP_NOUNS:
             end += 1
         return _Mention(i, end, actors, last_word=d.low[end - 1])
 

@@ -361,6 +361,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Sisi met Erdogan and the two agreed to restore ties.",
             ("AGREE", ("turkey", "egypt"), ("turkey", "egypt")),
         ),
+        # an actor after "through|via" is no subject; an exchange brokered between two parties
+        (
+            "Israel and Lebanon, through U.S. mediators, agreed on their maritime border.",
+            ("AGREE", ("israel", "lebanon"), ("israel", "lebanon")),
+        ),
+        (
+            "Oman brokered a prisoner exchange between Iran and the United States.",
+            ("CONSULT", ("oman",), ("iran", "us")),
+        ),
     ],
 )
 def test_eighth_pass_forms(text, expected):

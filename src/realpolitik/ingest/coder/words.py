@@ -22,7 +22,8 @@ _RELATIVE = frozenset({"who", "which", "whose"})
 _PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "from", "for", "by", "at", "in", "into", "toward",
      "towards", "about", "over", "between", "among", "upon", "near", "inside", "across",
-     "throughout", "around", "within", "outside", "than", "like", "without", "despite"}
+     "throughout", "around", "within", "outside", "than", "like", "without", "despite",
+     "through", "via"}
 )  # fmt: skip
 _LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "around", "within", "outside"}

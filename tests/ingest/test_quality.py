@@ -105,9 +105,14 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # measured once by the lead after merging, 107/115 and 107/130 (0.930 / 0.823): the floors are
 # what it reaches. The lead's independent block (45 sentences, 0.863 / 0.688 before use with
 # the fifth- and the sixth-pass coder alike) was then added to dev: 1253/1282 and 1253/1327 on
-# 1,059 (0.977 / 0.944).
+# 1,059 (0.977 / 0.944). Eighth pass: rules on the seventh pass's dev (1,059 sentences) took it
+# from 1270/1294 and 1270/1327 to 1295/1313 and 1295/1334 (seven gold pairs added by
+# relabelling four summit and visit sentences to the sixth pass's written convention); the
+# second independent block (45 sentences, 0.979 / 0.758 before use by the sixth- and
+# seventh-pass coders) was then added to dev: 1357/1375 and 1357/1396 on 1,104 (0.987 / 0.972);
+# the pass's later rules 1359/1376 and 1359/1396 (0.988 / 0.973).
 TEST_PRECISION, TEST_RECALL = 0.93, 0.82
-DEV_PRECISION, DEV_RECALL = 0.975, 0.94
+DEV_PRECISION, DEV_RECALL = 0.985, 0.97
 
 
 def _gold_scores(coder, name):
@@ -147,6 +152,7 @@ def test_gold_split_is_the_documented_one(coder):
         + 35
         + 49
         + 46
+        + 45
         + 45
     )
     # Only the count is shown, never the sentences: the count is taken before the assert,

@@ -217,7 +217,8 @@ def match_at(elements: tuple[Element, ...], words: list[str], start: int, stop: 
     """Return the end of the longest match of ``elements`` at ``words[start]``, or -1.
 
     ``words`` are lower-cased tokens; a match never passes ``stop`` (the sentence end) and a
-    gap never crosses punctuation that ends a phrase (``, . ; :``).
+    gap never crosses punctuation that ends a phrase (``, . ; :``) and does not count hyphens
+    as words ("a long-term deal" is two words before "deal").
 
     Examples
     --------
@@ -245,9 +246,11 @@ def match_at(elements: tuple[Element, ...], words: list[str], start: int, stop: 
         else:
             stack.append((k + 1, pos))
             p = pos
-            for _ in range(value):
-                if p >= stop or words[p] in _GAP_STOP:
-                    break
+            budget = value
+            while budget > 0 and p < stop and words[p] not in _GAP_STOP:
+                # the hyphen of "long-term", "U.S.-brokered" is no word of its own
+                if words[p] != "-":
+                    budget -= 1
                 p += 1
                 stack.append((k + 1, p))
     return best

@@ -14,7 +14,8 @@ Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.e
 (:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.document` (a paragraph's
 tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and references),
 :mod:`~.attribution` (source and target), :mod:`~.clauses` (negation, hypotheticals, voice),
-:mod:`~.words` (the word lists of these rules).
+:mod:`~.words` (the word lists of these rules), :mod:`~.agents` (phrases that name their source
+after them), :mod:`~.derived` (events a coded event implies).
 """
 
 from __future__ import annotations

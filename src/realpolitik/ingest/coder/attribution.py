@@ -8,6 +8,7 @@ from realpolitik.ingest.coder.words import (
     _ADVERBIALS,
     _APPOSITIVE_OPENERS,
     _ATTRIBUTION_VERBS,
+    _CARGO,
     _CAUSE_NOUNS,
     _COMPLEMENTIZERS,
     _DISPLACED,
@@ -114,6 +115,8 @@ class _Attribution(_Mentions):
         gap: set[str] = set()
         while pos >= s0:
             other = end_at.get(pos + 1)
+            if other is None and gap and d.title[pos] and not d.ent[pos]:
+                other = self._owner_of_name(d, pos, end_at, s0)
             if other is not None and pos + 1 < group[-1].start:
                 if other.role != "actor":
                     break
@@ -127,12 +130,39 @@ class _Attribution(_Mentions):
             if other is not None:
                 pos -= 1
                 continue
+            owner = end_at.get(pos) if d.text[pos] in _POSSESSIVE else None
+            if owner is not None and owner.possessive and pos + 1 == group[-1].start:
+                pos = owner.start - 1  # "South Korea's Yoon and Japan's Kishida": one each
+                continue
+            if (
+                d.low[pos] in ("his", "her", "its", "their")
+                and pos + 1 == group[-1].start
+                and pos > s0
+                and d.low[pos - 1] == "and"
+            ):
+                pos -= 1  # "Lavrov and his Turkish counterpart": a co-subject
+                continue
             if d.low[pos] in _JOINERS:
                 gap.add(d.low[pos])
                 pos -= 1
                 continue
             break
         return group[::-1]
+
+    def _owner_of_name(
+        self, d: _Doc, pos: int, end_at: dict[int, _Mention], s0: int
+    ) -> _Mention | None:
+        """The state of an unlisted name after its possessive: "Ghana's Mahama" ending at ``pos``.
+
+        One or two capitalised words that are no actor, right after "X's": X's official.
+        """
+        for k in (pos - 1, pos - 2):
+            if k <= s0 or not (d.title[k + 1] and not d.ent[k + 1]):
+                return None
+            if d.text[k] in _POSSESSIVE:
+                owner = end_at.get(k)
+                return owner if owner is not None and owner.possessive else None
+        return None
 
     def _first_group(self, d: _Doc, mentions: list[_Mention], before: int, s0: int, end_at):
         for m in mentions:
@@ -257,8 +287,12 @@ class _Attribution(_Mentions):
                     return None  # "The strike on ..., which Tehran blamed on Israel": a clause
                 for y in range(x + 1, min(s1, x + 4)):
                     m = start_at.get(y)
-                    if m is not None:
-                        return [m] if self._eligible_source(m) else None
+                    if m is not None:  # "Meeting in Cairo, Egyptian and Turkish officials": both
+                        return (
+                            self._group_right(d, m, start_at, s1)
+                            if self._eligible_source(m)
+                            else None
+                        )
                     if d.lower[y] and d.low[y] not in ("the", "a", "an"):
                         return None  # ", met Hamas negotiators": an object, no subject
                 return None
@@ -276,6 +310,7 @@ class _Attribution(_Mentions):
         place: bool = False,
         long: bool = False,
         threat: bool = False,
+        cargo: bool = False,
     ) -> list[_Mention] | None:
         pos = start
         if pos < s1 and d.low[pos] in _COMPLEMENTIZERS:
@@ -285,6 +320,8 @@ class _Attribution(_Mentions):
         fallback: _Mention | None = None
         while pos < limit and budget > 0:
             m = start_at.get(pos)
+            if m is not None and cargo and d.low[m.start] in ("its", "their") and exclude:
+                m = self._not_own(m, start_at, exclude)
             if m is not None:
                 if (
                     m.role == "actor"
@@ -331,9 +368,35 @@ class _Attribution(_Mentions):
                 break  # "vowed to bolster his forces in response to U.S. drills"
             if low == "by" and self._participle(d.low[pos - 1]) and d.low[pos - 1] not in _HELD:
                 break  # "a deal mediated by the United States": an agent, not the target
+            if (
+                cargo
+                and low in _CARGO
+                and pos > start
+                and d.alpha[pos - 1]
+                and not d.ent[pos - 1]
+                and (pos + 1 >= s1 or d.low[pos + 1] != "out")  # "carrying out attacks"
+            ):
+                break  # "seized a tanker carrying Kuwaiti oil": the cargo's, not the target
             pos += 1
             budget -= 1
         return [fallback] if fallback is not None else None
+
+    def _not_own(self, m: _Mention, start_at: dict[int, _Mention], exclude: set[str]) -> _Mention:
+        """What "its|their" stands for in what is attacked or seized, if not the attacker.
+
+        "Ecuadorian police stormed its embassy": no state storms its own embassy, so "its" is the
+        latest earlier actor of the sentence that is not the attacker (Mexico).
+        """
+        if not all(a in exclude for a in m.actors):
+            return m
+        earlier = [o for k, o in start_at.items() if k < m.start and o.role == "actor"]
+        others = [
+            o for o in earlier if not o.relational and all(a not in exclude for a in o.actors)
+        ]
+        if not others:
+            return m
+        o = others[-1]
+        return _Mention(m.start, m.end, o.actors, last_word=m.last_word)
 
     def _attribution_after(self, d: _Doc, comma: int, s1: int) -> bool:
         """Whether a trailing attribution opens at ``comma``: ", X's defence ministry said".
@@ -393,6 +456,7 @@ class _Attribution(_Mentions):
         pos = m.end
         saw_and = False
         saw_comma = False
+        owned = False  # a possessive marker since the last member
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
@@ -400,15 +464,20 @@ class _Attribution(_Mentions):
                     break
                 if other.end < s1 and d.low[other.end] in _SPEECH:
                     break  # "into Gaza, the United Nations said"
+                if owned and other.actors != group[-1].actors and not saw_and:
+                    break  # "Moldova's EU bid": the bid's, not a second actor
+                if d.low[other.start] == "both" or d.low[other.end - 1] in ("two", "sides"):
+                    break  # "met Erdogan and both agreed": the next clause's subject
                 group.append(other)
                 by_comma.append(saw_comma and not saw_and)
                 pos = other.end
-                saw_and = saw_comma = False
+                saw_and = saw_comma = owned = False
                 continue
             low = d.low[pos]
             if low in _JOINERS or d.text[pos] in _POSSESSIVE:
                 saw_and = saw_and or low in ("and", "or")
                 saw_comma = saw_comma or low == ","
+                owned = owned or d.text[pos] in _POSSESSIVE
                 pos += 1
                 continue
             if saw_and and low in _JOINERS_AFTER_AND:

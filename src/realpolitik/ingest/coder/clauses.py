@@ -6,6 +6,8 @@ from realpolitik.ingest.coder.attribution import _Attribution
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
+    _ARMED_ADVERBS,
+    _ARMS,
     _BE,
     _CONDITIONS,
     _COORDINATED_ADVERBS,
@@ -14,9 +16,12 @@ from realpolitik.ingest.coder.words import (
     _NOMINAL_DETERMINERS,
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
+    _PUSHED,
+    _QUANTITIES,
     _SKIP_BEFORE_VERB,
     _SPEECH,
     _STRONG,
+    _SUB_RIGHT,
     _VISIT_FRAME,
 )
 
@@ -51,6 +56,8 @@ class _Clauses(_Attribution):
                 continue  # "Moscow said it would expel two diplomats": an announcement
             if low in self._hypothetical or (same_chunk and low in self._desire):
                 return True
+            if same_chunk and low == "for" and x > s0 and d.low[x - 1] in _PUSHED:
+                return True  # "has pushed for a trade deal with X": sought, not made
             if low == ",":
                 same_chunk = False
             x -= 1
@@ -71,9 +78,85 @@ class _Clauses(_Attribution):
     ) -> list[_Mention] | None:
         """Who a joint pledge is for: "pledged to jointly fund a system for Kyiv" -> Kyiv."""
         found = self._right(d, x, s1, s1, start_at, exclude, long=True)
-        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to"):
+        if found and found[0].start > x and d.low[found[0].start - 1] in ("for", "to", "with"):
             return found
         return None
+
+    def _partner_after(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]
+    ) -> bool:
+        """Whether "with X" right after a reciprocal phrase names its partner.
+
+        "signed a Chinese-funded deal with Argentina", "struck a U.S.-backed deal with Y": an
+        actor inside the phrase qualifies the deal; the partner is the one after "with".
+        """
+        if trig.end + 1 >= s1 or d.low[trig.end] != "with":
+            return False
+        m = start_at.get(trig.end + 1)
+        if m is None:
+            m = start_at.get(trig.end + 2) if d.low[trig.end + 1] == "the" else None
+        return m is not None and m.role == "actor" and not m.relational
+
+    def _inside_frame(
+        self, d: _Doc, trig: _Trigger, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The partner named in the frame of "agreed in talks with Russia to ..." (Russia).
+
+        A phrase whose gap spans a frame before "to" finds no target after it when the partner
+        was named inside: the first actor after a "with" or "by" in the gap.
+        """
+        if trig.end - trig.head <= 2 or d.low[trig.end - 1] != "to":
+            return None
+        for x in range(trig.head + 1, trig.end - 2):
+            if d.low[x] in ("with", "by"):
+                return self._right(d, x + 1, trig.end - 1, trig.end - 1, start_at, exclude)
+        return None
+
+    def _armed_subject(self, d: _Doc, trig: _Trigger, end_at: dict[int, _Mention]) -> bool:
+        """Whether an actor named by its weapons or forces is right before the verb.
+
+        "Russian drones hit a substation", "Israeli jets overnight battered ...": a verb that
+        is an attack only in the passive ("prices hit a record") is one with arms as subject.
+        """
+        x = trig.start
+        while x - 1 > 0 and (d.low[x - 1].endswith("ly") or d.low[x - 1] in _ARMED_ADVERBS):
+            x -= 1
+        m = end_at.get(x)
+        return m is not None and m.role == "actor" and m.last_word in _ARMS
+
+    def _content_agent(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The other party of an agreement named as an agent in what is agreed to.
+
+        "agreed to receive migrants deported by the United States", "agreed to free hostages
+        in exchange for prisoners held by Israel": the agreement is with that agent; so is a
+        threat's ("vowed to respond to the drills staged by Seoul").
+        """
+        if d.low[trig.end - 1] != "to" and trig.phrase.type != "THREATEN":
+            return None
+        for x in range(trig.end, min(s1 - 2, trig.end + 12)):
+            low = d.low[x]
+            if d.text[x] in _STRONG or d.text[x] == "," or low in _SUB_RIGHT:
+                return None
+            if low == "by" and self._participle(d.low[x - 1]):
+                y = x + 2 if d.low[x + 1] == "the" else x + 1
+                m = start_at.get(y)
+                if m is not None and m.role == "actor" and any(a not in exclude for a in m.actors):
+                    return self._group_right(d, m, start_at, s1)
+                return None
+        return None
+
+    def _joint_pledge(self, d: _Doc, trig: _Trigger) -> bool:
+        """Whether an AGREE phrase by two or more with no target is made to each other.
+
+        "X and Y pledged to work together", "X and Y accepted a ceasefire deal": yes; an offer
+        ("offered to mediate") or a bare promise of something ("promised more aid") is to others.
+        """
+        if trig.phrase.type != "AGREE" or d.low[trig.head].startswith("offer"):
+            return False
+        last = d.low[trig.end - 1]
+        return last in ("to", "cooperate") or d.low[trig.head].startswith("accept")
 
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
@@ -125,11 +208,18 @@ class _Clauses(_Attribution):
     def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
         """Whether a request's object is no actor: "ordered the army to ...".
 
+        Also "asked the International Court of Justice to ...".
+
         The target found after "to" is what the request is about, not whom it addresses.
         """
         if trig.end >= target.start or d.low[trig.end] not in ("the", "its", "his", "her", "their"):
             return False
-        return any(d.low[x] == "to" for x in range(trig.end + 1, min(target.start, trig.end + 4)))
+        # "asked the International Court of Justice to ...": a name no dictionary lists
+        name = trig.end + 1
+        while name < target.start and (d.title[name] and not d.ent[name] or d.low[name] == "of"):
+            name += 1
+        stop = min(target.start, max(trig.end + 4, name + 1))
+        return any(d.low[x] == "to" for x in range(trig.end + 1, stop))
 
     def _cause_after_over(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal event follows "over" as the cause of the event before it.
@@ -218,6 +308,22 @@ class _Clauses(_Attribution):
             return None
         return group
 
+    def _adjective_participle(self, d: _Doc, trig: _Trigger, before: str) -> bool:
+        """Whether a one-word participle qualifies the noun after it, after a number or "its".
+
+        "freed 10 detained Colombians", "its jailed citizens": the people freed, not an arrest.
+        """
+        if trig.end != trig.start + 1 or not d.low[trig.start].endswith("ed"):
+            return False
+        if not (before.isdigit() or before in _QUANTITIES or before in _POSSESSIVE_DETERMINERS):
+            return False
+        x = trig.end
+        if x >= d.n:
+            return False
+        return bool(d.ent[x]) or (
+            d.alpha[x] and d.lower[x] and d.low[x] not in _NOT_NOUNS and not d.low[x].endswith("ly")
+        )
+
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
 
@@ -226,16 +332,27 @@ class _Clauses(_Attribution):
         """
         if trig.phrase.pattern.endswith("between") and trig.phrase.type == "CONSULT":
             return False  # "welcomed the talks between X and Y": the talks are coded
+        if trig.phrase.agent_after and d.low[trig.head].endswith("ed"):
+            return False  # "agreed to a peace deal mediated by Z": a participle, no noun
         gap = range(previous.end, trig.start)
         if not 1 <= len(gap) <= 3 or d.low[previous.end] not in _NOMINAL_DETERMINERS:
             return False
         return all(d.alpha[x] and d.lower[x] for x in gap)
 
-    def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
-        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
-        if trig.phrase.type != "AGREE" or x != trig.end:
+    def _content_at(self, d: _Doc, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to.
+
+        Right after it ("agreed to cooperate with") or after the verbs "agreed to" joins to it
+        ("agreed to resume peace talks with Bogota"): its target is the agreement's.
+        """
+        if trig.phrase.type != "AGREE" or x < trig.end:
             return False
-        return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
+        return any(
+            t.start == x
+            and t.phrase.type in _AGREED_CONTENT
+            and (x == trig.end or self._agreed_verb_between(d, trig, t))
+            for t in triggers
+        )
 
     def _visit_frame(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a nominal visit is an adverbial: "praised China during a visit to Beijing"."""
@@ -350,6 +467,8 @@ class _Clauses(_Attribution):
         if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
             return True
         head = d.low[trig.head]
+        if self._adjective_participle(d, trig, low):
+            return True
         return (
             head.endswith("ing")
             and trig.head == trig.start

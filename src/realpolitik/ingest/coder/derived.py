@@ -1,8 +1,10 @@
-"""Events that a coded event implies besides itself.
+"""Events that a coded event implies besides itself, or that it is instead.
 
 "X and Y began joint exercises near the Polish border" is cooperation between X and Y and also
 a show of force toward Poland (MOBILIZE, CAMEO 152); "X said Y ..., an accusation Z rejected"
-makes what X said an accusation of Z (ACCUSE, CAMEO 112).
+makes what X said an accusation of Z (ACCUSE, CAMEO 112); "X and Y agreed at a summit to ..."
+is a meeting of X and Y too (CONSULT). One state's drills near another
+("China began drills around Taiwan") are that show of force alone.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from realpolitik.ingest.coder.words import (
     _DRILL_NOUNS,
     _NEAR_ADJECTIVES,
     _NEAR_PREPOSITIONS,
+    _SCHEMES,
+    _STRONG,
+    _SUMMIT_FRAMES,
+    _SUMMIT_NOUNS,
 )
 
 #: (type, mode, source, target, intensity, cameo) of an implied event.
@@ -37,7 +43,67 @@ class _Derived(_Attribution):
             out.append(("MOBILIZE", "troops", src, shown, -7.2, "152"))
         if trig.phrase.agent_inside and d.low[trig.head] in _CHARGES:
             out.append(("ACCUSE", None, tgt, src, -2.0, "112"))
+        if trig.phrase.type == "AGREE" and trig.phrase.mutual and self._at_summit(d, trig, s1):
+            out.append(("CONSULT", None, src, tgt, 2.0, "040"))
         return out
+
+    def _at_summit(self, d: _Doc, trig: _Trigger, s1: int) -> bool:
+        """Whether an agreement is made "at|during a summit|talks" (its parties met there).
+
+        "X and Y agreed at a summit in Tokyo to ...", "signed a treaty during a summit in
+        Tashkent": the meeting is coded too, as "during a meeting" codes it ("meet+"). A summit
+        "with|between" others is a phrase of its own; a frame after a comma is another clause.
+        """
+        x = trig.head + 1
+        while x < s1 and d.text[x] not in _STRONG and d.text[x] != ",":
+            if d.low[x] in _SUMMIT_FRAMES:
+                for y in range(x + 1, min(s1, x + 6)):
+                    if d.punct[y] and d.text[y] != "-":
+                        break
+                    if d.low[y] in _SUMMIT_NOUNS:
+                        return y + 1 >= s1 or d.low[y + 1] not in ("with", "between")
+            x += 1
+        return False
+
+    def _solo_drills(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s1: int,
+        start_at: dict[int, _Mention],
+        source: list[_Mention] | None,
+    ) -> Implied | None:
+        """One state's drills near another: "China began drills around Taiwan" (MOBILIZE).
+
+        A drills phrase coded only for partners (``plural``) with a single source is a show of
+        force toward whom the drills are held near (joint drills imply it, see ``_implied``).
+        """
+        src = tuple(dict.fromkeys(a for m in source or [] for a in m.actors))
+        if len(src) != 1:
+            return None
+        shown = self._drills_near(d, trig, s1, start_at, src)
+        return ("MOBILIZE", "troops", src, shown, -7.2, "152") if shown else None
+
+    def _scheme_of(self, d: _Doc, trig: _Trigger, target: list[_Mention] | None, s1: int) -> str:
+        """Whether a withdrawal leaves a scheme, not a place: "party", "unnamed" or "".
+
+        "withdrew from China's Belt and Road Initiative" (party: China's), "pulled out of the
+        deal with Iran" (party), "withdrew from the Paris climate agreement" (unnamed: the
+        place in its name is no party).
+        """
+        if not target:
+            return ""
+        first, last = target[0], target[-1]
+        inside = range(trig.end, min(s1, first.start))
+        if any(d.low[x] in _SCHEMES for x in inside) and d.low[first.start - 1] == "with":
+            return "party"
+        after = range(last.end + (1 if first.possessive else 0), min(s1, last.end + 5))
+        for y in after:
+            if d.punct[y]:
+                return ""
+            if d.low[y] in _SCHEMES:
+                return "party" if first.possessive else "unnamed"
+        return ""
 
     def _drills_near(
         self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from realpolitik.ingest.coder.agents import _AgentAfter
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
@@ -26,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reported, _Derived, _Documents):
+class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -232,7 +233,10 @@ class EventCoder(_Reported, _Derived, _Documents):
             if self._cause_after_over(d, trig, s0):
                 continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
-            if before_trigger is not None and any(before_trigger in t for _, _, t in coded):
+            if before_trigger is not None and any(
+                before_trigger in t and t is not s
+                for _, s, t in coded  # not a reciprocal's
+            ):
                 continue  # "condemned the Israeli strike on Gaza": the object of a coded event
             if previous is not None and self._object_of_previous(d, trig, previous):
                 previous = trig
@@ -241,6 +245,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                 previous is not None
                 and previous.phrase.type == "AGREE"
                 and trig.phrase.type in _AGREED_CONTENT
+                and not trig.phrase.agent_after  # "accepted a deal brokered by Z": Z mediated
                 and (previous.end == trig.start or self._agreed_verb_between(d, previous, trig))
             ):
                 previous = trig
@@ -250,13 +255,17 @@ class EventCoder(_Reported, _Derived, _Documents):
             target: list[_Mention] | None = None
             coordinated: list[_Mention] | None = None  # the target of a coordinated event
             passive, agent, reduced = self._voice(d, trig, s1, start_at)
-            if phrase.passive and (
-                not passive
-                or agent is None
-                or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+            if (
+                phrase.passive
+                and (passive or not self._armed_subject(d, trig, end_at))
+                and (
+                    not passive
+                    or agent is None
+                    or any(w in _NOT_WEAPONS for w in d.low[trig.end : min(s1, agent.end + 2)])
+                )
             ):
                 # "prices hit a record", "was hit by new EU sanctions": "hit" alone is an attack
-                # only in the passive, by arms
+                # only in the passive, by arms, or with arms as its subject ("Russian drones hit")
                 continue
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
@@ -274,27 +283,10 @@ class EventCoder(_Reported, _Derived, _Documents):
                     target = self._first_group(d, mentions, trig.start, s0, end_at)
             elif phrase.agent_after:
                 passive = False
-                agent = next((start_at[y] for y in range(trig.end, min(s1, trig.end + 5))
-                              if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
-                if agent is None:
+                pair = self._agent_after(d, trig, s0, s1, start_at, end_at, mentions, coded)
+                if pair is None:
                     continue
-                source = self._group_right(d, agent, start_at, s1)
-                exclude = {a for m in source for a in m.actors}
-                after = self._right(d, source[-1].end, s1, s1, start_at, exclude, True)
-                if after is None:
-                    # "the expulsion of two Russian diplomats by the Netherlands": inside
-                    after = next(([start_at[y]] for y in range(trig.start + 1, agent.start)
-                                  if y in start_at and start_at[y].role == "actor"), None)  # fmt: skip
-                after = after or self._clause_subject(d, mentions, trig, s0, end_at)
-                if after is None and phrase.mode != "visit":
-                    # a visit's host is named after the visitor: "a visit by X to Y"
-                    after = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
-                if after is None and phrase.mode == "third-party" and coded:
-                    # "X and Y agreed to a truce after talks mediated by Z": the parties
-                    last_trig, last_src, last_tgt = coded[-1]
-                    if last_trig.phrase.mutual and (not last_tgt or last_tgt is last_src):
-                        after = last_src
-                target = after
+                source, target = pair
             elif passive:
                 if agent is None:
                     agent = self._means_agent(d, trig, s1, start_at, triggers)
@@ -344,7 +336,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                     place = True
                     later = later[1:]
                 next_trigger = next(
-                    (t.start for t in later if not self._content_at(t.start, trig, triggers)), s1
+                    (t.start for t in later if not self._content_at(d, t.start, trig, triggers)), s1
                 )
                 if phrase.irrealis:
                     next_trigger = s1  # "threatened to launch an offensive against X": X
@@ -373,6 +365,8 @@ class EventCoder(_Reported, _Derived, _Documents):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target
+                    elif d.low[trig.end - 1] == "between":
+                        source = None  # "fighting between Israel and <unlisted>": one side only
                 elif (
                     phrase.mutual
                     and n_src >= 2
@@ -391,7 +385,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                     phrase.type == "AGREE"
                     and n_src >= 2
                     and trig.end < s1
-                    and d.low[trig.end] in ("jointly", "together", "cooperate")
+                    and d.low[trig.end] in ("jointly", "together", "cooperate", "coordinate")
                 ):
                     # "pledged to jointly police ...": each other; "... fund X for Kyiv": Kyiv
                     target = self._beneficiary(d, trig.end, s1, start_at, exclude) or source
@@ -402,6 +396,8 @@ class EventCoder(_Reported, _Derived, _Documents):
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1
+                    if phrase.mutual and self._partner_after(d, trig, s1, start_at):
+                        begin = trig.end  # "signed a Chinese-funded deal with X": X
                     target = self._right(
                         d,
                         begin,
@@ -412,16 +408,25 @@ class EventCoder(_Reported, _Derived, _Documents):
                         place,
                         phrase.irrealis,
                         threat=self._threat_if(d, trig),
+                        cargo=phrase.type in ("ASSAULT", "COERCE"),
                     )
+                    if target is None and phrase.type == "ASSAULT":
+                        target = self._reported_victim(d, trig, s0, mentions, exclude)
+                    if target is None and phrase.type in ("AGREE", "THREATEN"):
+                        target = self._inside_frame(d, trig, start_at, exclude)
+                        target = target or self._content_agent(d, trig, s1, start_at, exclude)
+                    if target is None and phrase.type == "AGREE" and phrase.mutual:
+                        target = self._visit_partner(d, s0, s1, start_at, exclude)
             if not source or (phrase.person and not any(m.person for m in source)):
                 continue
             if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):
                 continue  # "the minister left Paris": no withdrawal
             if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
                 continue  # "ordered the army to suspend strikes on ELN camps": its own army
-            if phrase.plural:
-                if len({a for m in source for a in m.actors}) < 2:
-                    continue
+            solo = self._solo_drills(d, trig, s1, start_at, source) if phrase.plural else None
+            if phrase.plural and solo is None:
+                if len({a for m in source for a in m.actors}) < 2 or d.low[trig.start - 1] == "to":
+                    continue  # "phoned X and Y to discuss ...": a purpose, not their talks
                 target = source  # partners of each other, whatever follows
             src = tuple(dict.fromkeys(a for m in source for a in m.actors))
             tgt = tuple(dict.fromkeys(a for m in target or [] for a in m.actors))
@@ -429,7 +434,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                 tgt = tuple(a for a in tgt if a not in src)
             if (
                 not tgt
-                and phrase.mutual
+                and (phrase.mutual or self._joint_pledge(d, trig))
                 and len(src) >= 2
                 and not (trig.start > s0 and d.low[trig.start - 1] == "to")
             ):
@@ -438,39 +443,32 @@ class EventCoder(_Reported, _Derived, _Documents):
                 # "X met Y in Hanoi and signed deals", "travelled to Beijing and signed a
                 # framework": with Y, as "X signed a deal with Y" (one way)
                 tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
+            if solo is not None:
+                tgt = solo[3]
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
-            if type_ == "RETREAT" and all(self._kinds.get(a) == "organisation" for a in tgt):
-                # leaving an organisation is reducing relations, not a military retreat
+            scheme = self._scheme_of(d, trig, target, s1) if type_ == "RETREAT" else ""
+            if scheme == "unnamed":
+                continue  # "withdrew from the Paris climate agreement": no party named
+            if type_ == "RETREAT" and (
+                all(self._kinds.get(a) == "organisation" for a in tgt) or scheme
+            ):
+                # leaving an organisation or "China's Belt and Road Initiative" is reducing
+                # relations, not a military retreat
                 type_, mode, cameo = "SANCTION", "withdraw", "161"
             key = (type_, frozenset(src), frozenset(tgt))
             assert source is not None  # `if not source: continue` above
             coded.append((trig, source, target or []))
             if key in seen:
                 continue
-            seen.add(key)
             if dates is None:
                 sent_text = d.doc[s0:s1].text
                 dates = find_dates(sent_text, reference)
             date = event_date(sent_text, d.doc[trig.head].idx - d.doc[s0].idx, dates)
-            yield Event(
-                sentence=number,
-                text=sent_text.strip(),
-                source=src,
-                type=type_,
-                mode=mode,
-                target=tgt,
-                intensity=phrase.intensity,
-                date=date,
-                cameo=cameo,
-                quad_class=_QUAD.get(cameo[:2], 0),
-                trigger=d.doc[trig.start : trig.end].text,
-                file=file,
-            )
-            for type2, mode2, src2, tgt2, intensity2, cameo2 in self._implied(
-                d, trig, s1, start_at, src, tgt
-            ):
+            main = solo or (type_, mode, src, tgt, phrase.intensity, cameo)
+            implied = self._implied(d, trig, s1, start_at, src, tgt)
+            for type2, mode2, src2, tgt2, intensity2, cameo2 in [main, *implied]:
                 key2 = (type2, frozenset(src2), frozenset(tgt2))
                 if key2 in seen:
                     continue
@@ -485,7 +483,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                     intensity=intensity2,
                     date=date,
                     cameo=cameo2,
-                    quad_class=_QUAD[cameo2[:2]],
+                    quad_class=_QUAD.get(cameo2[:2], 0),
                     trigger=d.doc[trig.start : trig.end].text,
                     file=file,
                 )

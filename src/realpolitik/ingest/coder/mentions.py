@@ -5,6 +5,7 @@ from __future__ import annotations
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
+    _DELEGATES,
     _FORCE_NOUNS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
@@ -154,6 +155,10 @@ class _Mentions(_CoderState):
         low = d.low
         while i < s1:
             m = starts.get(i)
+            if m is None and low[i] in ("the", "both") and i + 1 < s1 and low[i + 1] == "two":
+                m = self._two_here(d, i, mentions)
+            elif m is None and low[i] == "both" and i + 1 in trigger_starts:
+                m = self._two_here(d, i, mentions, 1)  # "... and both agreed to"
             if (
                 m is None
                 and low[i] in _PRONOUN_WORDS
@@ -186,6 +191,21 @@ class _Mentions(_CoderState):
             prev_end = m.end
             i = max(m.end, i + 1)
         return mentions
+
+    def _two_here(
+        self, d: _Doc, i: int, mentions: list[_Mention], length: int = 2
+    ) -> _Mention | None:
+        """Resolve "the two (leaders)" to exactly two actors named earlier in the sentence.
+
+        "X held a summit with Y in Z, where the two leaders pledged ...": X and Y.
+        """
+        actors = tuple(dict.fromkeys(a for m in mentions if m.role == "actor" for a in m.actors))
+        if len(actors) != 2:
+            return None
+        end = i + length
+        if length == 2 and end < d.n and d.low[end] in _GROUP_NOUNS:
+            end += 1
+        return _Mention(i, end, actors, last_word=d.low[end - 1])
 
     def _speaker_possessive(self, d: _Doc, m: _Mention, mentions: list[_Mention]) -> _Mention:
         """Resolve "its" or "their" in a reported clause to the speaker.
@@ -270,7 +290,10 @@ class _Mentions(_CoderState):
             p -= 1
         if p >= 0:
             prev = d.low[p]
-            if prev in _PREPOSITIONS:
+            # "a delegation from Hamas arrived": the delegation is Hamas's, a subject
+            if prev in _PREPOSITIONS and not (
+                prev == "from" and p > 0 and d.low[p - 1] in _DELEGATES
+            ):
                 m.after_preposition = True
         if (m.start >= 2 and d.low[m.start - 1] == "of" and d.low[m.start - 2] in _WATERS) or (
             m.end < n and d.low[m.end] == "sea"

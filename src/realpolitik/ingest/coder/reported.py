@@ -9,8 +9,11 @@ speaker's accusation of the actor said to have done it.
 from __future__ import annotations
 
 from realpolitik.ingest.coder.clauses import _Clauses
-from realpolitik.ingest.coder.event import Event, _Doc, _Mention
-from realpolitik.ingest.coder.words import _QUAD, _REPORTING
+from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.words import _QUAD, _REPORTING, _STRONG
+
+#: Punctuation that ends the search for the speech verb of a reported act.
+_STRONG_STOP = _STRONG | {",", "."}
 
 _PERFECT = frozenset({"had", "has", "have"})
 #: Past participles of hostile acts that no event phrase codes (with "had" before them).
@@ -31,6 +34,37 @@ _SKIP = frozenset(
 
 
 class _Reported(_Clauses):
+    def _reported_victim(
+        self, d: _Doc, trig: _Trigger, s0: int, mentions: list[_Mention], exclude: set[str]
+    ) -> list[_Mention] | None:
+        """The speaker of a reported attack that names no target: "X said Y had shelled ...".
+
+        Only a verb in the perfect ("had shelled", "have struck") after the speech verb.
+
+        "Ukrainian officials said Russian forces had shelled the town of Kupiansk": a state
+        reporting an attack on a place no dictionary names reports one on itself.
+        """
+        low = d.low
+        x = trig.start - 1
+        if x > s0 and low[x] in _ADVERBS:
+            x -= 1
+        if x <= s0 or low[x] not in _PERFECT:
+            return None  # "said an Israeli drone strike had killed ...": the strike is no verb
+        for v in range(x - 1, s0, -1):
+            if d.text[v] in _STRONG_STOP:
+                return None
+            if low[v] not in _REPORTING:
+                continue
+            if not any(v < m.start < trig.start and m.role == "actor" for m in mentions):
+                return None  # the attacker is named in the reported clause
+            speaker = self._first_group(d, mentions, v, s0, {})
+            if not speaker or any(
+                self._kinds.get(a) != "state" or a in exclude for m in speaker for a in m.actors
+            ):
+                return None
+            return speaker
+        return None
+
     def _reported(
         self,
         d: _Doc,

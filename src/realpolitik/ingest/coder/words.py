@@ -22,7 +22,8 @@ _RELATIVE = frozenset({"who", "which", "whose"})
 _PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "from", "for", "by", "at", "in", "into", "toward",
      "towards", "about", "over", "between", "among", "upon", "near", "inside", "across",
-     "throughout", "around", "within", "outside", "than", "like", "without", "despite"}
+     "throughout", "around", "within", "outside", "than", "like", "without", "despite",
+     "through", "via"}
 )  # fmt: skip
 _LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "around", "within", "outside"}
@@ -199,6 +200,41 @@ _NOT_WEAPONS = frozenset(
      "fines", "fine", "measures", "criticism", "protests", "strikes", "levies", "curbs", "ban",
      "bans", "controls"}
 )  # fmt: skip
+#: Words that open the frame of an agreement made at a meeting ("agreed *at* a summit").
+_SUMMIT_FRAMES = frozenset({"at", "during", "sidelines"})
+#: Nouns of such a meeting (a "conference" may be a donors' one, where the parties need not meet).
+_SUMMIT_NOUNS = frozenset({"summit", "summits", "talks"})
+#: Verbs before "for" that make what follows sought, not done ("pushed for a deal with X").
+_PUSHED = frozenset(
+    {"push", "pushes", "pushed", "pushing", "press", "presses", "pressed", "pressing", "lobby",
+     "lobbies", "lobbied", "lobbying", "campaigned", "campaigning", "angling"}
+)  # fmt: skip
+#: Participles after a seized or struck thing that name its cargo or destination ("a boat
+#: carrying drugs from Venezuela", "a ship bound for Mexico"): what follows is no target.
+_CARGO = frozenset({"carrying", "transporting", "bound", "laden", "loaded", "smuggling"})
+#: Nouns of people sent by an actor named after "from" ("a delegation from Hamas").
+_DELEGATES = frozenset(
+    {"delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiators",
+     "representatives", "officials", "diplomats", "ministers", "team", "troops", "forces",
+     "soldiers", "fighters"}
+)  # fmt: skip
+#: Nouns of a state's scheme that a withdrawal leaves ("China's Belt and Road Initiative").
+_SCHEMES = frozenset(
+    {"initiative", "pact", "treaty", "agreement", "accord", "deal", "programme", "program",
+     "project", "alliance", "bloc", "framework", "scheme", "mechanism", "partnership"}
+)  # fmt: skip
+#: Number words before a participle that make it an adjective ("two detained journalists").
+_QUANTITIES = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "hundreds", "thousands", "several", "dozen", "many", "more", "other"}
+)  # fmt: skip
+#: Last words of an actor named by its arms or forces ("Russian drones"): "hit" is an attack.
+_ARMS = frozenset(
+    {"drones", "missiles", "jets", "warplanes", "rockets", "artillery", "bombers", "aircraft",
+     "helicopters", "gunboats", "warships", "forces", "troops", "shells"}
+)  # fmt: skip
+#: Words of time between such a subject and its verb ("Russian drones overnight hit").
+_ARMED_ADVERBS = frozenset({"overnight", "again", "also", "then", "later", "reportedly"})
 _MAX_SOURCE_DISTANCE = 25
 _MAX_TARGET_DISTANCE = 10
 _MEMORY_SENTENCES = 3

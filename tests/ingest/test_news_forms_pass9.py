@@ -1,0 +1,44 @@
+"""Forms of news English the ninth pass codes, each a regression test.
+
+The sentences are written for these tests (none is copied from a gold file): general structures
+of wire news that an independent block (fresh8) showed the coder missed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.ingest import code_text
+
+
+def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(e.type, e.source, e.target) for e in code_text(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # missiles "slammed into" a place: an attack by their state
+        (
+            "Iranian missiles slammed into apartment buildings in northern Israel on Sunday.",
+            ("ASSAULT", ("iran",), ("israel",)),
+        ),
+        # "pulled back from" a place: a withdrawal
+        (
+            "Russian troops pulled back from the Ukrainian city of Kherson.",
+            ("RETREAT", ("russia",), ("ukraine",)),
+        ),
+    ],
+)
+def test_ninth_pass_forms(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister slammed into the debate with a long speech.",
+    ],
+)
+def test_ninth_pass_non_events(text):
+    assert not any(t == "ASSAULT" for t, _, _ in coded(text))

@@ -28,6 +28,16 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Russian troops pulled back from the Ukrainian city of Kherson.",
             ("RETREAT", ("russia",), ("ukraine",)),
         ),
+        # a participle after a number is an adjective: the release's target is named after it
+        (
+            "Hamas handed over three abducted Thai farm workers to the Red Cross in Gaza.",
+            ("CONCEDE", ("hamas",), ("thailand",)),
+        ),
+        # releasing persons of a state (a tourist, a couple, a student) is a concession to it
+        (
+            "Iran freed a French tourist who had been held in Evin prison since 2022.",
+            ("CONCEDE", ("iran",), ("france",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):
@@ -42,3 +52,10 @@ def test_ninth_pass_forms(text, expected):
 )
 def test_ninth_pass_non_events(text):
     assert not any(t == "ASSAULT" for t, _, _ in coded(text))
+
+
+def test_adjectival_participle_is_no_event():
+    # "two kidnapped soldiers": no abduction by the group that hands them over
+    found = coded("The ELN handed over two kidnapped Colombian soldiers to a church commission.")
+    assert ("CONCEDE", ("eln",), ("colombia",)) in found
+    assert not any(t == "ASSAULT" for t, _, _ in found)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
+from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
@@ -26,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reported, _Derived, _Documents):
+class EventCoder(_Frames, _Reported, _Derived, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -139,6 +140,7 @@ class EventCoder(_Reported, _Derived, _Documents):
                 for t in ts
                 if not _close_to(d, t.head, s1)
                 and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
+                and not self._adjectival(d, t, s0)
             ]
             for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
         ]

@@ -38,6 +38,32 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Iran freed a French tourist who had been held in Evin prison since 2022.",
             ("CONCEDE", ("iran",), ("france",)),
         ),
+        # a noun phrase judging the main clause: ACCUSE by the judge of the clause's agent
+        (
+            "Russia held naval drills near Japan's Hokkaido island, a move Tokyo described as "
+            "a provocation.",
+            ("ACCUSE", ("japan",), ("russia",)),
+        ),
+        (
+            "Israel expanded its settlements in the West Bank, a decision condemned by the "
+            "European Union.",
+            ("ACCUSE", ("eu",), ("israel",)),
+        ),
+        (
+            "Pakistan expelled thousands of Afghan migrants in a campaign that Kabul called cruel.",
+            ("ACCUSE", ("afghanistan",), ("pakistan",)),
+        ),
+        # ... or SUPPORT when the judge praises it
+        (
+            "Turkey reopened its border crossing with Armenia, a step Washington welcomed.",
+            ("SUPPORT", ("us",), ("turkey",)),
+        ),
+        # the judged act may be reported: its agent, not the speaker, is judged
+        (
+            "Seoul said North Korea fired two ballistic missiles into the sea, an act Japan "
+            "called a clear violation of U.N. resolutions.",
+            ("ACCUSE", ("japan",), ("north-korea",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):
@@ -59,3 +85,19 @@ def test_adjectival_participle_is_no_event():
     found = coded("The ELN handed over two kidnapped Colombian soldiers to a church commission.")
     assert ("CONCEDE", ("eln",), ("colombia",)) in found
     assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_judge_is_no_target_nor_caller():
+    # the judge ends the target search of the event before it, and "called" is no phone call
+    found = coded(
+        "Seoul said North Korea fired two ballistic missiles into the sea, an act Japan called "
+        "a clear violation of U.N. resolutions."
+    )
+    assert not any(t in ("ASSAULT", "CONSULT") for t, _, _ in found)
+    # a noun that names no act is judged by nobody
+    assert not any(
+        t == "ACCUSE"
+        for t, _, _ in coded(
+            "Venezuela seized a U.S. oil tanker, a vessel Washington called a ship."
+        )
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.judging import _judged_after
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
     _ADVERBIALS,
@@ -325,7 +326,9 @@ class _Attribution(_Mentions):
                 and d.low[pos + 1].endswith("ing")
             ):
                 break  # "vowed to secure access to the sea, alarming Eritrea": a new clause
-            if d.text[pos] == "," and self._attribution_after(d, pos, s1):
+            if d.text[pos] == "," and (
+                self._attribution_after(d, pos, s1) or _judged_after(d, pos, s1)
+            ):
                 break  # "fired missiles into the sea, Japan's defence ministry said": the speaker
             if low == "in" and pos + 1 < s1 and d.low[pos + 1] in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"

@@ -10,7 +10,6 @@ from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
-from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _MEETING_WORDS,
@@ -27,7 +26,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Frames, _Reported, _Derived, _Documents):
+class EventCoder(_Frames, _Derived, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -140,7 +139,7 @@ class EventCoder(_Frames, _Reported, _Derived, _Documents):
                 for t in ts
                 if not _close_to(d, t.head, s1)
                 and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
-                and not self._adjectival(d, t, s0)
+                and not self._dropped(d, t, s0, s1)
             ]
             for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
         ]
@@ -153,7 +152,7 @@ class EventCoder(_Frames, _Reported, _Derived, _Documents):
                 continue
             n, ts = memory.sentence, by_sent_t[si]
             events = list(self._code_sentence(d, s0, s1, n, mentions, ts, reference, file))
-            for event in events + self._reported(d, s0, s1, n, mentions, events, file):
+            for event in events + self._later(d, s0, s1, n, mentions, events, file):
                 if event.mutual or event.trigger.lower().split()[0] in _MEETING_WORDS:
                     memory.group = (
                         memory.sentence,

@@ -1,0 +1,93 @@
+"""Noun phrases that judge the main clause: ", a move China called provocative".
+
+The words of these appositions and a check that one opens at a comma (a target search ends
+there: the judge is no target of the event before it).
+"""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.event import _Doc
+
+#: Verbs of judging an act: condemning, praising, or naming it ("called it provocative").
+_CONDEMNING = frozenset(
+    {"condemned", "denounced", "criticised", "criticized", "slammed", "decried", "deplored",
+     "lambasted", "censured", "protested", "castigated"}
+)  # fmt: skip
+_PRAISING = frozenset({"welcomed", "praised", "hailed", "applauded", "lauded", "commended"})
+_NAMING = frozenset(
+    {"called", "described", "branded", "termed", "labelled", "labeled", "dubbed", "deemed"}
+)
+_JUDGING = _CONDEMNING | _PRAISING | _NAMING
+#: What a naming verb calls a hostile act ("called provocative", "described as a violation").
+_HARSH = frozenset(
+    {"provocative", "provocation", "illegal", "illegitimate", "unlawful", "unacceptable",
+     "inhumane", "inhuman", "hostile", "aggressive", "aggression", "destabilising",
+     "destabilizing", "dangerous", "reckless", "irresponsible", "cruel", "violation", "breach",
+     "invasion", "threat", "escalation", "outrageous", "racist", "barbaric", "criminal",
+     "crime", "piracy", "blackmail", "interference", "coercion", "coercive", "unjust",
+     "unfriendly", "genocide", "terrorism", "shameful", "war"}
+)  # fmt: skip
+_KIND = frozenset({"constructive", "positive", "historic", "encouraging", "welcome", "forward"})
+#: Nouns that are no act of the main clause (", a charge X denied" is a rejection).
+_NOT_JUDGED = frozenset(
+    {
+        "charge",
+        "charges",
+        "accusation",
+        "accusations",
+        "allegation",
+        "allegations",
+        "claim",
+        "claims",
+        "report",
+        "reports",
+    }
+)
+#: Prepositions before a judged noun phrase ("under a campaign that X called inhumane").
+_FRAMING = frozenset({"under", "amid", "in", "as", "despite", "with"})
+
+
+def _judged_after(d: _Doc, comma: int, s1: int) -> bool:
+    """Whether a judging apposition opens at ``comma``: ", an act Japan called ..."."""
+    return _judging_verb(d, comma, s1) >= 0
+
+
+def _judges(d: _Doc, v: int, s0: int, s1: int) -> bool:
+    """Whether the word at ``v`` is the verb of a judging noun phrase (no event of its own)."""
+    if d.low[v] not in _JUDGING:
+        return False
+    for x in range(v - 2, max(s0, v - 12), -1):
+        if d.text[x] == "," or d.low[x] in _FRAMING:
+            return _judging_verb(d, x, s1) == v
+    return False
+
+
+def _judging_verb(d: _Doc, opener: int, s1: int) -> int:
+    """The judging verb of the noun phrase after ``opener`` (a comma or a preposition), or -1.
+
+    "<opener> a|an <up to four words> (that|which)? <actor> <up to three words> <judging
+    verb>" or "<opener> a|an <up to four words> <condemned|welcomed ...> by".
+    """
+    x = opener + 1
+    if x >= s1 or d.low[x] not in ("a", "an"):
+        return -1
+    x += 1
+    words = 0
+    while x < s1 and not d.ent[x] and words <= 5:
+        low = d.low[x]
+        if low in _CONDEMNING or low in _PRAISING:
+            return x if words and x + 1 < s1 and d.low[x + 1] == "by" else -1
+        if not (d.alpha[x] or d.text[x] == "-") or not d.lower[x]:
+            return -1
+        x += 1
+        words += 1
+    if x >= s1 or not d.ent[x] or words == 0:
+        return -1
+    while x < s1 and d.ent[x]:
+        x += 1
+    for y in range(x, min(s1, x + 4)):
+        if d.low[y] in _JUDGING:
+            return y
+        if not d.alpha[y] and d.text[y] not in ("'s", "’s"):
+            return -1
+    return -1

@@ -64,6 +64,17 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "called a clear violation of U.N. resolutions.",
             ("ACCUSE", ("japan",), ("north-korea",)),
         ),
+        # "the two sides|leaders" after two actors named in the sentence: those two
+        (
+            "The Iraqi prime minister received Iran's president in Baghdad, and the two sides "
+            "signed 14 documents on trade.",
+            ("AGREE", ("iraq", "iran"), ("iraq", "iran")),
+        ),
+        (
+            "Modi hosted Sri Lanka's president in New Delhi, where the two leaders agreed to "
+            "build an oil pipeline.",
+            ("AGREE", ("india", "sri-lanka"), ("india", "sri-lanka")),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from realpolitik.ingest.coder.anaphora import _refers_back
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.judging import _judged_after
 from realpolitik.ingest.coder.mentions import _Mentions
@@ -399,7 +400,7 @@ class _Attribution(_Mentions):
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
-                if other.role != "actor" or other.relational:
+                if other.role != "actor" or other.relational or _refers_back(d, other):
                     break
                 if other.end < s1 and d.low[other.end] in _SPEECH:
                     break  # "into Gaza, the United Nations said"

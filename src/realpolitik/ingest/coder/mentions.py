@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from realpolitik.ingest.coder.anaphora import _two_named
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
@@ -235,6 +236,9 @@ class _Mentions(_CoderState):
                 end = i + 2
                 if end < d.n and d.low[end] in _GROUP_NOUNS:
                     end += 1
+            pair = _two_named(memory) if low in ("the", "both") else None
+            if pair:  # "X was received by Y, and the two sides signed ..."
+                return _Mention(i, end, pair, last_word=d.low[end - 1])
             if memory.group and memory.sentence - memory.group[0] <= 2:
                 return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
             # "expelled three Russian diplomats, accusing them of ...": persons in the plural

@@ -1,0 +1,31 @@
+"""References to two actors named before in the same sentence ("..., and the two sides ...")."""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
+
+
+def _two_named(memory: _Memory) -> tuple[str, ...] | None:
+    """The two actors the current sentence has named so far, if exactly two.
+
+    "X was received in Hanoi by Y, and the two sides signed ...", "X hosted Y in Brasilia,
+    where the two leaders signed ...": "the two" are X and Y. A coordinated group of this
+    sentence ("X and Y ...") is ``memory.group`` and comes first.
+    """
+    if memory.group and memory.group[0] == memory.sentence:
+        return memory.group[1]
+    named: dict[str, None] = {}
+    for sent, m in reversed(memory.history):
+        if sent != memory.sentence:
+            break
+        if m.role == "actor" and not m.relational:
+            named.update(dict.fromkeys(m.actors))
+    return tuple(named)[::-1] if len(named) == 2 else None
+
+
+def _refers_back(d: _Doc, m: _Mention) -> bool:
+    """Whether a mention is "the two (sides)" or "both sides": no member of a list before it.
+
+    "... by To Lam, and the two sides signed": a new clause's subject, not a third party.
+    """
+    return d.low[m.start] in ("the", "both") and d.low[m.start + 1] in ("two", "sides")

@@ -75,6 +75,28 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "build an oil pipeline.",
             ("AGREE", ("india", "sri-lanka"), ("india", "sri-lanka")),
         ),
+        # "each other|one another": both ways
+        (
+            "Armenia and Azerbaijan accused one another of opening fire near the village of Sotk.",
+            ("ACCUSE", ("armenia", "azerbaijan"), ("armenia", "azerbaijan")),
+        ),
+        # a pledge of two actors together: each other's
+        (
+            "Kenya and Uganda pledged to end their dispute over sugar exports.",
+            ("AGREE", ("kenya", "uganda"), ("kenya", "uganda")),
+        ),
+        # a cooperative verb coordinated with a call or meeting keeps its counterpart
+        (
+            "France's foreign minister met his Lebanese counterpart in Beirut and pledged "
+            "100 million euros for reconstruction.",
+            ("AGREE", ("france",), ("lebanon",)),
+        ),
+        # a verbal act right after its addressee: "a note to Y rejecting ..."
+        (
+            "Colombia's foreign ministry sent a formal letter to Caracas rejecting the expulsion "
+            "of its consul.",
+            ("REJECT", ("colombia",), ("venezuela",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):
@@ -112,3 +134,9 @@ def test_judge_is_no_target_nor_caller():
             "Venezuela seized a U.S. oil tanker, a vessel Washington called a ship."
         )
     )
+
+
+def test_coordinated_hostile_verb_takes_no_counterpart():
+    # only cooperative verbs carry the first verb's counterpart over
+    found = coded("The Chinese envoy met Myanmar's junta chief and criticised the fighting.")
+    assert not any(t == "ACCUSE" for t, _, _ in found)

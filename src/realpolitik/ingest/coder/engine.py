@@ -440,6 +440,8 @@ class EventCoder(_Frames, _Derived, _Documents):
                 # framework": with Y, as "X signed a deal with Y" (one way)
                 tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
             if not tgt:
+                tgt = self._late_target(d, trig, s0, s1, src, coordinated, start_at)
+            if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo
             if type_ == "RETREAT" and all(self._kinds.get(a) == "organisation" for a in tgt):

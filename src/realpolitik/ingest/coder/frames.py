@@ -18,8 +18,12 @@ from realpolitik.ingest.coder.judging import (
     _judges,
 )
 from realpolitik.ingest.coder.reported import _Reported
-from realpolitik.ingest.coder.words import _QUAD, _SPEECH
+from realpolitik.ingest.coder.words import _QUAD, _SPEECH, _STRONG
 
+#: Types of a verb coordinated with an event that take its target ("met Y and offered").
+_COORDINATED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
+#: Verbal acts whose addressee may stand right before them ("a note to Y rejecting ...").
+_VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
 #: Words after which a participle modifies a noun ("the|two|its seized ...").
 _ADJECTIVE_SLOT = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
@@ -45,6 +49,50 @@ class _Frames(_Reported):
             return False
         prev = d.low[t.start - 1]
         return (prev in _ADJECTIVE_SLOT or prev.isdigit()) and d.low[t.head].endswith("ed")
+
+    # --- targets no other rule found ----------------------------------------------------------
+    def _late_target(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        src: tuple[str, ...],
+        coordinated: list[_Mention] | None,
+        start_at: dict[int, _Mention],
+    ) -> tuple[str, ...]:
+        """The target of an event whose target search found none.
+
+        - "X and Y accused each other of ...", "imposed sanctions on one another": each other;
+        - "the two leaders pledged to ...": a joint pledge, each other's;
+        - "spoke by phone with Y and offered $400 million": a cooperative verb coordinated with
+          an event keeps its target;
+        - "sent a note to Y rejecting ...": a verbal act right after its addressee.
+        """
+        phrase = trig.phrase
+        low = d.low
+        if len(src) >= 2:
+            for x in range(trig.end, min(s1 - 1, trig.end + 4)):
+                if low[x] in ("each", "one") and low[x + 1] in ("other", "another", "other's"):
+                    return src
+                if low[x] in _STRONG or low[x] == ",":
+                    break
+            if phrase.type == "AGREE" and low[trig.end - 1] == "to":
+                return src
+        if coordinated is not None and phrase.type in _COORDINATED_TYPES:
+            return tuple(a for m in coordinated for a in m.actors if a not in src)
+        x = trig.start - 1
+        if phrase.type in _VERBAL_TYPES and low[trig.head].endswith("ing") and x > s0:
+            end_at = {k.end: k for k in start_at.values()}
+            m = end_at.get(trig.start)
+            y = m.start if m is not None else s0
+            while y in end_at:  # "the U.N. Security Council": mentions side by side
+                y = end_at[y].start
+            if y > s0 and low[y - 1] == "the":
+                y -= 1
+            if m is not None and m.role == "actor" and y > s0 and low[y - 1] == "to":
+                return tuple(a for a in m.actors if a not in src)
+        return ()
 
     # --- evaluative appositions --------------------------------------------------------------
     def _later(

@@ -97,6 +97,17 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "of its consul.",
             ("REJECT", ("colombia",), ("venezuela",)),
         ),
+        # "agreed at a summit in <city> to": the place and occasion between verb and infinitive
+        (
+            "Thai and Cambodian leaders agreed at a meeting in Kuala Lumpur to withdraw heavy "
+            "weapons from the border.",
+            ("AGREE", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        # "a visit to <place> by X": X visits the place's state
+        (
+            "The accord was signed during a visit to Riyadh by the French president.",
+            ("CONSULT", ("france",), ("saudi-arabia",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

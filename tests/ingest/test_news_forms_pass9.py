@@ -151,3 +151,13 @@ def test_coordinated_hostile_verb_takes_no_counterpart():
     # only cooperative verbs carry the first verb's counterpart over
     found = coded("The Chinese envoy met Myanmar's junta chief and criticised the fighting.")
     assert not any(t == "ACCUSE" for t, _, _ in found)
+
+
+def test_meeting_place_is_no_counterpart():
+    # "Meeting in Brussels, EU ministers ...": a meeting among the subject's own members
+    found = coded("Meeting in Brussels, EU foreign ministers condemned Russia's drone incursions.")
+    assert ("ACCUSE", ("eu",), ("russia",)) in found
+    assert not any(t == "CONSULT" for t, _, _ in found)
+    # a counterpart named before the comma still meets
+    found = coded("Meeting in Cairo with Egypt's president, the U.S. envoy urged Hamas to accept.")
+    assert ("CONSULT", ("us",), ("egypt",)) in found

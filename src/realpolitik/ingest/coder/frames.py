@@ -38,7 +38,31 @@ class _Frames(_Reported):
         ", an act Japan called a violation": "called" is no phone call (the judgement is coded
         by :meth:`_appraised`).
         """
-        return self._adjectival(d, t, s0) or _judges(d, t.start, s0, s1)
+        return (
+            self._adjectival(d, t, s0)
+            or _judges(d, t.start, s0, s1)
+            or self._meeting_place(d, t, s0, s1)
+        )
+
+    def _meeting_place(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
+        """Whether a reciprocal phrase opens the sentence with only its place: "Meeting in Cairo,".
+
+        "Meeting in Cairo, Arab League leaders endorsed ...": the leaders met each other; the
+        city is no counterpart (and no one else is named before the comma).
+        """
+        if t.start != s0 or not t.phrase.mutual or not d.low[t.head].endswith("ing"):
+            return False
+        x = t.end
+        if x + 1 >= s1 or d.low[x] not in ("in", "at"):
+            return False
+        x += 1
+        if d.low[x] == "the":
+            x += 1
+        if x >= s1 or not d.ent[x]:
+            return False
+        while x < s1 and d.ent[x]:
+            x += 1
+        return x < s1 and d.text[x] == ","
 
     def _adjectival(self, d: _Doc, t: _Trigger, s0: int) -> bool:
         """Whether a one-word participle trigger is an adjective: "two kidnapped soldiers".

@@ -161,3 +161,9 @@ def test_meeting_place_is_no_counterpart():
     # a counterpart named before the comma still meets
     found = coded("Meeting in Cairo with Egypt's president, the U.S. envoy urged Hamas to accept.")
     assert ("CONSULT", ("us",), ("egypt",)) in found
+
+
+def test_the_two_before_a_participle_is_the_subject():
+    # "the two cooperated": not an adjective after a number
+    found = coded("Putin met Erdogan in Sochi. Last year, the two cooperated on a gas pipeline.")
+    assert ("COOPERATE", ("russia", "turkey"), ("russia", "turkey")) in found

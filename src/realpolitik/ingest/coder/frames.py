@@ -18,7 +18,7 @@ from realpolitik.ingest.coder.judging import (
     _judges,
 )
 from realpolitik.ingest.coder.reported import _Reported
-from realpolitik.ingest.coder.words import _QUAD, _SPEECH, _STRONG
+from realpolitik.ingest.coder.words import _PREPOSITIONS, _QUAD, _SPEECH, _STRONG
 
 #: Types of a verb coordinated with an event that take its target ("met Y and offered").
 _COORDINATED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
@@ -72,7 +72,17 @@ class _Frames(_Reported):
         if t.start != t.head or t.start <= s0 or t.end != t.start + 1:
             return False
         prev = d.low[t.start - 1]
-        return (prev in _ADJECTIVE_SLOT or prev.isdigit()) and d.low[t.head].endswith("ed")
+        if not (prev in _ADJECTIVE_SLOT or prev.isdigit()) or not d.low[t.head].endswith("ed"):
+            return False
+        if t.start - 2 >= s0 and d.low[t.start - 2] in ("the", "both"):
+            return False  # "the two cooperated": "the two" is the subject
+        nxt = d.low[t.end] if t.end < d.n else ""
+        return (
+            t.end < d.n
+            and d.alpha[t.end]
+            and nxt not in _PREPOSITIONS
+            and nxt not in ("to", "and", "or")
+        )
 
     # --- targets no other rule found ----------------------------------------------------------
     def _late_target(

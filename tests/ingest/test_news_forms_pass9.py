@@ -108,6 +108,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "The accord was signed during a visit to Riyadh by the French president.",
             ("CONSULT", ("france",), ("saudi-arabia",)),
         ),
+        # a fight "with" Y: both ways
+        (
+            "Pakistani troops clashed with Taliban fighters near the Chaman crossing.",
+            ("ASSAULT", ("pakistan", "afghanistan"), ("pakistan", "afghanistan")),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

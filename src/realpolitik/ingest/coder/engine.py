@@ -441,6 +441,7 @@ class EventCoder(_Frames, _Derived, _Documents):
                 tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
             if not tgt:
                 tgt = self._late_target(d, trig, s0, s1, src, coordinated, start_at)
+            src, tgt = self._both_ways(d, trig, s1, src, tgt)
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo

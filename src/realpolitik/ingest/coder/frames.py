@@ -128,6 +128,17 @@ class _Frames(_Reported):
                 return tuple(a for a in m.actors if a not in src)
         return ()
 
+    def _both_ways(
+        self, d: _Doc, trig: _Trigger, s1: int, src: tuple[str, ...], tgt: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Source and target of a fight "with" Y: both ways ("X clashed|fought with Y")."""
+        if not tgt or trig.phrase.type != "ASSAULT" or not trig.phrase.mutual:
+            return src, tgt
+        if d.low[trig.end - 1] != "with" and (trig.end >= s1 or d.low[trig.end] != "with"):
+            return src, tgt
+        both = tuple(dict.fromkeys(src + tgt))
+        return both, both
+
     # --- evaluative appositions --------------------------------------------------------------
     def _later(
         self,

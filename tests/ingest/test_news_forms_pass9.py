@@ -113,6 +113,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Pakistani troops clashed with Taliban fighters near the Chaman crossing.",
             ("ASSAULT", ("pakistan", "afghanistan"), ("pakistan", "afghanistan")),
         ),
+        # a fight named in an adverbial of time is the main clause subject's, both ways
+        (
+            "Sudan's army retook the presidential palace in Khartoum after weeks of fierce "
+            "clashes with the RSF.",
+            ("ASSAULT", ("sudan", "rsf"), ("sudan", "rsf")),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -24,6 +24,9 @@ from realpolitik.ingest.coder.words import _PREPOSITIONS, _QUAD, _SPEECH, _STRON
 _COORDINATED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
 #: Verbal acts whose addressee may stand right before them ("a note to Y rejecting ...").
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+#: Nouns of fighting and the prepositions of time before them ("after heavy fighting with").
+_FIGHT_NOUNS = frozenset({"fighting", "clashes", "battles", "skirmishes", "combat"})
+_TIME_FRAMES = frozenset({"after", "amid", "during", "following", "before"})
 #: Words after which a participle modifies a noun ("the|two|its seized ...").
 _ADJECTIVE_SLOT = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
@@ -152,7 +155,62 @@ class _Frames(_Reported):
     ) -> list[Event]:
         """The events a sentence's coded events leave to sentence-level rules."""
         out = self._reported(d, s0, s1, number, mentions, events, file)
+        out += self._fought_with(d, s0, s1, number, mentions, events + out, file)
         return out + self._appraised(d, s0, s1, number, mentions, events + out, file)
+
+    def _fought_with(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """ASSAULT both ways for "X seized ... after (days of) fighting|clashes with Y".
+
+        A fight named in an adverbial of time is the main clause's subject's, with Y.
+        """
+        low = d.low
+        out: list[Event] = []
+        for x in range(s0 + 2, s1 - 2):
+            if low[x] not in _FIGHT_NOUNS or low[x + 1] != "with":
+                continue
+            y = x - 1
+            while y > s0 and x - y <= 4 and low[y] not in _TIME_FRAMES:
+                if not (d.alpha[y] and d.lower[y]):
+                    break
+                y -= 1
+            if low[y] not in _TIME_FRAMES:
+                continue
+            start_at = {m.start: m for m in mentions}
+            end_at = {m.end: m for m in mentions}
+            other = self._right(d, x + 2, s1, s1, start_at, set())
+            subject = self._first_group(d, mentions, y, s0, end_at)
+            if not other or not subject:
+                continue
+            both = tuple(dict.fromkeys(a for m in subject + other for a in m.actors))
+            if len(both) < 2 or any(e.type == "ASSAULT" and set(e.source) & set(both)
+                                    and set(e.target) & set(both) for e in events):  # fmt: skip
+                continue
+            out.append(
+                Event(
+                    sentence=number,
+                    text=d.doc[s0:s1].text.strip(),
+                    source=both,
+                    type="ASSAULT",
+                    mode=None,
+                    target=both,
+                    intensity=-9.0,
+                    date=None,
+                    cameo="190",
+                    quad_class=_QUAD["19"],
+                    trigger=d.doc[x : x + 2].text,
+                    file=file,
+                )
+            )
+        return out
 
     def _appraised(
         self,

@@ -119,6 +119,18 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "clashes with the RSF.",
             ("ASSAULT", ("sudan", "rsf"), ("sudan", "rsf")),
         ),
+        # "X said after meeting|talks with Y": X met Y
+        (
+            "The deal will be signed in May, Japan's foreign minister said after talks with "
+            "Wang Yi in Beijing.",
+            ("CONSULT", ("japan",), ("china",)),
+        ),
+        # ... and "the two ministers said after a meeting": each other
+        (
+            "Chile and Argentina will share radar data, the two defence ministers said after a "
+            "meeting in Santiago.",
+            ("CONSULT", ("chile", "argentina"), ("chile", "argentina")),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

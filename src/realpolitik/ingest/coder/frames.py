@@ -24,6 +24,9 @@ from realpolitik.ingest.coder.words import _PREPOSITIONS, _QUAD, _SPEECH, _STRON
 _COORDINATED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
 #: Verbal acts whose addressee may stand right before them ("a note to Y rejecting ...").
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+#: "said after (a|their) meeting|talks (with) Y".
+_MEETING_DETERMINERS = frozenset({"a", "an", "the", "their", "his", "her", "its"})
+_MEETING_NOUNS = frozenset({"meeting", "meetings", "talks"})
 #: Nouns of fighting and the prepositions of time before them ("after heavy fighting with").
 _FIGHT_NOUNS = frozenset({"fighting", "clashes", "battles", "skirmishes", "combat"})
 _TIME_FRAMES = frozenset({"after", "amid", "during", "following", "before"})
@@ -156,7 +159,67 @@ class _Frames(_Reported):
         """The events a sentence's coded events leave to sentence-level rules."""
         out = self._reported(d, s0, s1, number, mentions, events, file)
         out += self._fought_with(d, s0, s1, number, mentions, events + out, file)
+        out += self._said_after(d, s0, s1, number, mentions, events + out, file)
         return out + self._appraised(d, s0, s1, number, mentions, events + out, file)
+
+    def _said_after(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """CONSULT for "X said after meeting Y", "the two ministers said after talks".
+
+        The speaker met Y (or, with no one named after the meeting, the speakers met each
+        other).
+        """
+        low = d.low
+        out: list[Event] = []
+        for v in range(s0 + 1, s1 - 2):
+            if low[v] not in _SPEECH or low[v + 1] not in ("after", "following"):
+                continue
+            x = v + 2
+            if low[x] in _MEETING_DETERMINERS:
+                x += 1
+            if x >= s1 or low[x] not in _MEETING_NOUNS:
+                continue
+            end_at = {m.end: m for m in mentions}
+            y = v
+            while y > s0 and v - y < 3 and y not in end_at and d.alpha[y - 1] and d.lower[y - 1]:
+                y -= 1
+            speaker = end_at.get(y)
+            if speaker is None or speaker.role != "actor":
+                continue
+            src = speaker.actors
+            start_at = {m.start: m for m in mentions}
+            begin = x + 2 if x + 1 < s1 and low[x + 1] == "with" else x + 1
+            found = self._right(d, begin, min(s1, begin + 6), s1, start_at, set(src))
+            tgt = tuple(a for m in found or [] for a in m.actors if a not in src)
+            if not found and len(src) >= 2:
+                tgt = src
+            if not tgt or any(e.type == "CONSULT" and set(src) <= set(e.source) for e in events):
+                continue
+            out.append(
+                Event(
+                    sentence=number,
+                    text=d.doc[s0:s1].text.strip(),
+                    source=src,
+                    type="CONSULT",
+                    mode="visit" if low[x] != "talks" else None,
+                    target=tgt,
+                    intensity=2.0,
+                    date=None,
+                    cameo="040",
+                    quad_class=_QUAD["04"],
+                    trigger=d.doc[v + 1 : x + 1].text,
+                    file=file,
+                )
+            )
+        return out
 
     def _fought_with(
         self,

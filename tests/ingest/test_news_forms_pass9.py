@@ -131,6 +131,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "meeting in Santiago.",
             ("CONSULT", ("chile", "argentina"), ("chile", "argentina")),
         ),
+        # "X accused them": an object pronoun is not its verb's subject (the envoys named before)
+        (
+            "Three Iranian diplomats left Baku on Friday, a day after Azerbaijan accused them of "
+            "spying.",
+            ("ACCUSE", ("azerbaijan",), ("iran",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -29,3 +29,19 @@ def _refers_back(d: _Doc, m: _Mention) -> bool:
     "... by To Lam, and the two sides signed": a new clause's subject, not a third party.
     """
     return d.low[m.start] in ("the", "both") and d.low[m.start + 1] in ("two", "sides")
+
+
+def _verb_subject(d: _Doc, i: int, memory: _Memory) -> _Mention | None:
+    """The subject of the verb right before the object pronoun at ``i`` ("X accused them").
+
+    An object pronoun does not stand for its own clause's subject ("Chisinau accused them of
+    ...": them are others, the diplomats named before).
+    """
+    if d.low[i] != "them" or i < 2 or not (d.alpha[i - 1] and d.lower[i - 1]):
+        return None
+    for sent, m in reversed(memory.history):
+        if sent != memory.sentence:
+            return None
+        if m.end == i - 1:
+            return m
+    return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.anaphora import _two_named
+from realpolitik.ingest.coder.anaphora import _two_named, _verb_subject
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
@@ -242,7 +242,16 @@ class _Mentions(_CoderState):
             if memory.group and memory.sentence - memory.group[0] <= 2:
                 return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
             # "expelled three Russian diplomats, accusing them of ...": persons in the plural
-            found = self._recall(memory, lambda m: not m.person or m.last_word.endswith("s"))
+            subject = _verb_subject(d, i, memory)  # "Chisinau accused them": the diplomats
+            found = (
+                None
+                if subject is None
+                else self._recall(memory, lambda m: m.last_word.endswith("s") and m is not subject)
+            )
+            found = found or self._recall(
+                memory,
+                lambda m: (not m.person or m.last_word.endswith("s")) and m is not subject,
+            )
         elif low == "the" and i + 1 < d.n and d.low[i + 1] in self._anaphoric and not d.ent[i + 1]:
             noun = d.low[i + 1]
             end = i + 2

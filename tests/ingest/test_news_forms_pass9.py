@@ -137,6 +137,15 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "spying.",
             ("ACCUSE", ("azerbaijan",), ("iran",)),
         ),
+        # an agentless expulsion: the state left expels
+        (
+            "Iran's ambassador was given 48 hours to leave Buenos Aires.",
+            ("SANCTION", ("argentina",), ("iran",)),
+        ),
+        (
+            "Three Chinese diplomats were expelled from the Philippines on Monday.",
+            ("SANCTION", ("philippines",), ("china",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -27,6 +27,12 @@ _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT",
 #: "said after (a|their) meeting|talks (with) Y".
 _MEETING_DETERMINERS = frozenset({"a", "an", "the", "their", "his", "her", "its"})
 _MEETING_NOUNS = frozenset({"meeting", "meetings", "talks"})
+#: Diplomats whose expulsion may be agentless, and its verbs ("were ordered to leave").
+_ENVOYS = frozenset(
+    {"diplomats", "diplomat", "ambassador", "envoy", "envoys", "ambassadors", "attache",
+     "attaché", "consul", "staff"}
+)  # fmt: skip
+_ORDERED = frozenset({"ordered", "told", "asked", "given", "expelled"})
 #: Nouns of fighting and the prepositions of time before them ("after heavy fighting with").
 _FIGHT_NOUNS = frozenset({"fighting", "clashes", "battles", "skirmishes", "combat"})
 _TIME_FRAMES = frozenset({"after", "amid", "during", "following", "before"})
@@ -160,6 +166,7 @@ class _Frames(_Reported):
         out = self._reported(d, s0, s1, number, mentions, events, file)
         out += self._fought_with(d, s0, s1, number, mentions, events + out, file)
         out += self._said_after(d, s0, s1, number, mentions, events + out, file)
+        out += self._told_to_leave(d, s0, s1, number, mentions, events + out, file)
         return out + self._appraised(d, s0, s1, number, mentions, events + out, file)
 
     def _said_after(
@@ -216,6 +223,62 @@ class _Frames(_Reported):
                     cameo="040",
                     quad_class=_QUAD["04"],
                     trigger=d.doc[v + 1 : x + 1].text,
+                    file=file,
+                )
+            )
+        return out
+
+    def _told_to_leave(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """SANCTION (expulsion) for "X's diplomats were ordered to leave Y", "were expelled from Y".
+
+        An agentless expulsion is the act of the state the diplomats must leave.
+        """
+        low = d.low
+        out: list[Event] = []
+        for m in mentions:
+            x = m.end
+            if m.role != "actor" or m.last_word not in _ENVOYS or x + 3 >= s1:
+                continue
+            if low[x] not in ("was", "were", "have", "has", "had"):
+                continue
+            stop = min(s1, x + 9)
+            verb = next((y for y in range(x + 1, stop) if low[y] in _ORDERED), -1)
+            if verb < 0:
+                continue
+            if low[verb] == "expelled":
+                at = verb + 2 if verb + 1 < s1 and low[verb + 1] == "from" else -1
+            else:
+                at = next((y + 2 for y in range(verb + 1, stop - 1)
+                           if low[y] == "to" and low[y + 1] == "leave"), -1)  # fmt: skip
+            host = next((k for k in mentions if at >= 0 and k.start in (at, at + 1)), None)
+            if host is None:
+                continue
+            tgt = m.actors
+            src = tuple(a for a in host.actors if a not in tgt)
+            if not src or any(e.type == "SANCTION" and set(src) <= set(e.source) for e in events):
+                continue
+            out.append(
+                Event(
+                    sentence=number,
+                    text=d.doc[s0:s1].text.strip(),
+                    source=src,
+                    type="SANCTION",
+                    mode="expel",
+                    target=tgt,
+                    intensity=-5.0,
+                    date=None,
+                    cameo="1663",
+                    quad_class=_QUAD["16"],
+                    trigger=d.doc[verb:at].text,
                     file=file,
                 )
             )

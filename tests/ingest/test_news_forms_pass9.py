@@ -146,6 +146,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Three Chinese diplomats were expelled from the Philippines on Monday.",
             ("SANCTION", ("philippines",), ("china",)),
         ),
+        # a text its subject adopts: "passed a resolution censuring Y" is the subject's censure
+        (
+            "The Organization of American States adopted a resolution condemning Nicaragua for the "
+            "detention of opposition leaders.",
+            ("ACCUSE", ("oas",), ("nicaragua",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):
@@ -183,6 +189,11 @@ def test_judge_is_no_target_nor_caller():
             "Venezuela seized a U.S. oil tanker, a vessel Washington called a ship."
         )
     )
+
+
+def test_vetoed_statement_is_no_accusation():
+    found = coded("Hungary vetoed an EU statement condemning Russia's strikes on Ukraine's grid.")
+    assert not any(t == "ACCUSE" for t, _, _ in found)
 
 
 def test_coordinated_hostile_verb_takes_no_counterpart():

@@ -91,3 +91,28 @@ def _judging_verb(d: _Doc, opener: int, s1: int) -> int:
         if not d.alpha[y] and d.text[y] not in ("'s", "’s"):
             return -1
     return -1
+
+
+#: Texts an actor adopts and the verbs of adopting them ("passed a resolution censuring Iran").
+_TEXTS = frozenset({"resolution", "resolutions", "statement", "declaration", "communique",
+                    "communiqué", "motion"})  # fmt: skip
+_ADOPTING = frozenset(
+    {"passed", "adopted", "issued", "approved", "passes", "adopts", "issues", "approves",
+     "pass", "adopt", "issue", "approve", "backed", "voted"}
+)  # fmt: skip
+
+
+def _adopted_text(d: _Doc, x: int, s0: int) -> bool:
+    """Whether the noun at ``x`` is a text its subject adopts: "passed a (joint) resolution".
+
+    "The IAEA board passed a resolution censuring Iran": the censure is the board's own
+    ("vetoed a statement condemning ..." is not).
+    """
+    if d.low[x] not in _TEXTS:
+        return False
+    y = x - 1
+    while y > s0 and x - y <= 3 and d.low[y] not in _ADOPTING:
+        if not (d.alpha[y] and d.lower[y]):
+            return False
+        y -= 1
+    return y >= s0 and d.low[y] in _ADOPTING

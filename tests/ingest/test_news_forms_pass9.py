@@ -152,6 +152,16 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "detention of opposition leaders.",
             ("ACCUSE", ("oas",), ("nicaragua",)),
         ),
+        # "secured|won a pledge of|from X": X pledges to the subject
+        (
+            "Kenya's president, received in Beijing by Xi Jinping, won a promise from China to "
+            "finance the railway's next section.",
+            ("AGREE", ("china",), ("kenya",)),
+        ),
+        (
+            "Moldova secured a pledge of Romanian gas supplies for the winter.",
+            ("AGREE", ("romania",), ("moldova",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

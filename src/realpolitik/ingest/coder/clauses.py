@@ -79,11 +79,17 @@ class _Clauses(_Attribution):
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
     ) -> list[_Mention] | None:
-        """The main clause's subject for ", drawing a protest from X" (X protests to it)."""
+        """The main clause's subject for ", drawing a protest from X" (X protests to it).
+
+        Also the subject before an appositive that ends right before the phrase ("X, received
+        by Y, secured a pledge from Z").
+        """
         if trig.start - 1 <= s0 or d.text[trig.start - 1] != ",":
             return None
         if not d.low[trig.head].endswith("ing"):
-            return None
+            # "X, received in New Delhi by Modi, secured a pledge of ...": the appositive's X
+            start_at = {m.start: m for m in mentions}
+            return self._appositive_subject(d, trig.start - 1, s0, end_at, start_at)
         return self._first_group(d, mentions, trig.start, s0, end_at)
 
     def _relative_close(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> int:

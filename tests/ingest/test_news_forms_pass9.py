@@ -162,6 +162,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Moldova secured a pledge of Romanian gas supplies for the winter.",
             ("AGREE", ("romania",), ("moldova",)),
         ),
+        # withdrawing a trade facility, preferences or a waiver for Y's goods: a sanction
+        (
+            "Washington revoked trade preferences for South African goods.",
+            ("SANCTION", ("us",), ("south-africa",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -167,6 +167,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Washington revoked trade preferences for South African goods.",
             ("SANCTION", ("us",), ("south-africa",)),
         ),
+        # "X, whose <act> Y has condemned|praised,": Y judges X
+        (
+            "Serbia's president, whose crackdown on students the EU has condemned, met Putin "
+            "in Moscow.",
+            ("ACCUSE", ("eu",), ("serbia",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

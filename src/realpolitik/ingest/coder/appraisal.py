@@ -34,7 +34,8 @@ class _Appraisal(_Reported):
 
         ", a move China's foreign ministry called provocative", ", a buildup Caracas denounced
         as ...", "under a campaign that Kabul called inhumane", ", a move condemned by the OAS":
-        the judge's view of what the main clause's agent did.
+        the judge's view of what the main clause's agent did; "X, whose campaign Washington has
+        praised,": of X.
         """
         low = d.low
         if len(mentions) < 2 or _JUDGING.isdisjoint(low[s0:s1]):
@@ -50,7 +51,11 @@ class _Appraisal(_Reported):
                 continue
             judge, np_start, type_ = found
             src = tuple(dict.fromkeys(judge.actors))
-            agent = self._judged_agent(d, mentions, np_start, s0, end_at, events)
+            if low[np_start] == "whose":
+                owner = self._antecedent(d, np_start - 1, s0, end_at)
+                agent = owner.actors if owner is not None and owner.role == "actor" else ()
+            else:
+                agent = self._judged_agent(d, mentions, np_start, s0, end_at, events)
             tgt = tuple(a for a in agent if a not in src)
             if not tgt or any(
                 e.type == type_ and set(src) <= set(e.source) and set(tgt) & set(e.target)
@@ -107,10 +112,12 @@ class _Appraisal(_Reported):
         if not (d.alpha[head] and d.lower[head]) or low[head] in _NOT_JUDGED:
             return None
         x = head - 1
-        while x > s0 and head - x <= 4 and low[x] not in ("a", "an"):
+        while x > s0 and head - x <= 4 and low[x] not in ("a", "an", "whose"):
             if not (d.alpha[x] or d.text[x] == "-") or d.ent[x]:
                 return None
             x -= 1
+        if low[x] == "whose" and d.text[x - 1] == ",":
+            return judge, x, type_  # "X, whose campaign Washington has praised,": X's
         if low[x] not in ("a", "an") or not (d.text[x - 1] == "," or low[x - 1] in _FRAMING):
             return None
         return judge, x, type_

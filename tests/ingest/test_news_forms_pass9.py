@@ -173,6 +173,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "in Moscow.",
             ("ACCUSE", ("eu",), ("serbia",)),
         ),
+        # an accusation in a participial appositive ends at its closing comma
+        (
+            "Georgia's prime minister, accused by critics of steering Tbilisi toward Moscow, "
+            "met Viktor Orban in Budapest.",
+            ("CONSULT", ("georgia",), ("hungary",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

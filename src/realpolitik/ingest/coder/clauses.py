@@ -93,16 +93,21 @@ class _Clauses(_Attribution):
         return self._first_group(d, mentions, trig.start, s0, end_at)
 
     def _relative_close(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> int:
-        """The comma closing the relative clause ", which|who ..." that ``trig`` is in, else s1."""
+        """The comma closing the relative clause ", which|who ..." that ``trig`` is in, else s1.
+
+        A participial appositive (", accused by the opposition of ...,") closes likewise.
+        """
         x = trig.start - 1
-        while x > s0 and trig.start - x <= 6:
-            if d.text[x] in _STRONG or d.text[x] == ",":
+        # "X, accused by the opposition of ..., met Y": a participial appositive ends likewise
+        if not (x > s0 and d.text[x] == "," and d.low[trig.head].endswith("ed")):
+            while x > s0 and trig.start - x <= 6:
+                if d.text[x] in _STRONG or d.text[x] == ",":
+                    return s1
+                if d.low[x] in ("which", "who", "whom") and d.text[x - 1] == ",":
+                    break
+                x -= 1
+            else:
                 return s1
-            if d.low[x] in ("which", "who", "whom") and d.text[x - 1] == ",":
-                break
-            x -= 1
-        else:
-            return s1
         for y in range(trig.end, min(s1, trig.end + 15)):
             if d.text[y] in _STRONG:
                 return s1

@@ -179,6 +179,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "met Viktor Orban in Budapest.",
             ("CONSULT", ("georgia",), ("hungary",)),
         ),
+        # several judges
+        (
+            "North Korea launched a spy satellite, a launch Seoul and Tokyo condemned as a "
+            "breach of U.N. resolutions.",
+            ("ACCUSE", ("south-korea", "japan"), ("north-korea",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -49,8 +49,8 @@ class _Appraisal(_Reported):
             found = self._judged(d, v, s0, s1, start_at, end_at)
             if found is None:
                 continue
-            judge, np_start, type_ = found
-            src = tuple(dict.fromkeys(judge.actors))
+            judges, np_start, type_ = found
+            src = tuple(dict.fromkeys(a for m in judges for a in m.actors))
             if low[np_start] == "whose":
                 owner = self._antecedent(d, np_start - 1, s0, end_at)
                 agent = owner.actors if owner is not None and owner.role == "actor" else ()
@@ -88,8 +88,8 @@ class _Appraisal(_Reported):
         s1: int,
         start_at: dict[int, _Mention],
         end_at: dict[int, _Mention],
-    ) -> tuple[_Mention, int, str] | None:
-        """(judge, start of the judged noun phrase, type) of the judging verb at ``v``."""
+    ) -> tuple[list[_Mention], int, str] | None:
+        """(judges, start of the judged noun phrase, type) of the judging verb at ``v``."""
         low = d.low
         type_ = self._judgement(d, v, s1)
         if type_ is None:
@@ -97,6 +97,7 @@ class _Appraisal(_Reported):
         if v + 1 < s1 and low[v + 1] == "by":
             # ", a move condemned by the OAS": the judge after "by"
             judge = next((start_at[y] for y in range(v + 2, min(s1, v + 4)) if y in start_at), None)
+            judges = self._group_right(d, judge, start_at, s1) if judge is not None else []
             head = v - 1
         else:
             # ", a move China's foreign ministry called ...": the judge before the verb
@@ -104,7 +105,8 @@ class _Appraisal(_Reported):
             while x > s0 and v - x < 4 and x not in end_at and d.alpha[x - 1] and d.lower[x - 1]:
                 x -= 1
             judge = end_at.get(x)
-            head = judge.start - 1 if judge is not None else -1
+            judges = self._group_left(d, judge, end_at, s0) if judge is not None else []
+            head = judges[0].start - 1 if judges else -1
             if judge is not None and low[head] in ("that", "which"):
                 head -= 1
         if judge is None or judge.role != "actor" or head <= s0:
@@ -117,10 +119,10 @@ class _Appraisal(_Reported):
                 return None
             x -= 1
         if low[x] == "whose" and d.text[x - 1] == ",":
-            return judge, x, type_  # "X, whose campaign Washington has praised,": X's
+            return judges, x, type_  # "X, whose campaign Washington has praised,": X's
         if low[x] not in ("a", "an") or not (d.text[x - 1] == "," or low[x - 1] in _FRAMING):
             return None
-        return judge, x, type_
+        return judges, x, type_
 
     def _judgement(self, d: _Doc, v: int, s1: int) -> str | None:
         """ACCUSE or SUPPORT for the judging verb at ``v`` ("called provocative": ACCUSE)."""

@@ -185,6 +185,16 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "breach of U.N. resolutions.",
             ("ACCUSE", ("south-korea", "japan"), ("north-korea",)),
         ),
+        # "the signing of a partnership between X and Y", "drew criticism from Z"
+        (
+            "The signing of a strategic partnership between Russia and North Korea drew "
+            "criticism from Seoul.",
+            ("AGREE", ("russia", "north-korea"), ("russia", "north-korea")),
+        ),
+        (
+            "Hungary's veto drew criticism from Brussels.",
+            ("ACCUSE", ("eu",), ("hungary",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -195,6 +195,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Hungary's veto drew criticism from Brussels.",
             ("ACCUSE", ("eu",), ("hungary",)),
         ),
+        # Iranian cities other than the capital
+        (
+            "Israeli jets struck a drone factory near Isfahan overnight.",
+            ("ASSAULT", ("israel",), ("iran",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

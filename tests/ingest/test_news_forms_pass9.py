@@ -200,6 +200,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Israeli jets struck a drone factory near Isfahan overnight.",
             ("ASSAULT", ("israel",), ("iran",)),
         ),
+        # "vowed a response|revenge after|for Y's act": a threat against Y
+        (
+            "Hezbollah vowed revenge for the Israeli strike that killed its commander.",
+            ("THREATEN", ("hezbollah",), ("israel",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

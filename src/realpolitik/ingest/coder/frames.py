@@ -97,7 +97,8 @@ class _Frames(_Appraisal, _Adverbials):
         - "the two leaders pledged to ...": a joint pledge, each other's;
         - "spoke by phone with Y and offered $400 million": a cooperative verb coordinated with
           an event keeps its target;
-        - "sent a note to Y rejecting ...": a verbal act right after its addressee.
+        - "sent a note to Y rejecting ...": a verbal act right after its addressee;
+        - "vowed a response after Y struck ...": a threat against who struck.
         """
         phrase = trig.phrase
         low = d.low
@@ -109,6 +110,12 @@ class _Frames(_Appraisal, _Adverbials):
                     break
             if phrase.type == "AGREE" and low[trig.end - 1] == "to":
                 return src
+        if phrase.type == "THREATEN" and trig.end + 1 < s1 and low[trig.end] in ("after", "for"):
+            # "vowed a crushing response after Israeli jets struck ...": against the striker
+            x = trig.end + 1
+            m = next((start_at[y] for y in range(x, min(s1, x + 4)) if y in start_at), None)
+            if m is not None and m.role == "actor":
+                return tuple(a for a in m.actors if a not in src)
         if coordinated is not None and phrase.type in _COORDINATED_TYPES:
             return tuple(a for m in coordinated for a in m.actors if a not in src)
         x = trig.start - 1

@@ -205,6 +205,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Hezbollah vowed revenge for the Israeli strike that killed its commander.",
             ("THREATEN", ("hezbollah",), ("israel",)),
         ),
+        # a text by the actor named before it accuses: "a U.N. report accusing it of ..."
+        (
+            "Uganda dismissed a European Union report accusing it of arming militias in Congo.",
+            ("ACCUSE", ("eu",), ("uganda",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):
@@ -246,6 +251,8 @@ def test_judge_is_no_target_nor_caller():
 
 def test_vetoed_statement_is_no_accusation():
     found = coded("Hungary vetoed an EU statement condemning Russia's strikes on Ukraine's grid.")
+    assert not any(t == "ACCUSE" for t, _, _ in found)
+    found = coded("Hungary blocked a joint EU report condemning Russia's strikes on Kyiv.")
     assert not any(t == "ACCUSE" for t, _, _ in found)
 
 

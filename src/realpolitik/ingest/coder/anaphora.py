@@ -37,11 +37,20 @@ def _verb_subject(d: _Doc, i: int, memory: _Memory) -> _Mention | None:
     An object pronoun does not stand for its own clause's subject ("Chisinau accused them of
     ...": them are others, the diplomats named before).
     """
-    if d.low[i] != "them" or i < 2 or not (d.alpha[i - 1] and d.lower[i - 1]):
+    if d.low[i] not in ("them", "it") or i < 3 or not (d.alpha[i - 1] and d.lower[i - 1]):
         return None
+    if d.low[i] == "it" and d.low[i + 1 : i + 2] != ["of"]:
+        return None  # "said it had struck": a subject "it" is the speaker
+    # "a United Nations report accusing it": the author before the text's noun
+    ends = (i - 1, i - 2) if d.alpha[i - 2] and d.lower[i - 2] else (i - 1,)
     for sent, m in reversed(memory.history):
         if sent != memory.sentence:
             return None
-        if m.end == i - 1:
+        if m.end in ends:
             return m
     return None
+
+
+def _accused_it(d: _Doc, i: int, trigger_starts: set[int]) -> bool:
+    """Whether "it" at ``i`` is the object of an accusation: "accusing it of ..."."""
+    return i - 1 in trigger_starts and i + 1 < d.n and d.low[i + 1] == "of"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from realpolitik.ingest.coder.attribution import _Attribution
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
-from realpolitik.ingest.coder.judging import _adopted_text
+from realpolitik.ingest.coder.judging import _adopted_text, _authored_text
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _BE,
@@ -362,7 +362,7 @@ class _Clauses(_Attribution):
         if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
             return True
         head = d.low[trig.head]
-        if _adopted_text(d, trig.start - 1, s0):
+        if _adopted_text(d, trig.start - 1, s0) or _authored_text(d, trig.start - 1, s0):
             return False  # "passed a resolution censuring Iran": the subject's own censure
         return (
             head.endswith("ing")

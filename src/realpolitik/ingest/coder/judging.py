@@ -116,3 +116,27 @@ def _adopted_text(d: _Doc, x: int, s0: int) -> bool:
             return False
         y -= 1
     return y >= s0 and d.low[y] in _ADOPTING
+
+
+#: Texts that exist once named ("a U.N. report"; a statement may be a draft).
+_REPORTS = frozenset({"report", "reports", "findings", "probe", "investigation", "inquiry"})
+#: Verbs that keep a text from being issued ("vetoed a statement condemning ...").
+_BLOCKING = frozenset({"vetoed", "blocked", "vetoes", "blocks", "veto", "block", "stalled"})
+
+
+def _authored_text(d: _Doc, x: int, s0: int) -> bool:
+    """Whether the noun at ``x`` is a text by the actor named right before it.
+
+    "rejected a United Nations report accusing it of ...": the report's accusation is the
+    U.N.'s ("vetoed a U.N. report accusing ..." is not).
+    """
+    if d.low[x] not in _REPORTS or not d.ent[x - 1]:
+        return False  # "backed a NATO statement condemning ...": perhaps a draft
+    y = x - 1
+    while y > s0 and (d.ent[y] or d.text[y] in ("'s", "’s")):
+        y -= 1
+    while y > s0 and x - y <= 6 and d.low[y] not in ("a", "an", "the") and d.lower[y]:
+        y -= 1  # "a joint EU statement"
+    if d.low[y] in ("a", "an", "the"):
+        y -= 1
+    return y >= s0 and d.low[y] not in _BLOCKING

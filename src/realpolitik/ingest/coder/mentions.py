@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.anaphora import _two_named, _verb_subject
+from realpolitik.ingest.coder.anaphora import _accused_it, _two_named, _verb_subject
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
@@ -226,9 +226,16 @@ class _Mentions(_CoderState):
         if low in _PERSON_PRONOUNS:
             found = self._recall(memory, lambda m: m.person, subject=low in ("he", "she"))
         elif low in _THING_PRONOUNS or (
-            low == "it" and any(t in trigger_starts for t in range(i + 1, i + 5))
+            low == "it"
+            and (
+                any(t in trigger_starts for t in range(i + 1, i + 5))
+                or _accused_it(d, i, trigger_starts)
+            )
         ):
-            found = self._recall(memory, lambda m: not m.person, subject=low == "it")
+            subject = _verb_subject(d, i, memory)  # "a U.N. report accusing it": not the U.N.
+            found = self._recall(
+                memory, lambda m: not m.person and m is not subject, subject=low == "it"
+            )
         elif low in _GROUP_PRONOUNS or (
             low in ("the", "both") and i + 1 < d.n and d.low[i + 1] in ("two", "sides")
         ):

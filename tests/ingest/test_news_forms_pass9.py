@@ -260,6 +260,11 @@ def test_coordinated_hostile_verb_takes_no_counterpart():
     # only cooperative verbs carry the first verb's counterpart over
     found = coded("The Chinese envoy met Myanmar's junta chief and criticised the fighting.")
     assert not any(t == "ACCUSE" for t, _, _ in found)
+    # ... and only a meeting's or call's: an attack's target is pledged nothing
+    found = coded(
+        "Israel struck Hezbollah positions in Lebanon and vowed to continue the campaign."
+    )
+    assert not any(t == "AGREE" for t, _, _ in found)
 
 
 def test_meeting_place_is_no_counterpart():

@@ -18,6 +18,11 @@ from realpolitik.ingest.coder.words import _PREPOSITIONS, _STRONG
 
 #: Types of a verb coordinated with an event that take its target ("met Y and offered").
 _COORDINATED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
+#: Words of meeting or calling before the counterpart a coordinated verb takes over.
+_MEETING_WORDS = frozenset(
+    {"met", "meets", "meeting", "hosted", "hosts", "received", "receives", "visited", "visits",
+     "spoke", "speaks", "talked", "talks", "called", "phoned", "telephoned", "hosting"}
+)  # fmt: skip
 #: Verbal acts whose addressee may stand right before them ("a note to Y rejecting ...").
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
 #: Words after which a participle modifies a noun ("the|two|its seized ...").
@@ -96,7 +101,7 @@ class _Frames(_Appraisal, _Adverbials):
         - "X and Y accused each other of ...", "imposed sanctions on one another": each other;
         - "the two leaders pledged to ...": a joint pledge, each other's;
         - "spoke by phone with Y and offered $400 million": a cooperative verb coordinated with
-          an event keeps its target;
+          a meeting or call keeps its counterpart;
         - "sent a note to Y rejecting ...": a verbal act right after its addressee;
         - "vowed a response after Y struck ...": a threat against who struck.
         """
@@ -116,8 +121,11 @@ class _Frames(_Appraisal, _Adverbials):
             m = next((start_at[y] for y in range(x, min(s1, x + 4)) if y in start_at), None)
             if m is not None and m.role == "actor":
                 return tuple(a for a in m.actors if a not in src)
-        if coordinated is not None and phrase.type in _COORDINATED_TYPES:
-            return tuple(a for m in coordinated for a in m.actors if a not in src)
+        if coordinated and phrase.type in _COORDINATED_TYPES:
+            # ... only after a meeting or call ("struck Y and vowed to continue": no pledge to Y)
+            at = coordinated[0].start
+            if any(low[y] in _MEETING_WORDS for y in range(max(s0, at - 6), at)):
+                return tuple(a for m in coordinated for a in m.actors if a not in src)
         x = trig.start - 1
         if phrase.type in _VERBAL_TYPES and low[trig.head].endswith("ing") and x > s0:
             end_at = {k.end: k for k in start_at.values()}

@@ -272,6 +272,9 @@ def test_meeting_place_is_no_counterpart():
     found = coded("Meeting in Brussels, EU foreign ministers condemned Russia's drone incursions.")
     assert ("ACCUSE", ("eu",), ("russia",)) in found
     assert not any(t == "CONSULT" for t, _, _ in found)
+    # two sides after the comma still meet each other
+    found = coded("Meeting in Doha, U.S. and Russian officials discussed a prisoner exchange.")
+    assert any(t == "CONSULT" for t, _, _ in found)
     # a counterpart named before the comma still meets
     found = coded("Meeting in Cairo with Egypt's president, the U.S. envoy urged Hamas to accept.")
     assert ("CONSULT", ("us",), ("egypt",)) in found

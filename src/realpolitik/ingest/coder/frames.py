@@ -63,7 +63,11 @@ class _Frames(_Appraisal, _Adverbials):
             return False
         while x < s1 and d.ent[x]:
             x += 1
-        return x < s1 and d.text[x] == ","
+        if x >= s1 or d.text[x] != ",":
+            return False
+        # "Meeting in Doha, U.S. and Russian officials ...": two sides do meet each other
+        subject = d.low[x + 1 : min(s1, x + 6)]
+        return "and" not in subject or not any(d.ent[x + 1 : min(s1, x + 6)])
 
     def _adjectival(self, d: _Doc, t: _Trigger, s0: int) -> bool:
         """Whether a one-word participle trigger is an adjective: "two kidnapped soldiers".

@@ -210,6 +210,10 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Uganda dismissed a European Union report accusing it of arming militias in Congo.",
             ("ACCUSE", ("eu",), ("uganda",)),
         ),
+        (
+            "Venezuela held a referendum on annexing Essequibo, a vote Guyana called a sham.",
+            ("ACCUSE", ("guyana",), ("venezuela",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -25,7 +25,9 @@ _HARSH = frozenset(
      "destabilizing", "dangerous", "reckless", "irresponsible", "cruel", "violation", "breach",
      "invasion", "threat", "escalation", "outrageous", "racist", "barbaric", "criminal",
      "crime", "piracy", "blackmail", "interference", "coercion", "coercive", "unjust",
-     "unfriendly", "genocide", "terrorism", "shameful", "war"}
+     "unfriendly", "genocide", "terrorism", "shameful", "war", "bullying", "hegemonic",
+     "extortion", "occupation", "annexation", "apartheid", "massacre", "terrorist", "atrocity",
+     "atrocities", "sabotage", "crimes", "unprovoked", "sham", "invalid", "void"}
 )  # fmt: skip
 _KIND = frozenset({"constructive", "positive", "historic", "encouraging", "welcome", "forward"})
 #: Nouns that are no act of the main clause (", a charge X denied" is a rejection).

@@ -23,6 +23,9 @@ _ORDERED = frozenset({"ordered", "told", "asked", "given", "expelled"})
 _FIGHT_NOUNS = frozenset({"fighting", "clashes", "battles", "skirmishes", "combat"})
 _TIME_FRAMES = frozenset({"after", "amid", "during", "following", "before"})
 
+#: Words without which no rule of this module applies.
+_CUES = _FIGHT_NOUNS | _ORDERED | frozenset({"after", "following"})
+
 
 class _Adverbials(_Reported):
     def _adverbial(
@@ -36,6 +39,8 @@ class _Adverbials(_Reported):
         file: str | None,
     ) -> list[Event]:
         """The events of this module's rules in one sentence."""
+        if _CUES.isdisjoint(d.low[s0:s1]):
+            return []
         out = self._fought_with(d, s0, s1, number, mentions, events, file)
         out += self._said_after(d, s0, s1, number, mentions, events + out, file)
         return out + self._told_to_leave(d, s0, s1, number, mentions, events + out, file)

@@ -214,6 +214,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Venezuela held a referendum on annexing Essequibo, a vote Guyana called a sham.",
             ("ACCUSE", ("guyana",), ("venezuela",)),
         ),
+        # "both countries|leaders" like "the two"
+        (
+            "Egypt's president hosted the Qatari emir in Cairo, and both leaders signed "
+            "documents on investment.",
+            ("AGREE", ("egypt", "qatar"), ("egypt", "qatar")),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

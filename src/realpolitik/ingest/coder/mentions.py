@@ -237,8 +237,12 @@ class _Mentions(_CoderState):
                 memory, lambda m: not m.person and m is not subject, subject=low == "it"
             )
         elif low in _GROUP_PRONOUNS or (
-            low in ("the", "both") and i + 1 < d.n and d.low[i + 1] in ("two", "sides")
-        ):
+            low in ("the", "both")
+            and i + 1 < d.n
+            and (
+                d.low[i + 1] in ("two", "sides") or (low == "both" and d.low[i + 1] in _GROUP_NOUNS)
+            )
+        ):  # "the two (sides)", "both sides|countries|leaders"
             if low in ("the", "both"):
                 end = i + 2
                 if end < d.n and d.low[end] in _GROUP_NOUNS:

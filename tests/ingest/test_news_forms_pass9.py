@@ -220,6 +220,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "documents on investment.",
             ("AGREE", ("egypt", "qatar"), ("egypt", "qatar")),
         ),
+        (
+            "Japan released treated water into the Pacific, a decision which Beijing called "
+            "regrettable.",
+            ("ACCUSE", ("china",), ("japan",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

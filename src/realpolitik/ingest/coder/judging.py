@@ -27,7 +27,8 @@ _HARSH = frozenset(
      "crime", "piracy", "blackmail", "interference", "coercion", "coercive", "unjust",
      "unfriendly", "genocide", "terrorism", "shameful", "war", "bullying", "hegemonic",
      "extortion", "occupation", "annexation", "apartheid", "massacre", "terrorist", "atrocity",
-     "atrocities", "sabotage", "crimes", "unprovoked", "sham", "invalid", "void"}
+     "atrocities", "sabotage", "crimes", "unprovoked", "sham", "invalid", "void", "regrettable",
+     "deplorable", "unwarranted", "unjustified", "disproportionate", "arbitrary"}
 )  # fmt: skip
 _KIND = frozenset({"constructive", "positive", "historic", "encouraging", "welcome", "forward"})
 #: Nouns that are no act of the main clause (", a charge X denied" is a rejection).

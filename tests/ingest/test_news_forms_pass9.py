@@ -225,6 +225,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "regrettable.",
             ("ACCUSE", ("china",), ("japan",)),
         ),
+        # "a drone launched|fired by X (toward Y)": X's attack on Y, or on who intercepts it
+        (
+            "Israel shot down two drones launched by Hezbollah over the Galilee.",
+            ("ASSAULT", ("hezbollah",), ("israel",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -230,6 +230,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Israel shot down two drones launched by Hezbollah over the Galilee.",
             ("ASSAULT", ("hezbollah",), ("israel",)),
         ),
+        # "agreed to resume (indirect) talks with Y": an agreement with Y
+        (
+            "Hamas agreed to resume indirect talks with Israel in Doha.",
+            ("AGREE", ("hamas",), ("israel",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -243,9 +243,17 @@ class _Clauses(_Attribution):
             return False
         return all(d.alpha[x] and d.lower[x] for x in gap)
 
-    def _content_at(self, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
-        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to."""
-        if trig.phrase.type != "AGREE" or x != trig.end:
+    def _content_at(self, d: _Doc, x: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+        """Whether the phrase at ``x`` is what the AGREE phrase ``trig`` agrees to.
+
+        Right after it, or after one or two verbs ("agreed to resume peace talks with Bogota").
+        """
+        if trig.phrase.type != "AGREE" or not trig.end <= x <= trig.end + 2:
+            return False
+        if x > trig.end and (
+            d.low[trig.end - 1] != "to"
+            or not all(d.alpha[y] and d.lower[y] and not d.ent[y] for y in range(trig.end, x))
+        ):
             return False
         return any(t.start == x and t.phrase.type in _AGREED_CONTENT for t in triggers)
 

@@ -345,7 +345,7 @@ class EventCoder(_Frames, _Derived, _Documents):
                     place = True
                     later = later[1:]
                 next_trigger = next(
-                    (t.start for t in later if not self._content_at(t.start, trig, triggers)), s1
+                    (t.start for t in later if not self._content_at(d, t.start, trig, triggers)), s1
                 )
                 if phrase.irrealis:
                     next_trigger = s1  # "threatened to launch an offensive against X": X

@@ -235,6 +235,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Hamas agreed to resume indirect talks with Israel in Doha.",
             ("AGREE", ("hamas",), ("israel",)),
         ),
+        # Ukrainian cities other than those known before
+        (
+            "Russian drones struck an apartment block in Sumy overnight.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

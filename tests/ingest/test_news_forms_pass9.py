@@ -240,6 +240,12 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Russian drones struck an apartment block in Sumy overnight.",
             ("ASSAULT", ("russia",), ("ukraine",)),
         ),
+        # a past-tense verb after "and" ends what an accusation introduces
+        (
+            "Pakistan accused Kabul of sheltering militants and closed its border with "
+            "Afghanistan.",
+            ("SANCTION", ("pakistan",), ("afghanistan",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -118,8 +118,9 @@ class _Clauses(_Attribution):
     def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
         """Whether what an irrealis phrase introduces has ended before ``trig``.
 
-        A participial clause after a comma (", accusing Paris of ...") or a subordinate clause
-        ("... after ELN commanders agreed") is an event of its own.
+        A participial clause after a comma (", accusing Paris of ..."), a subordinate clause
+        ("... after ELN commanders agreed") or a past-tense verb after "and" ("... and closed
+        the crossing") is an event of its own.
         """
         for x in range(at, trig.start):
             low = d.low[x]
@@ -132,6 +133,13 @@ class _Clauses(_Attribution):
                 and d.low[trig.head].endswith("ing")
             ):
                 return True
+            if (
+                low == "and"
+                and x + 1 == trig.start == trig.head
+                and d.lower[trig.head]
+                and d.low[trig.head].endswith("ed")
+            ):
+                return True  # "accused Kabul of sheltering militants and closed the crossing"
         return False
 
     def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:

@@ -246,6 +246,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Afghanistan.",
             ("SANCTION", ("pakistan",), ("afghanistan",)),
         ),
+        # Pakistani cities other than the capital
+        (
+            "Indian missiles hit an air base near Rawalpindi, the Pakistani military said.",
+            ("ASSAULT", ("india",), ("pakistan",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -251,6 +251,11 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
             "Indian missiles hit an air base near Rawalpindi, the Pakistani military said.",
             ("ASSAULT", ("india",), ("pakistan",)),
         ),
+        # Afghan provinces and cities
+        (
+            "Pakistani aircraft bombed suspected militant hideouts in Paktika province.",
+            ("ASSAULT", ("pakistan",), ("afghanistan",)),
+        ),
     ],
 )
 def test_ninth_pass_forms(text, expected):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from realpolitik.ingest.coder.anaphora import _refers_back
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.judging import _judged_after
 from realpolitik.ingest.coder.mentions import _Mentions
 from realpolitik.ingest.coder.words import (
     _ADVERBIALS,
@@ -362,7 +364,9 @@ class _Attribution(_Mentions):
                 and d.low[pos + 1].endswith("ing")
             ):
                 break  # "vowed to secure access to the sea, alarming Eritrea": a new clause
-            if d.text[pos] == "," and self._attribution_after(d, pos, s1):
+            if d.text[pos] == "," and (
+                self._attribution_after(d, pos, s1) or _judged_after(d, pos, s1)
+            ):
                 break  # "fired missiles into the sea, Japan's defence ministry said": the speaker
             if low == "in" and pos + 1 < s1 and d.low[pos + 1] in _CAUSE_NOUNS:
                 break  # "vowed to bolster his forces in response to U.S. drills"
@@ -460,7 +464,7 @@ class _Attribution(_Mentions):
         while pos < s1:
             other = start_at.get(pos)
             if other is not None:
-                if other.role != "actor" or other.relational:
+                if other.role != "actor" or other.relational or _refers_back(d, other):
                     break
                 if other.end < s1 and d.low[other.end] in _SPEECH:
                     break  # "into Gaza, the United Nations said"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from realpolitik.ingest.coder.attribution import _Attribution
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.judging import _adopted_text, _authored_text
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _ARMED_ADVERBS,
@@ -17,7 +18,6 @@ from realpolitik.ingest.coder.words import (
     _NOT_NOUNS,
     _POSSESSIVE_DETERMINERS,
     _PUSHED,
-    _QUANTITIES,
     _SKIP_BEFORE_VERB,
     _SPEECH,
     _STRONG,
@@ -161,24 +161,35 @@ class _Clauses(_Attribution):
     def _clause_subject(
         self, d: _Doc, mentions: list[_Mention], trig: _Trigger, s0: int, end_at
     ) -> list[_Mention] | None:
-        """The main clause's subject for ", drawing a protest from X" (X protests to it)."""
+        """The main clause's subject for ", drawing a protest from X" (X protests to it).
+
+        Also the subject before an appositive that ends right before the phrase ("X, received
+        by Y, secured a pledge from Z").
+        """
         if trig.start - 1 <= s0 or d.text[trig.start - 1] != ",":
             return None
         if not d.low[trig.head].endswith("ing"):
-            return None
+            # "X, received in New Delhi by Modi, secured a pledge of ...": the appositive's X
+            start_at = {m.start: m for m in mentions}
+            return self._appositive_subject(d, trig.start - 1, s0, end_at, start_at)
         return self._first_group(d, mentions, trig.start, s0, end_at)
 
     def _relative_close(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> int:
-        """The comma closing the relative clause ", which|who ..." that ``trig`` is in, else s1."""
+        """The comma closing the relative clause ", which|who ..." that ``trig`` is in, else s1.
+
+        A participial appositive (", accused by the opposition of ...,") closes likewise.
+        """
         x = trig.start - 1
-        while x > s0 and trig.start - x <= 6:
-            if d.text[x] in _STRONG or d.text[x] == ",":
+        # "X, accused by the opposition of ..., met Y": a participial appositive ends likewise
+        if not (x > s0 and d.text[x] == "," and d.low[trig.head].endswith("ed")):
+            while x > s0 and trig.start - x <= 6:
+                if d.text[x] in _STRONG or d.text[x] == ",":
+                    return s1
+                if d.low[x] in ("which", "who", "whom") and d.text[x - 1] == ",":
+                    break
+                x -= 1
+            else:
                 return s1
-            if d.low[x] in ("which", "who", "whom") and d.text[x - 1] == ",":
-                break
-            x -= 1
-        else:
-            return s1
         for y in range(trig.end, min(s1, trig.end + 15)):
             if d.text[y] in _STRONG:
                 return s1
@@ -189,8 +200,9 @@ class _Clauses(_Attribution):
     def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
         """Whether what an irrealis phrase introduces has ended before ``trig``.
 
-        A participial clause after a comma (", accusing Paris of ...") or a subordinate clause
-        ("... after ELN commanders agreed") is an event of its own.
+        A participial clause after a comma (", accusing Paris of ..."), a subordinate clause
+        ("... after ELN commanders agreed") or a past-tense verb after "and" ("... and closed
+        the crossing") is an event of its own.
         """
         for x in range(at, trig.start):
             low = d.low[x]
@@ -203,6 +215,13 @@ class _Clauses(_Attribution):
                 and d.low[trig.head].endswith("ing")
             ):
                 return True
+            if (
+                low == "and"
+                and x + 1 == trig.start == trig.head
+                and d.lower[trig.head]
+                and d.low[trig.head].endswith("ed")
+            ):
+                return True  # "accused Kabul of sheltering militants and closed the crossing"
         return False
 
     def _unnamed_addressee(self, d: _Doc, trig: _Trigger, target: _Mention) -> bool:
@@ -307,22 +326,6 @@ class _Clauses(_Attribution):
         if not group or self._antecedent(d, x, s0, end_at) is not group[-1]:
             return None
         return group
-
-    def _adjective_participle(self, d: _Doc, trig: _Trigger, before: str) -> bool:
-        """Whether a one-word participle qualifies the noun after it, after a number or "its".
-
-        "freed 10 detained Colombians", "its jailed citizens": the people freed, not an arrest.
-        """
-        if trig.end != trig.start + 1 or not d.low[trig.start].endswith("ed"):
-            return False
-        if not (before.isdigit() or before in _QUANTITIES or before in _POSSESSIVE_DETERMINERS):
-            return False
-        x = trig.end
-        if x >= d.n:
-            return False
-        return bool(d.ent[x]) or (
-            d.alpha[x] and d.lower[x] and d.low[x] not in _NOT_NOUNS and not d.low[x].endswith("ly")
-        )
 
     def _object_of_previous(self, d: _Doc, trig: _Trigger, previous: _Trigger) -> bool:
         """Whether a nominal event is the object of the event before it.
@@ -467,8 +470,8 @@ class _Clauses(_Attribution):
         if low in _POSSESSIVE_DETERMINERS and trig.end == trig.start + 1:
             return True
         head = d.low[trig.head]
-        if self._adjective_participle(d, trig, low):
-            return True
+        if _adopted_text(d, trig.start - 1, s0) or _authored_text(d, trig.start - 1, s0):
+            return False  # "passed a resolution censuring Iran": the subject's own censure
         return (
             head.endswith("ing")
             and trig.head == trig.start

@@ -9,8 +9,8 @@ from realpolitik.ingest.coder.agents import _AgentAfter
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
+from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
-from realpolitik.ingest.coder.reported import _Reported
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
     _MEETING_WORDS,
@@ -27,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -140,6 +140,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 for t in ts
                 if not _close_to(d, t.head, s1)
                 and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
+                and not self._dropped(d, t, s0, s1)
             ]
             for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
         ]
@@ -152,7 +153,7 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 continue
             n, ts = memory.sentence, by_sent_t[si]
             events = list(self._code_sentence(d, s0, s1, n, mentions, ts, reference, file))
-            for event in events + self._reported(d, s0, s1, n, mentions, events, file):
+            for event in events + self._later(d, s0, s1, n, mentions, events, file):
                 if event.mutual or event.trigger.lower().split()[0] in _MEETING_WORDS:
                     memory.group = (
                         memory.sentence,
@@ -445,6 +446,9 @@ class EventCoder(_Reported, _Derived, _AgentAfter, _Documents):
                 tgt = tuple(a for m in coordinated for a in m.actors if a not in src)
             if solo is not None:
                 tgt = solo[3]
+            if not tgt:
+                tgt = self._late_target(d, trig, s0, s1, src, coordinated, start_at)
+            src, tgt = self._both_ways(d, trig, s1, src, tgt)
             if not tgt:
                 continue
             type_, mode, cameo = phrase.type, phrase.mode, phrase.cameo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from realpolitik.ingest.coder.anaphora import _accused_it, _two_named, _verb_subject
 from realpolitik.ingest.coder.base import _CoderState
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
 from realpolitik.ingest.coder.words import (
@@ -245,20 +246,43 @@ class _Mentions(_CoderState):
         if low in _PERSON_PRONOUNS:
             found = self._recall(memory, lambda m: m.person, subject=low in ("he", "she"))
         elif low in _THING_PRONOUNS or (
-            low == "it" and any(t in trigger_starts for t in range(i + 1, i + 5))
+            low == "it"
+            and (
+                any(t in trigger_starts for t in range(i + 1, i + 5))
+                or _accused_it(d, i, trigger_starts)
+            )
         ):
-            found = self._recall(memory, lambda m: not m.person, subject=low == "it")
+            subject = _verb_subject(d, i, memory)  # "a U.N. report accusing it": not the U.N.
+            found = self._recall(
+                memory, lambda m: not m.person and m is not subject, subject=low == "it"
+            )
         elif low in _GROUP_PRONOUNS or (
-            low in ("the", "both") and i + 1 < d.n and d.low[i + 1] in ("two", "sides")
-        ):
+            low in ("the", "both")
+            and i + 1 < d.n
+            and (
+                d.low[i + 1] in ("two", "sides") or (low == "both" and d.low[i + 1] in _GROUP_NOUNS)
+            )
+        ):  # "the two (sides)", "both sides|countries|leaders"
             if low in ("the", "both"):
                 end = i + 2
                 if end < d.n and d.low[end] in _GROUP_NOUNS:
                     end += 1
+            pair = _two_named(memory) if low in ("the", "both") else None
+            if pair:  # "X was received by Y, and the two sides signed ..."
+                return _Mention(i, end, pair, last_word=d.low[end - 1])
             if memory.group and memory.sentence - memory.group[0] <= 2:
                 return _Mention(i, end, memory.group[1], last_word=d.low[end - 1])
             # "expelled three Russian diplomats, accusing them of ...": persons in the plural
-            found = self._recall(memory, lambda m: not m.person or m.last_word.endswith("s"))
+            subject = _verb_subject(d, i, memory)  # "Chisinau accused them": the diplomats
+            found = (
+                None
+                if subject is None
+                else self._recall(memory, lambda m: m.last_word.endswith("s") and m is not subject)
+            )
+            found = found or self._recall(
+                memory,
+                lambda m: (not m.person or m.last_word.endswith("s")) and m is not subject,
+            )
         elif low == "the" and i + 1 < d.n and d.low[i + 1] in self._anaphoric and not d.ent[i + 1]:
             noun = d.low[i + 1]
             end = i + 2

@@ -223,11 +223,6 @@ _SCHEMES = frozenset(
     {"initiative", "pact", "treaty", "agreement", "accord", "deal", "programme", "program",
      "project", "alliance", "bloc", "framework", "scheme", "mechanism", "partnership"}
 )  # fmt: skip
-#: Number words before a participle that make it an adjective ("two detained journalists").
-_QUANTITIES = frozenset(
-    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-     "hundreds", "thousands", "several", "dozen", "many", "more", "other"}
-)  # fmt: skip
 #: Last words of an actor named by its arms or forces ("Russian drones"): "hit" is an attack.
 _ARMS = frozenset(
     {"drones", "missiles", "jets", "warplanes", "rockets", "artillery", "bombers", "aircraft",

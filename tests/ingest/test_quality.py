@@ -113,9 +113,12 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # relabelling four summit and visit sentences to the sixth pass's written convention); the
 # second independent block (45 sentences, 0.979 / 0.758 before use by the sixth- and
 # seventh-pass coders) was then added to dev: 1357/1375 and 1357/1396 on 1,104 (0.987 / 0.972);
-# the pass's later rules 1359/1376 and 1359/1396 (0.988 / 0.973).
-TEST_PRECISION, TEST_RECALL = 0.93, 0.82
-DEV_PRECISION, DEV_RECALL = 0.985, 0.97
+# the pass's later rules 1359/1376 and 1359/1396 (0.988 / 0.973). Ninth pass (rules from a
+# third independent block, fresh8, 0.959 / 0.610 before use; not in dev), merged with the
+# eighth: dev 1371/1388 and 1371/1396 (0.988 / 0.982); the test split, measured once by the
+# lead after both passes were merged, 108/116 and 108/130 (0.931 / 0.831).
+TEST_PRECISION, TEST_RECALL = 0.93, 0.83
+DEV_PRECISION, DEV_RECALL = 0.985, 0.98
 
 
 def _gold_scores(coder, name):
@@ -171,7 +174,14 @@ def test_gold_split_is_the_documented_one(coder):
 
 @pytest.mark.parametrize(
     ("name", "precision", "recall"),
-    [("test", TEST_PRECISION, TEST_RECALL), ("dev", DEV_PRECISION, DEV_RECALL)],
+    [
+        ("test", TEST_PRECISION, TEST_RECALL),
+        ("dev", DEV_PRECISION, DEV_RECALL),
+        # the third independent block, in-sample since the ninth pass wrote rules from it
+        # (0.959 / 0.610 before; 77/78 and 77/77 after); fresh9 is read by no test, so that
+        # the next pass can be measured on it before anyone uses it
+        ("fresh8", 0.98, 0.99),
+    ],
 )
 def test_gold_split_precision_recall(coder, name, precision, recall):
     _, s, predicted, gold = _gold_scores(coder, name)

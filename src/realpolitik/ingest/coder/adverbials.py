@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.event import Event, _Doc, _Mention
+from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event
 from realpolitik.ingest.coder.reported import _Reported
-from realpolitik.ingest.coder.words import _QUAD, _SPEECH
+from realpolitik.ingest.coder.words import _SPEECH
 
 #: "said after (a|their) meeting|talks (with) Y".
 _MEETING_DETERMINERS = frozenset({"a", "an", "the", "their", "his", "her", "its"})
@@ -87,19 +87,19 @@ class _Adverbials(_Reported):
             if not tgt or any(e.type == "CONSULT" and set(src) <= set(e.source) for e in events):
                 continue
             out.append(
-                Event(
-                    sentence=number,
-                    text=d.doc[s0:s1].text.strip(),
-                    source=src,
-                    type="CONSULT",
-                    mode="visit" if low[x] != "talks" else None,
-                    target=tgt,
-                    intensity=2.0,
-                    date=None,
-                    cameo="040",
-                    quad_class=_QUAD["04"],
-                    trigger=d.doc[v + 1 : x + 1].text,
-                    file=file,
+                _sentence_event(
+                    d,
+                    s0,
+                    s1,
+                    number,
+                    file,
+                    src,
+                    "CONSULT",
+                    "visit" if low[x] != "talks" else None,
+                    tgt,
+                    2.0,
+                    "040",
+                    d.doc[v + 1 : x + 1].text,
                 )
             )
         return out
@@ -143,19 +143,19 @@ class _Adverbials(_Reported):
             if not src or any(e.type == "SANCTION" and set(src) <= set(e.source) for e in events):
                 continue
             out.append(
-                Event(
-                    sentence=number,
-                    text=d.doc[s0:s1].text.strip(),
-                    source=src,
-                    type="SANCTION",
-                    mode="expel",
-                    target=tgt,
-                    intensity=-5.0,
-                    date=None,
-                    cameo="1663",
-                    quad_class=_QUAD["16"],
-                    trigger=d.doc[verb:at].text,
-                    file=file,
+                _sentence_event(
+                    d,
+                    s0,
+                    s1,
+                    number,
+                    file,
+                    src,
+                    "SANCTION",
+                    "expel",
+                    tgt,
+                    -5.0,
+                    "1663",
+                    d.doc[verb:at].text,
                 )
             )
         return out
@@ -197,19 +197,19 @@ class _Adverbials(_Reported):
                                     and set(e.target) & set(both) for e in events):  # fmt: skip
                 continue
             out.append(
-                Event(
-                    sentence=number,
-                    text=d.doc[s0:s1].text.strip(),
-                    source=both,
-                    type="ASSAULT",
-                    mode=None,
-                    target=both,
-                    intensity=-9.0,
-                    date=None,
-                    cameo="190",
-                    quad_class=_QUAD["19"],
-                    trigger=d.doc[x : x + 2].text,
-                    file=file,
+                _sentence_event(
+                    d,
+                    s0,
+                    s1,
+                    number,
+                    file,
+                    both,
+                    "ASSAULT",
+                    None,
+                    both,
+                    -9.0,
+                    "190",
+                    d.doc[x : x + 2].text,
                 )
             )
         return out

@@ -5,7 +5,7 @@ ACCUSE (or SUPPORT) by the judge of the agent of the main clause.
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.event import Event, _Doc, _Mention
+from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event
 from realpolitik.ingest.coder.judging import (
     _CONDEMNING,
     _FRAMING,
@@ -16,7 +16,7 @@ from realpolitik.ingest.coder.judging import (
     _PRAISING,
 )
 from realpolitik.ingest.coder.reported import _Reported
-from realpolitik.ingest.coder.words import _QUAD, _SPEECH
+from realpolitik.ingest.coder.words import _SPEECH
 
 
 class _Appraisal(_Reported):
@@ -63,19 +63,19 @@ class _Appraisal(_Reported):
             ):
                 continue
             out.append(
-                Event(
-                    sentence=number,
-                    text=d.doc[s0:s1].text.strip(),
-                    source=src,
-                    type=type_,
-                    mode=None,
-                    target=tgt,
-                    intensity=-2.0 if type_ == "ACCUSE" else 3.5,
-                    date=None,
-                    cameo="111" if type_ == "ACCUSE" else "051",
-                    quad_class=_QUAD["11" if type_ == "ACCUSE" else "05"],
-                    trigger=d.doc[v : v + 1].text,
-                    file=file,
+                _sentence_event(
+                    d,
+                    s0,
+                    s1,
+                    number,
+                    file,
+                    src,
+                    type_,
+                    None,
+                    tgt,
+                    -2.0 if type_ == "ACCUSE" else 3.5,
+                    "111" if type_ == "ACCUSE" else "051",
+                    d.doc[v : v + 1].text,
                 )
             )
         return out

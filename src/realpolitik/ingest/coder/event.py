@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from realpolitik.ingest.coder.words import _QUAD
 from realpolitik.ingest.dictionary import Phrase
 
 
@@ -147,3 +148,34 @@ class _Doc:
             )
         else:
             self.low, self.title, self.punct, self.alpha, self.lower = [], [], [], [], []
+
+
+def _sentence_event(
+    d: _Doc,
+    s0: int,
+    s1: int,
+    number: int,
+    file: str | None,
+    source: tuple[str, ...],
+    type_: str,
+    mode: str | None,
+    target: tuple[str, ...],
+    intensity: float,
+    cameo: str,
+    trigger: str,
+) -> Event:
+    """An event of the sentence ``d[s0:s1]`` that a sentence-level rule found (no date read)."""
+    return Event(
+        sentence=number,
+        text=d.doc[s0:s1].text.strip(),
+        source=source,
+        type=type_,
+        mode=mode,
+        target=target,
+        intensity=intensity,
+        date=None,
+        cameo=cameo,
+        quad_class=_QUAD[cameo[:2]],
+        trigger=trigger,
+        file=file,
+    )

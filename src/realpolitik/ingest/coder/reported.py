@@ -9,8 +9,8 @@ speaker's accusation of the actor said to have done it.
 from __future__ import annotations
 
 from realpolitik.ingest.coder.clauses import _Clauses
-from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
-from realpolitik.ingest.coder.words import _QUAD, _REPORTING, _STRONG
+from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event, _Trigger
+from realpolitik.ingest.coder.words import _REPORTING, _STRONG
 
 #: Punctuation that ends the search for the speech verb of a reported act.
 _STRONG_STOP = _STRONG | {",", "."}
@@ -114,19 +114,19 @@ class _Reported(_Clauses):
             if any(set(e.source) & set(tgt) for e in events):
                 continue  # "said Pakistani jets had bombed homes": the act is the event
             out.append(
-                Event(
-                    sentence=number,
-                    text=d.doc[s0:s1].text.strip(),
-                    source=src,
-                    type="ACCUSE",
-                    mode=None,
-                    target=tgt,
-                    intensity=-2.0,
-                    date=None,
-                    cameo="112",
-                    quad_class=_QUAD["11"],
-                    trigger=d.doc[v : x + 1].text,
-                    file=file,
+                _sentence_event(
+                    d,
+                    s0,
+                    s1,
+                    number,
+                    file,
+                    src,
+                    "ACCUSE",
+                    None,
+                    tgt,
+                    -2.0,
+                    "112",
+                    d.doc[v : x + 1].text,
                 )
             )
         return out

@@ -113,3 +113,31 @@ def test_json_names_the_issues_decided_by_relations_alone():
     expected = [k for k, p in positions.items() if max(p.values()) - min(p.values()) <= 10 + 1e-9]
     assert got["relations_only"] == expected
     assert _json("coalitions", "-m", "mean")["relations_only"] == []
+
+
+def test_one_coalition_of_everyone_is_not_said_to_be_split_by_relations(tmp_path):
+    # KTAB-like: three actors, no relation, all ending at the same point. The note said "the
+    # hostile relations alone set the coalitions" where there is no hostile relation and one
+    # coalition holds everyone.
+    path = tmp_path / "three.yaml"
+    path.write_text(
+        "title: Three friends\n"
+        "actors:\n"
+        "  - {id: a, name: A, capability: 1}\n"
+        "  - {id: b, name: B, capability: 1}\n"
+        "  - {id: c, name: C, capability: 1}\n"
+        "issues:\n"
+        "  - id: x\n"
+        "    title: X\n"
+        "    positions:\n"
+        "      a: {position: 50, salience: 0.5}\n"
+        "      b: {position: 52, salience: 0.5}\n"
+        "      c: {position: 54, salience: 0.5}\n",
+        encoding="utf-8",
+    )
+    r = runner.invoke(
+        app, ["coalitions", str(path)], env={"COLUMNS": "200", "REALPOLITIK_STORE": "off"}
+    )
+    assert r.exit_code == 0, r.output
+    assert "hostile relations alone" not in r.output
+    assert "no two of them are hostile: one coalition holds them all." in r.output

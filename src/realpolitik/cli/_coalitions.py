@@ -97,11 +97,20 @@ def coalitions(
         )
     console.print(table)
     alike = result.relations_only()
-    if alike:
+    split = [i for i in alike if len(result.on(i)) > 1]
+    whole = [i for i in alike if len(result.on(i)) <= 1]
+    if split:
         console.print(
-            f"On {plural(len(alike), 'issue')} ({escape(', '.join(alike))}) every actor ends "
+            f"On {plural(len(split), 'issue')} ({escape(', '.join(split))}) every actor ends "
             f"within {result.within:g} points of every other: there the hostile relations alone "
             "(and, among the partitions that fit them, the order of the actors in the file) "
             "set the coalitions.",
+            highlight=False,
+        )
+    if whole:
+        console.print(
+            f"On {plural(len(whole), 'issue')} ({escape(', '.join(whole))}) every actor ends "
+            f"within {result.within:g} points of every other and no two of them are hostile: "
+            "one coalition holds them all.",
             highlight=False,
         )

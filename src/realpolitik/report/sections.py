@@ -248,7 +248,15 @@ def _coalitions(data: dict[str, Any]) -> str:
             f'<td class="num">{share}</td><td class="num">{_num(c["position"])}</td></tr>'
         )
     parts.append("</table>")
-    alike = [titles.get(i, i) for i in sec.get("relations_only", [])]
+    single = sec.get("single", [])
+    alike = [titles.get(i, i) for i in sec.get("relations_only", []) if i not in single]
+    whole = [titles.get(i, i) for i in single]
+    if whole:
+        parts.append(
+            f'<p class="note">On {_e("; ".join(whole))} every actor ends within '
+            f"{sec['within']:g} points of every other and no two of them are hostile: one "
+            "coalition holds them all.</p>"
+        )
     if alike:
         parts.append(
             f'<p class="note">On {_e("; ".join(alike))} every actor ends within '

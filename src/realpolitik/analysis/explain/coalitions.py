@@ -79,11 +79,16 @@ def _coalitions(
             text += f"; within {found.within:g} points of {name}, {told} because {reason}"
             blocked.append({"actors": close, "with": outside, "reason": why, "pair": [a, b]})
         alike = issue.id in found.relations_only()
-        if alike:
+        if alike and len(found.on(issue.id)) > 1:
             text += (
                 f"; every actor of this issue ends within {found.within:g} points of every "
                 "other, so only the hostile relations (and the order of the actors in the file) "
                 "separate the coalitions"
+            )
+        elif alike:
+            text += (
+                f"; every actor of this issue ends within {found.within:g} points of every "
+                "other and no two of them are hostile, so one coalition holds them all"
             )
         out.append(
             Sentence(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from realpolitik.ingest.coder.event import _Doc, _Memory, _Mention
-from realpolitik.ingest.coder.words import _GROUP_NOUNS
 
 
 def _two_named(memory: _Memory) -> tuple[str, ...] | None:
@@ -25,13 +24,18 @@ def _two_named(memory: _Memory) -> tuple[str, ...] | None:
 
 
 def _refers_back(d: _Doc, m: _Mention) -> bool:
-    """Whether a mention is "the two (sides)" or "both sides|countries": no list member.
+    """Whether a mention is "the two (sides)", "both (sides|countries)": no list member.
 
-    "... by To Lam, and the two sides signed": a new clause's subject, not a third party.
+    "... by To Lam, and the two sides signed", "met Erdogan and both agreed": a new clause's
+    subject, not a third party.
     """
     low = d.low[m.start]
     after = d.low[m.start + 1] if m.start + 1 < d.n else ""
-    return (low == "the" and after in ("two", "sides")) or (low == "both" and after in _GROUP_NOUNS)
+    return (
+        (low == "the" and after in ("two", "sides"))
+        or low == "both"
+        or d.low[m.end - 1] in ("two", "sides")
+    )
 
 
 def _verb_subject(d: _Doc, i: int, memory: _Memory) -> _Mention | None:

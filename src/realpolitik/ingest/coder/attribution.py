@@ -470,8 +470,6 @@ class _Attribution(_Mentions):
                     break  # "into Gaza, the United Nations said"
                 if owned and other.actors != group[-1].actors and not saw_and:
                     break  # "Moldova's EU bid": the bid's, not a second actor
-                if d.low[other.start] == "both" or d.low[other.end - 1] in ("two", "sides"):
-                    break  # "met Erdogan and both agreed": the next clause's subject
                 group.append(other)
                 by_comma.append(saw_comma and not saw_and)
                 pos = other.end

@@ -132,16 +132,8 @@ class EventCoder(_Frames, _Derived, _AgentAfter, _Documents):
             for x in range(start, end):
                 d.ent[x] = 1
         sents = self._sentences(d)
-        # "drills close to the border with Belarus": near, not a verb of closing; "ordered it
-        # to leave": a departure asked for, not one made (nor an event "it" is the subject of)
         by_sent_t = [
-            [
-                t
-                for t in ts
-                if not _close_to(d, t.head, s1)
-                and not (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
-                and not self._dropped(d, t, s0, s1)
-            ]
+            [t for t in ts if not self._dropped(d, t, s0, s1)]
             for ts, (s0, s1) in zip(self._triggers(d, sents), sents, strict=True)
         ]
         trigger_starts = {t.start for ts in by_sent_t for t in ts}

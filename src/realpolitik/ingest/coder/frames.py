@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from realpolitik.ingest.coder.adverbials import _Adverbials
 from realpolitik.ingest.coder.appraisal import _Appraisal
+from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.judging import _judges
 from realpolitik.ingest.coder.words import _PREPOSITIONS, _STRONG
@@ -37,10 +38,14 @@ class _Frames(_Appraisal, _Adverbials):
         """Whether a phrase found is no event: an adjective, or the verb of a judging phrase.
 
         ", an act Japan called a violation": "called" is no phone call (the judgement is coded
-        by :meth:`_appraised`).
+        by :meth:`_appraised`); "drills close to the border with Belarus": near, not a verb of
+        closing; "ordered it to leave": a departure asked for, not one made (nor an event "it"
+        is the subject of).
         """
         return (
-            self._adjectival(d, t, s0)
+            _close_to(d, t.head, s1)
+            or (t.phrase.forces and t.start > s0 and d.low[t.start - 1] == "to")
+            or self._adjectival(d, t, s0)
             or _judges(d, t.start, s0, s1)
             or self._meeting_place(d, t, s0, s1)
         )

@@ -265,3 +265,24 @@ def test_cli_report_user_errors(tmp_path: Path):
     assert not out.exists()
     result = runner.invoke(app, ["report", "--planb", "russia", "-n", "0", "-o", str(out)])
     assert result.exit_code == 2 and "ACTOR:PARTNER" in result.output
+
+
+def test_coalitions_note_says_one_coalition_where_no_relation_splits_them():
+    # Three actors within 4 points, no relation: one coalition of all three. The note said
+    # "the hostile relations alone ... set the coalitions", where no relation exists.
+    spec = {
+        "title": "Three",
+        "actors": [{"id": k, "name": k.upper(), "capability": 1} for k in "abc"],
+        "issues": [
+            {
+                "id": "x",
+                "title": "X",
+                "positions": {
+                    k: {"position": 50 + 2 * n, "salience": 0.5} for n, k in enumerate("abc")
+                },
+            }
+        ],
+    }
+    page = render_html(gather(parse_scenario(spec), sections=["coalitions"]))
+    assert "no two of them are hostile: one coalition holds them all." in page
+    assert "hostile relations alone" not in page

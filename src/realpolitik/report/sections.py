@@ -6,6 +6,7 @@ an HTML fragment, or ``""`` when its section is missing.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import plotly.graph_objects as go
@@ -248,9 +249,11 @@ def _coalitions(data: dict[str, Any]) -> str:
             f'<td class="num">{share}</td><td class="num">{_num(c["position"])}</td></tr>'
         )
     parts.append("</table>")
-    single = sec.get("single", [])
-    alike = [titles.get(i, i) for i in sec.get("relations_only", []) if i not in single]
-    whole = [titles.get(i, i) for i in single]
+    # where no two are hostile, the actors that all end close form one coalition
+    groups = Counter(c["issue"] for c in sec["coalitions"])
+    same = sec.get("relations_only", [])
+    alike = [titles.get(i, i) for i in same if groups[i] > 1]
+    whole = [titles.get(i, i) for i in same if groups[i] <= 1]
     if whole:
         parts.append(
             f'<p class="note">On {_e("; ".join(whole))} every actor ends within '

@@ -169,7 +169,6 @@ def coalitions_section(result: ForecastResult, model: str) -> dict[str, Any]:
             "moved": found.moved,
             "within": found.within,
             "relations_only": found.relations_only(),
-            "single": [i for i in found.relations_only() if len(found.on(i)) <= 1],
             "coalitions": rows,
         }
     )

@@ -7,7 +7,9 @@ event type with actors; the rules here code the cells the coder missed:
   wish or plan as the subject of a passive is what is rejected or backed, not the modality
   that makes the event unreal (as in "a plan to attack");
 - "were killed in an Israeli strike on Lebanon": the modifier of a nominal attack after "in
-  a|an|the" is its source, though a preposition stands before it.
+  a|an|the" is its source, though a preposition stands before it;
+- "vowed to hit back at Washington", "lashed out at Tokyo": after these verbs "at" names an
+  addressee, not a place.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from realpolitik.ingest.coder.clauses import _Clauses
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.words import _BE, _SKIP_BEFORE_VERB, _STRONG
 
-#: Nouns of the desire list that name what a passive verb acts on ("the offer was rejected").
-_PLAN_NOUNS = frozenset({"proposal", "proposals", "offer", "offers", "plan", "plans", "decision"})
+#: Nouns of plan or request that a passive verb may act on ("the offer was rejected").
+_PLAN_NOUNS = frozenset(
+    {"proposal", "proposals", "offer", "offers", "plan", "plans", "decision", "request",
+     "requests", "demand", "demands", "call", "calls", "appeal", "appeals", "bid"}
+)  # fmt: skip
 #: Types whose passive takes a plan as its subject.
 _PLAN_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 
@@ -31,7 +36,21 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Words after which "at" names whom an act is aimed at, not where it happens.
+_AIMED_AT = frozenset(
+    {"back", "out", "aim", "swipe", "jab", "jabs", "swipes", "balk", "balks", "balked", "balking"}
+)
+
+
 class _Coverage(_Clauses):
+    def _roles(self, d: _Doc, m: _Mention) -> None:
+        super()._roles(d, m)
+        p = m.start - 1
+        while p >= 0 and d.low[p] in ("the", "a", "an"):
+            p -= 1
+        if m.role == "location" and p >= 1 and d.low[p] == "at" and d.low[p - 1] in _AIMED_AT:
+            m.role = "actor"  # "hit back at Washington": the one hit back at
+
     def _left(
         self,
         d: _Doc,
@@ -70,6 +89,12 @@ class _Coverage(_Clauses):
             ):
                 return True
         return False
+
+    def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
+        """... and a request noun's passive verb is the event: "Y's request was turned down"."""
+        if super()._irrealis_ends(d, at, trig):
+            return True
+        return at < trig.start and self._plan_subject(d, trig, max(0, at - 2))
 
     def _plan_subject(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a passive's subject is a noun of plan: "Y's offer (of talks) was rejected"."""

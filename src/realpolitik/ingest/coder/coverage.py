@@ -8,6 +8,8 @@ event type with actors; the rules here code the cells the coder missed:
   that makes the event unreal (as in "a plan to attack");
 - "were killed in an Israeli strike on Lebanon": the modifier of a nominal attack after "in
   a|an|the" is its source, though a preposition stands before it;
+- "rejected the proposal made by France", "vetoed a resolution drafted by Washington", "agreed
+  to a ceasefire proposed by Egypt": the author of what is rejected or accepted is the target;
 - "vowed to hit back at Washington", "lashed out at Tokyo": after these verbs "at" names an
   addressee, not a place.
 """
@@ -16,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from realpolitik.ingest.coder.clauses import _Clauses
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
+from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.words import _BE, _SKIP_BEFORE_VERB, _STRONG
 
 #: Nouns of plan or request that a passive verb may act on ("the offer was rejected").
@@ -36,13 +38,20 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Participles naming the author of a text or proposal ("a resolution drafted by X").
+_AUTHORED_BY = frozenset(
+    {"made", "drafted", "proposed", "forward", "submitted", "tabled", "sponsored", "floated",
+     "presented", "offered", "brokered", "authored", "written"}
+)  # fmt: skip
+#: Types whose target may be the author of their object.
+_AUTHOR_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 #: Words after which "at" names whom an act is aimed at, not where it happens.
 _AIMED_AT = frozenset(
     {"back", "out", "aim", "swipe", "jab", "jabs", "swipes", "balk", "balks", "balked", "balking"}
 )
 
 
-class _Coverage(_Clauses):
+class _Coverage(_Frames):
     def _roles(self, d: _Doc, m: _Mention) -> None:
         super()._roles(d, m)
         p = m.start - 1
@@ -89,6 +98,30 @@ class _Coverage(_Clauses):
             ):
                 return True
         return False
+
+    def _late_target(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        src: tuple[str, ...],
+        coordinated: list[_Mention] | None,
+        start_at: dict[int, _Mention],
+    ) -> tuple[str, ...]:
+        found = super()._late_target(d, trig, s0, s1, src, coordinated, start_at)
+        if found or trig.phrase.type not in _AUTHOR_TYPES:
+            return found
+        # "rejected the proposal made by France": the author of the object
+        for x in range(trig.end, min(s1 - 1, trig.end + 6)):
+            if d.text[x] in _STRONG or d.text[x] == ",":
+                break
+            if d.low[x] in _AUTHORED_BY and d.low[x + 1] == "by" and x + 2 in start_at:
+                m = start_at[x + 2]
+                if m.role == "actor":
+                    return tuple(a for a in m.actors if a not in src)
+                break
+        return ()
 
     def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
         """... and a request noun's passive verb is the event: "Y's request was turned down"."""

@@ -10,6 +10,7 @@ event type with actors; the rules here code the cells the coder missed:
   a|an|the" is its source, though a preposition stands before it;
 - "rejected the proposal made by France", "vetoed a resolution drafted by Washington", "agreed
   to a ceasefire proposed by Egypt": the author of what is rejected or accepted is the target;
+- "A spokesman for Hamas rejected ...": the actor a spokesman speaks for is the subject;
 - "vowed to hit back at Washington", "lashed out at Tokyo": after these verbs "at" names an
   addressee, not a place.
 """
@@ -38,6 +39,11 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Persons who speak or act for the actor after "for|of" ("a spokesman for Hamas").
+_SPEAKERS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
+     "envoy", "delegation", "delegations"}
+)  # fmt: skip
 #: Participles naming the author of a text or proposal ("a resolution drafted by X").
 _AUTHORED_BY = frozenset(
     {"made", "drafted", "proposed", "forward", "submitted", "tabled", "sponsored", "floated",
@@ -59,6 +65,14 @@ class _Coverage(_Frames):
             p -= 1
         if m.role == "location" and p >= 1 and d.low[p] == "at" and d.low[p - 1] in _AIMED_AT:
             m.role = "actor"  # "hit back at Washington": the one hit back at
+        if (
+            m.after_preposition
+            and p >= 1
+            and d.low[p] in ("for", "of")
+            and d.low[p - 1] in _SPEAKERS
+            and (p == 1 or d.low[p - 2] in ("a", "an", "the"))
+        ):
+            m.after_preposition = False  # "A spokesman for Hamas rejected ...": Hamas's
 
     def _left(
         self,

@@ -406,7 +406,7 @@ _ROWS: list[tuple[str, str, str, str, str, str | None]] = [
     ("SUPPORT", "X commended Y for its role", "{X} commended {Y} for its role.", "iaea", "qatar", None),
     ("SUPPORT", "X hailed Y as a partner", "{X} hailed {Y} as a partner.", "us", "india", None),
     ("SUPPORT", "X applauded Y", "{X} applauded {Y}.", "eu", "ukraine", None),
-    ("SUPPORT", "X backed Y in its dispute with Beijing", "{X} backed {Y} in its dispute with Beijing.", "us", "japan", "not coded yet"),
+    ("SUPPORT", "X backed Y in its dispute with Beijing", "{X} backed {Y} in its dispute with Beijing.", "us", "japan", None),
     ("SUPPORT", "X is backing Y", "{X} is backing {Y}.", "iran", "russia", None),
     ("SUPPORT", "X recognised Y's sovereignty", "{X} recognised {Y's} sovereignty.", "us", "ukraine", None),
     ("SUPPORT", "X expressed solidarity with the people of Y", "{X} expressed solidarity with the people of {Y}.", "turkey", "syria", None),
@@ -558,6 +558,7 @@ _NEGATIVE: list[tuple[str, str, str, str, str]] = [
     ("SUPPORT", "a plan to act on Y is no target of its backing", "A plan to attack {Y} was backed by {X}.", "iran", "israel"),
     ("REJECT", "a passive plan, negated", "{Y's} offer was not rejected by {X}.", "israel", "hamas"),
     ("REJECT", "a passive plan, hypothetical", "{Y's} offer could be rejected by {X}.", "israel", "hamas"),
+    ("AID", "backing in a dispute with Z is no aid to Z", "{X} backed Japan in its dispute with {Y}.", "us", "china"),
     ("ASSAULT", "a condemned attack by X is no attack on its judge", "{Y} condemned the attack by {X}.", "hezbollah", "israel"),
 ]
 # fmt: on

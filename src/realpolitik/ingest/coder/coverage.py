@@ -11,6 +11,7 @@ event type with actors; the rules here code the cells the coder missed:
 - "rejected the proposal made by France", "vetoed a resolution drafted by Washington", "agreed
   to a ceasefire proposed by Egypt": the author of what is rejected or accepted is the target;
 - "A spokesman for Hamas rejected ...": the actor a spokesman speaks for is the subject;
+- "backed Japan in its dispute with Beijing": support of Japan, not military aid "with" Beijing;
 - "vowed to hit back at Washington", "lashed out at Tokyo": after these verbs "at" names an
   addressee, not a place.
 """
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.words import _BE, _SKIP_BEFORE_VERB, _STRONG
+from realpolitik.ingest.dictionary import Phrase
 
 #: Nouns of plan or request that a passive verb may act on ("the offer was rejected").
 _PLAN_NOUNS = frozenset(
@@ -39,6 +42,11 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Nouns after which "with" names the other side of a quarrel, not a means of help.
+_QUARREL_NOUNS = frozenset(
+    {"dispute", "disputes", "row", "standoff", "conflict", "war", "feud", "quarrel", "talks",
+     "negotiations", "confrontation", "spat", "tensions", "fight", "struggle"}
+)  # fmt: skip
 #: Persons who speak or act for the actor after "for|of" ("a spokesman for Hamas").
 _SPEAKERS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -57,7 +65,28 @@ _AIMED_AT = frozenset(
 )
 
 
-class _Coverage(_Frames):
+class _Coverage(_Frames, _Documents):
+    def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
+        out = super()._triggers(d, sents)
+        for ts in out:
+            for k, t in enumerate(ts):
+                if (
+                    t.phrase.type == "AID"
+                    and t.phrase.pattern.startswith("back+")
+                    and d.low[t.end - 2] in _QUARREL_NOUNS
+                ):
+                    backed = self._backed_phrase()
+                    if backed is not None:  # "backed Japan in its dispute with Beijing"
+                        ts[k] = _Trigger(t.start, t.start + 1, t.start, backed)
+        return out
+
+    def _backed_phrase(self) -> Phrase | None:
+        """The dictionary's one-word SUPPORT phrase "backed|backs|backing", if it has one."""
+        for phrase in self.dictionary.phrases:
+            if phrase.type == "SUPPORT" and phrase.pattern == "backed|backs|backing":
+                return phrase
+        return None
+
     def _roles(self, d: _Doc, m: _Mention) -> None:
         super()._roles(d, m)
         p = m.start - 1

@@ -139,3 +139,48 @@ def test_ordering_out_is_no_request():
 def test_opening_a_border_is_no_exercise():
     assert "COOPERATE" not in types("Azerbaijan and Armenia opened a border crossing for trade.")
     assert "COOPERATE" not in types("Indian troops opened fire on Chinese soldiers.")
+
+
+def test_reduced_relative_participle_is_no_event():
+    # what was done to the noun, by nobody named: no sanction by the sentence's subject
+    for text in (
+        "Egypt and Qatar agreed to resume gas exports halted during the pandemic.",
+        "Jordan and Syria agreed in Amman to reopen trade routes closed since 2011 to Gaza.",
+        "India and China agreed to restore visas suspended after the Galwan clash.",
+    ):
+        assert not types(text) & {"SANCTION", "COERCE"}, text
+    # an actor's own noun before the verb is its subject, even with a place after the verb
+    assert ("COERCE", ("china",), ("canada",)) in coded(
+        "Chinese border guards detained in Xinjiang two Canadian tourists."
+    )
+    # a participle after an actor is its verb
+    assert ("SANCTION", ("israel",), ("jordan",)) in coded(
+        "Israel suspended flights during the crisis with Jordan."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish jets bombed what Ankara called PKK shelters in northern Iraq.",
+         ("ASSAULT", ("turkey",), ("pkk",))),
+        ("Israel struck what it described as Hezbollah weapons depots in Lebanon.",
+         ("ASSAULT", ("israel",), ("hezbollah",))),
+        ("Pakistani drones hit what officials termed terrorist camps in Afghanistan.",
+         ("ASSAULT", ("pakistan",), ("afghanistan",))),
+    ],
+)  # fmt: skip
+def test_what_x_called_is_no_call(text, expected):
+    found = coded(text)
+    assert expected in found
+    assert not any(t == "CONSULT" for t, _, _ in found)
+
+
+def test_support_as_a_noun_of_aid():
+    # "budget support from X" is aid turned down, not support; the rejection's target is X
+    found = coded("Niger rejected 50 million euros of budget support from France.")
+    assert ("REJECT", ("niger",), ("france",)) in found
+    assert not any(t == "SUPPORT" for t, _, _ in found)
+    assert "SUPPORT" not in types("Mali declined military support from Russia's Africa Corps.")
+    # the verb of backing is still coded
+    assert ("SUPPORT", ("france",), ("ukraine",)) in coded("France voiced support for Ukraine.")

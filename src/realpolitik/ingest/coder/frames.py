@@ -15,6 +15,7 @@ from realpolitik.ingest.coder.appraisal import _Appraisal
 from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.judging import _judges
+from realpolitik.ingest.coder.wordclass import _WordClass
 from realpolitik.ingest.coder.words import _PREPOSITIONS, _STRONG
 
 #: Types of a verb coordinated with an event that take its target ("met Y and offered").
@@ -33,7 +34,7 @@ _ADJECTIVE_SLOT = frozenset(
 )  # fmt: skip
 
 
-class _Frames(_Appraisal, _Adverbials):
+class _Frames(_WordClass, _Appraisal, _Adverbials):
     def _dropped(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
         """Whether a phrase found is no event: an adjective, or the verb of a judging phrase.
 
@@ -48,6 +49,7 @@ class _Frames(_Appraisal, _Adverbials):
             or self._adjectival(d, t, s0)
             or _judges(d, t.start, s0, s1)
             or self._meeting_place(d, t, s0, s1)
+            or self._other_word_class(d, t, s0, s1)
         )
 
     def _meeting_place(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:

@@ -184,3 +184,26 @@ def test_support_as_a_noun_of_aid():
     assert "SUPPORT" not in types("Mali declined military support from Russia's Africa Corps.")
     # the verb of backing is still coded
     assert ("SUPPORT", ("france",), ("ukraine",)) in coded("France voiced support for Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thailand sent 300 Myanmar migrants back across the border on Friday.",
+         ("COERCE", ("thailand",), ("myanmar",))),
+        ("Algeria bused hundreds of Malian migrants back to the desert frontier.",
+         ("COERCE", ("algeria",), ("mali",))),
+        ("Japan flew two Vietnamese workers arrested for overstaying home to Hanoi.",
+         ("COERCE", ("japan",), ("vietnam",))),
+        ("Malaysia repatriated 120 Indonesian migrants held in detention camps in Sabah.",
+         ("COERCE", ("malaysia",), ("indonesia",))),
+    ],
+)  # fmt: skip
+def test_persons_sent_back_are_deported(text, expected):
+    assert expected in coded(text)
+
+
+def test_own_nationals_flown_home_are_no_deportation():
+    # an evacuation of one's own citizens: the place they leave is no target
+    assert "COERCE" not in types("India flew 200 nationals back to New Delhi from Sudan.")
+    assert "COERCE" not in types("Seoul flew its citizens home to Incheon from Tel Aviv.")

@@ -10,6 +10,7 @@ from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.frames import _Frames
+from realpolitik.ingest.coder.objects import _Objects
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
@@ -27,7 +28,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Frames, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Frames, _Objects, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -414,8 +415,8 @@ class EventCoder(_Frames, _Derived, _AgentAfter, _Documents):
                 continue
             if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):
                 continue  # "the minister left Paris": no withdrawal
-            if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
-                continue  # "ordered the army to suspend strikes on ELN camps": its own army
+            if target and self._no_party(d, trig, target[0]):
+                continue  # "ordered the army to ...": its own army; nationals flown back home
             solo = self._solo_drills(d, trig, s1, start_at, source) if phrase.plural else None
             if phrase.plural and solo is None:
                 if len({a for m in source for a in m.actors}) < 2 or d.low[trig.start - 1] == "to":

@@ -207,3 +207,22 @@ def test_own_nationals_flown_home_are_no_deportation():
     # an evacuation of one's own citizens: the place they leave is no target
     assert "COERCE" not in types("India flew 200 nationals back to New Delhi from Sudan.")
     assert "COERCE" not in types("Seoul flew its citizens home to Incheon from Tel Aviv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moldovan police shut down three offices run by Moscow-backed parties in Chisinau.",
+         ("COERCE", ("moldova",), ("russia",))),
+        ("Russia closed the offices of Germany's Goethe Institute in Moscow.",
+         ("COERCE", ("russia",), ("germany",))),
+        ("Israeli troops raided the offices of a Palestinian Authority ministry in Ramallah.",
+         ("COERCE", ("israel",), ("palestine",))),
+    ],
+)  # fmt: skip
+def test_closing_another_states_offices_is_coercion(text, expected):
+    assert expected in coded(text)
+
+
+def test_closing_ones_own_offices_is_no_coercion():
+    assert "COERCE" not in types("Kosovo closed its offices in Pristina for the holiday.")

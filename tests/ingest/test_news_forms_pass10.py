@@ -226,3 +226,24 @@ def test_closing_another_states_offices_is_coercion(text, expected):
 
 def test_closing_ones_own_offices_is_no_coercion():
     assert "COERCE" not in types("Kosovo closed its offices in Pristina for the holiday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Shabaab claimed responsibility for an ambush on Kenyan troops near Lamu.",
+         ("ASSAULT", ("al-shabaab",), ("kenya",))),
+        ("The Islamic State claimed responsibility for the attack, which killed 30 Syrian "
+         "soldiers near Palmyra.", ("ASSAULT", ("isis",), ("syria",))),
+        ("The Pakistani Taliban claimed credit for a roadside blast that killed four police "
+         "officers in South Waziristan.", ("ASSAULT", ("ttp",), ("pakistan",))),
+    ],
+)  # fmt: skip
+def test_claimed_attack_hits_who_its_relative_clause_names(text, expected):
+    assert expected in coded(text)
+
+
+def test_claimed_attack_without_a_victim_state_is_not_coded():
+    assert "ASSAULT" not in types(
+        "The Baloch separatists claimed responsibility for a blast that injured passengers."
+    )

@@ -10,7 +10,6 @@ from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.frames import _Frames
-from realpolitik.ingest.coder.objects import _Objects
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
@@ -28,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Frames, _Objects, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters

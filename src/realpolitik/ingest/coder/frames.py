@@ -15,6 +15,7 @@ from realpolitik.ingest.coder.appraisal import _Appraisal
 from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.judging import _judges
+from realpolitik.ingest.coder.objects import _Objects
 from realpolitik.ingest.coder.wordclass import _WordClass
 from realpolitik.ingest.coder.words import _PREPOSITIONS, _STRONG
 
@@ -34,7 +35,7 @@ _ADJECTIVE_SLOT = frozenset(
 )  # fmt: skip
 
 
-class _Frames(_WordClass, _Appraisal, _Adverbials):
+class _Frames(_WordClass, _Objects, _Appraisal, _Adverbials):
     def _dropped(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
         """Whether a phrase found is no event: an adjective, or the verb of a judging phrase.
 
@@ -137,6 +138,9 @@ class _Frames(_WordClass, _Appraisal, _Adverbials):
             at = coordinated[0].start
             if any(low[y] in _MEETING_WORDS for y in range(max(s0, at - 6), at)):
                 return tuple(a for m in coordinated for a in m.actors if a not in src)
+        claimed = self._claimed_victim(d, trig, s1, start_at, src)
+        if claimed:
+            return claimed  # "claimed responsibility for a bombing that killed ... in X"
         x = trig.start - 1
         if phrase.type in _VERBAL_TYPES and low[trig.head].endswith("ing") and x > s0:
             end_at = {k.end: k for k in start_at.values()}

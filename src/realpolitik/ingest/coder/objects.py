@@ -4,7 +4,9 @@
   army, not who follows (:meth:`~.clauses._Clauses._unnamed_addressee`);
 - "flew 64 Korean nationals back to Seoul" is a deportation toward the state whose nationals
   are sent back, named before them; "flew 200 nationals back to Delhi from Sudan" names none
-  (its own citizens, evacuated), and the place they come from is no target.
+  (its own citizens, evacuated), and the place they come from is no target;
+- "claimed responsibility for a bombing that|which killed 12 soldiers in North Waziristan":
+  the claimed attack's victims are named in its relative clause.
 """
 
 from __future__ import annotations
@@ -22,3 +24,20 @@ class _Objects(_Clauses):
         if phrase.mode == "deport" and d.low[trig.end - 2] in ("back", "home"):
             return target.start >= trig.end  # the persons sent back are named in the phrase
         return False
+
+    def _claimed_victim(
+        self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention], src: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Whom a claimed attack hit, named in the relative clause after it ("that killed ...")."""
+        if trig.phrase.type != "ASSAULT" or d.low[trig.head + 1] not in (
+            "responsibility",
+            "credit",
+        ):
+            return ()
+        x = trig.end
+        if x < s1 and d.text[x] == ",":
+            x += 1
+        if x + 1 >= s1 or d.low[x] not in ("that", "which"):
+            return ()
+        found = self._right(d, x + 2, s1, s1, start_at, set(src), True)
+        return tuple(dict.fromkeys(a for m in found or [] for a in m.actors if a not in src))

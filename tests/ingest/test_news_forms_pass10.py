@@ -247,3 +247,22 @@ def test_claimed_attack_without_a_victim_state_is_not_coded():
     assert "ASSAULT" not in types(
         "The Baloch separatists claimed responsibility for a blast that injured passengers."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow warned Helsinki that it would take countermeasures, as Finland sent 2,000 "
+         "troops to the border.", ("MOBILIZE", ("finland",), ("russia",))),
+        ("Caracas accused Guyana of provocations, as Venezuela moved tanks toward the frontier.",
+         ("MOBILIZE", ("venezuela",), ("guyana",))),
+    ],
+)  # fmt: skip
+def test_troops_moved_to_the_border_face_the_other_state(text, expected):
+    assert expected in coded(text)
+
+
+def test_troops_moved_to_the_border_with_no_other_state_have_no_target():
+    assert "MOBILIZE" not in types("Poland moved 10,000 troops to the border, the ministry said.")
+    # the clause before ", as X" may still be hypothetical
+    assert "MOBILIZE" not in types("Russia could send troops to Belarus, as Minsk feared.")

@@ -139,8 +139,9 @@ class _Frames(_WordClass, _Objects, _Appraisal, _Adverbials):
             if any(low[y] in _MEETING_WORDS for y in range(max(s0, at - 6), at)):
                 return tuple(a for m in coordinated for a in m.actors if a not in src)
         claimed = self._claimed_victim(d, trig, s1, start_at, src)
+        claimed = claimed or self._border_faced(d, trig, s0, s1, start_at, src)
         if claimed:
-            return claimed  # "claimed responsibility for a bombing that killed ... in X"
+            return claimed  # "claimed ... a bombing that killed ... in X"; "to the border"
         x = trig.start - 1
         if phrase.type in _VERBAL_TYPES and low[trig.head].endswith("ing") and x > s0:
             end_at = {k.end: k for k in start_at.values()}

@@ -15,7 +15,8 @@ Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.e
 tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and references),
 :mod:`~.attribution` (source and target), :mod:`~.clauses` (negation, hypotheticals, voice),
 :mod:`~.words` (the word lists of these rules), :mod:`~.agents` (phrases that name their source
-after them), :mod:`~.derived` (events a coded event implies).
+after them), :mod:`~.derived` (events a coded event implies), :mod:`~.wordclass` (trigger
+words used in another word class: "flights suspended during", "what it called", "budget support"), :mod:`~.objects` (targets that are no party).
 """
 
 from __future__ import annotations

@@ -54,6 +54,8 @@ class _Clauses(_Attribution):
             if low == "would" and self._reported_intent(d, x, s0, s1):
                 x -= 1
                 continue  # "Moscow said it would expel two diplomats": an announcement
+            if low == "as" and x > s0 and d.text[x - 1] == "," and d.ent[x + 1]:
+                break  # "..., as Warsaw moved troops": the clause before is not this one's
             if low in self._hypothetical or (same_chunk and low in self._desire):
                 return True
             if same_chunk and low == "for" and x > s0 and d.low[x - 1] in _PUSHED:
@@ -208,6 +210,8 @@ class _Clauses(_Attribution):
             low = d.low[x]
             if low in _IRREALIS_ENDS:
                 return True
+            if low == "as" and d.text[x - 1] == "," and x + 1 < trig.start and d.ent[x + 1]:
+                return True  # "..., as Warsaw moved troops to the border": a clause of its own
             if (
                 d.text[x] == ","
                 and x + 1 == trig.start == trig.head

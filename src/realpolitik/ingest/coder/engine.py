@@ -415,8 +415,8 @@ class EventCoder(_Coverage, _Frames, _Derived, _AgentAfter, _Documents):
                 continue
             if phrase.forces and not any(d.low[m.end - 1] in _TROOP_NOUNS for m in source):
                 continue  # "the minister left Paris": no withdrawal
-            if target and phrase.type == "REQUEST" and self._unnamed_addressee(d, trig, target[0]):
-                continue  # "ordered the army to suspend strikes on ELN camps": its own army
+            if target and self._no_party(d, trig, target[0]):
+                continue  # "ordered the army to ...": its own army; nationals flown back home
             solo = self._solo_drills(d, trig, s1, start_at, source) if phrase.plural else None
             if phrase.plural and solo is None:
                 if len({a for m in source for a in m.actors}) < 2 or d.low[trig.start - 1] == "to":

@@ -15,6 +15,8 @@ from realpolitik.ingest.coder.appraisal import _Appraisal
 from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
 from realpolitik.ingest.coder.judging import _judges
+from realpolitik.ingest.coder.objects import _Objects
+from realpolitik.ingest.coder.wordclass import _WordClass
 from realpolitik.ingest.coder.words import _PREPOSITIONS, _STRONG
 
 #: Types of a verb coordinated with an event that take its target ("met Y and offered").
@@ -33,7 +35,7 @@ _ADJECTIVE_SLOT = frozenset(
 )  # fmt: skip
 
 
-class _Frames(_Appraisal, _Adverbials):
+class _Frames(_WordClass, _Objects, _Appraisal, _Adverbials):
     def _dropped(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
         """Whether a phrase found is no event: an adjective, or the verb of a judging phrase.
 
@@ -48,6 +50,7 @@ class _Frames(_Appraisal, _Adverbials):
             or self._adjectival(d, t, s0)
             or _judges(d, t.start, s0, s1)
             or self._meeting_place(d, t, s0, s1)
+            or self._other_word_class(d, t, s0, s1)
         )
 
     def _meeting_place(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
@@ -135,6 +138,10 @@ class _Frames(_Appraisal, _Adverbials):
             at = coordinated[0].start
             if any(low[y] in _MEETING_WORDS for y in range(max(s0, at - 6), at)):
                 return tuple(a for m in coordinated for a in m.actors if a not in src)
+        claimed = self._claimed_victim(d, trig, s1, start_at, src)
+        claimed = claimed or self._border_faced(d, trig, s0, s1, start_at, src)
+        if claimed:
+            return claimed  # "claimed ... a bombing that killed ... in X"; "to the border"
         x = trig.start - 1
         if phrase.type in _VERBAL_TYPES and low[trig.head].endswith("ing") and x > s0:
             end_at = {k.end: k for k in start_at.values()}

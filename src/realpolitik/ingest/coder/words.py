@@ -158,7 +158,8 @@ _WATERS = frozenset({"gulf", "bay", "strait", "straits"})
 _STATE_TARGETS = frozenset(
     {"base", "bases", "barracks", "garrison", "outpost", "outposts", "checkpoint", "checkpoints",
      "post", "posts", "station", "stations", "headquarters", "convoy", "convoys", "patrol",
-     "patrols", "camp", "camps"}
+     "patrols", "camp", "camps", "soldiers", "troops", "policemen", "servicemen",
+     "paramilitaries", "officers"}
 )  # fmt: skip
 #: Words that open a frame of time after a participle ("signed ... during a visit by X"): a
 #: "by" after them is not the participle's agent.

@@ -41,6 +41,47 @@ def types(text: str) -> set[str]:
             "Seoul called in the Japanese charge d'affaires after the remarks.",
             ("ACCUSE", ("south-korea",), ("japan",)),
         ),
+        # "sentenced a Taiwanese publisher to nine years": the person sentenced, not the term
+        (
+            "A Chinese court sentenced a Taiwanese publisher to nine years in prison.",
+            ("COERCE", ("china",), ("taiwan",)),
+        ),
+        (
+            "Belarus sentenced a Polish journalist to eight years in prison.",
+            ("COERCE", ("belarus",), ("poland",)),
+        ),
+        (
+            "A Russian court on Friday sentenced an American to 16 years.",
+            ("COERCE", ("russia",), ("us",)),
+        ),
+        # relief, rescue and medical teams sent to a country are aid
+        ("Japan sent a disaster relief team to Nepal.", ("AID", ("japan",), ("nepal",))),
+        (
+            "India has dispatched a 50-strong rescue team to Myanmar.",
+            ("AID", ("india",), ("myanmar",)),
+        ),
+        (
+            "India sent a medical team and tents to Turkey after the earthquake.",
+            ("AID", ("india",), ("turkey",)),
+        ),
+        # a lender approving a disbursement or tranche to a country
+        (
+            "The IMF approved a $1.1 billion disbursement to Pakistan.",
+            ("AID", ("imf",), ("pakistan",)),
+        ),
+        (
+            "The IMF's board approved a new tranche to Kenya on Friday.",
+            ("AID", ("imf",), ("kenya",)),
+        ),
+        # calling off a visit by another state's official
+        (
+            "Baku called off a visit by a Russian deputy prime minister.",
+            ("SANCTION", ("azerbaijan",), ("russia",)),
+        ),
+        (
+            "Seoul abruptly called off a visit by the Japanese defence minister after the row.",
+            ("SANCTION", ("south-korea",), ("japan",)),
+        ),
     ],
 )
 def test_pass12_forms(text, expected):
@@ -53,6 +94,13 @@ def test_pass12_forms(text, expected):
         # the particle "in" only before an envoy: a place after "called ... in" stays a place
         ("Putin called in Minsk for closer ties.", ("ACCUSE", ("russia",), ("belarus",))),
         ("Britain called in the Iranian ambassador.", ("CONSULT", ("uk",), ("iran",))),
+        # a team that is not a relief team; a visit welcomed, not called off
+        ("China sent a negotiating team to Washington.", ("AID", ("china",), ("us",))),
+        (
+            "Baku welcomed a visit by the Russian foreign minister.",
+            ("SANCTION", ("azerbaijan",), ("russia",)),
+        ),
+        ("The IMF approved a review of Egypt's programme.", ("AID", ("imf",), ("egypt",))),
     ],
 )
 def test_pass12_guards(text, unexpected):

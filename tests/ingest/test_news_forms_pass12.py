@@ -82,6 +82,15 @@ def types(text: str) -> set[str]:
             "Seoul abruptly called off a visit by the Japanese defence minister after the row.",
             ("SANCTION", ("south-korea",), ("japan",)),
         ),
+        # a criminal captured alive (launderer, trafficker, boss) is an arrest, not an assault
+        (
+            "Mexican marines captured a senior Sinaloa Cartel money launderer in a raid.",
+            ("COERCE", ("mexico",), ("sinaloa-cartel",)),
+        ),
+        (
+            "Mexican soldiers captured a Sinaloa Cartel boss in Culiacan on Friday.",
+            ("COERCE", ("mexico",), ("sinaloa-cartel",)),
+        ),
     ],
 )
 def test_pass12_forms(text, expected):
@@ -99,6 +108,11 @@ def test_pass12_forms(text, expected):
         (
             "Baku welcomed a visit by the Russian foreign minister.",
             ("SANCTION", ("azerbaijan",), ("russia",)),
+        ),
+        # a captured stronghold is still an assault, not an arrest
+        (
+            "Mexican marines captured a Sinaloa Cartel stronghold in the mountains.",
+            ("COERCE", ("mexico",), ("sinaloa-cartel",)),
         ),
         ("The IMF approved a review of Egypt's programme.", ("AID", ("imf",), ("egypt",))),
     ],

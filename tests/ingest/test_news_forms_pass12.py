@@ -91,6 +91,17 @@ def types(text: str) -> set[str]:
             "Mexican soldiers captured a Sinaloa Cartel boss in Culiacan on Friday.",
             ("COERCE", ("mexico",), ("sinaloa-cartel",)),
         ),
+        # ", a charge that X's minister dismissed": the denial by an official named with a possessive
+        (
+            "India accused Pakistan of sheltering militants, a charge Islamabad's foreign ministry"
+            " denied.",
+            ("REJECT", ("pakistan",), ("india",)),
+        ),
+        (
+            "Kenya accused Somalia of harbouring fighters, an allegation that the Somali foreign"
+            " minister rejected.",
+            ("REJECT", ("somalia",), ("kenya",)),
+        ),
     ],
 )
 def test_pass12_forms(text, expected):
@@ -113,6 +124,12 @@ def test_pass12_forms(text, expected):
         (
             "Mexican marines captured a Sinaloa Cartel stronghold in the mountains.",
             ("COERCE", ("mexico",), ("sinaloa-cartel",)),
+        ),
+        # a charge repeated by a third state is no rejection
+        (
+            "Kenya accused Somalia of harbouring fighters, a charge that the Ethiopian foreign"
+            " minister repeated.",
+            ("REJECT", ("ethiopia",), ("kenya",)),
         ),
         ("The IMF approved a review of Egypt's programme.", ("AID", ("imf",), ("egypt",))),
     ],

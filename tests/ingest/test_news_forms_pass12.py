@@ -102,6 +102,19 @@ def types(text: str) -> set[str]:
             " minister rejected.",
             ("REJECT", ("somalia",), ("kenya",)),
         ),
+        # a march or rally on a state's embassy, consulate or high commission is a protest
+        (
+            "Hundreds of Kenyans marched to the Ugandan high commission in Nairobi.",
+            ("PROTEST", ("kenya",), ("uganda",)),
+        ),
+        (
+            "Thousands of Serbs marched on the U.S. embassy in Belgrade on Saturday.",
+            ("PROTEST", ("serbia",), ("us",)),
+        ),
+        (
+            "Hundreds of Iraqis rallied toward the Turkish embassy in Baghdad.",
+            ("PROTEST", ("iraq",), ("turkey",)),
+        ),
     ],
 )
 def test_pass12_forms(text, expected):
@@ -130,6 +143,11 @@ def test_pass12_forms(text, expected):
             "Kenya accused Somalia of harbouring fighters, a charge that the Ethiopian foreign"
             " minister repeated.",
             ("REJECT", ("ethiopia",), ("kenya",)),
+        ),
+        # a march to a place that is no state's mission
+        (
+            "Hundreds of Kenyans marched to the Ugandan border town of Busia.",
+            ("PROTEST", ("kenya",), ("uganda",)),
         ),
         ("The IMF approved a review of Egypt's programme.", ("AID", ("imf",), ("egypt",))),
     ],

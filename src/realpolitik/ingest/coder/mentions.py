@@ -28,6 +28,12 @@ from realpolitik.ingest.coder.words import (
     _WATERS,
 )
 
+#: "called in the Chinese ambassador": the particle "in" and the envoys it takes.
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_ENVOYS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "charge", "diplomat", "diplomats"}
+)
+
 #: The first words of the references :meth:`_Mentions._pronoun` resolves (others give none).
 _PRONOUN_WORDS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS | {"it", "the", "both"}
 
@@ -335,5 +341,13 @@ class _Mentions(_CoderState):
             and d.low[q] in _LOCATIVE
             and m.role == "actor"
             and not (m.end < n and d.low[m.end] in _MISSIONS)
+            and not self._called_in_envoy(d, q, m.end)
         ):
             m.role = "location"
+
+    @staticmethod
+    def _called_in_envoy(d: _Doc, q: int, end: int) -> bool:
+        """Whether "in" at ``q`` is the particle of "called in the Chinese ambassador"."""
+        if q < 1 or d.low[q] != "in" or d.low[q - 1] not in _CALL_FORMS:
+            return False
+        return any(d.low[x] in _ENVOYS for x in range(q + 1, min(len(d.low), end + 3)))

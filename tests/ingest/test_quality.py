@@ -123,7 +123,9 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # 62/81 after), which was then appended to dev: 1511/1531 and 1511/1554 on 1,214 (0.987 /
 # 0.972); the dev recall floor is 0.97 since: the block's 19 misses left (rules for them would
 # be single-sentence or broad) took dev recall under 0.98, as the fourth pass's block did.
-TEST_PRECISION, TEST_RECALL = 0.93, 0.83
+# The test split, measured once by the lead after the tenth and eleventh passes were merged:
+# 110/118 and 110/130 (0.932 / 0.846); the same after the twelfth.
+TEST_PRECISION, TEST_RECALL = 0.93, 0.84
 DEV_PRECISION, DEV_RECALL = 0.985, 0.97
 
 

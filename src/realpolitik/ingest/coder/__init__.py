@@ -10,13 +10,19 @@ for the source and after it for the target, the other way round in the passive (
 by"). Pronouns ("he", "its", "they", "the two") and definite descriptions ("the ministry")
 refer back to earlier mentions.
 
-Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.event`
-(:class:`Event`), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.document` (a paragraph's
-tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and references),
-:mod:`~.attribution` (source and target), :mod:`~.clauses` (negation, hypotheticals, voice),
-:mod:`~.words` (the word lists of these rules), :mod:`~.agents` (phrases that name their source
-after them), :mod:`~.derived` (events a coded event implies), :mod:`~.wordclass` (trigger
-words used in another word class: "flights suspended during", "what it called", "budget support"), :mod:`~.objects` (targets that are no party).
+Modules: :mod:`~.engine` (:class:`EventCoder`, the per-sentence loop), :mod:`~.api` (the
+functions around it), :mod:`~.event` (:class:`Event` and the working records), :mod:`~.base`
+(the state the rule mixins share), :mod:`~.pipeline` (the spaCy pipeline), :mod:`~.document` (a
+paragraph's tokens, sentences and event phrases), :mod:`~.mentions` (actor mentions and
+references), :mod:`~.anaphora` ("the two sides"), :mod:`~.attribution` (source and target),
+:mod:`~.clauses` (negation, hypotheticals, voice), :mod:`~.words` (the word lists of these
+rules), :mod:`~.agents` (phrases that name their source after them), :mod:`~.derived` (events a
+coded event implies), :mod:`~.reported` (reported hostile acts), :mod:`~.judging` and
+:mod:`~.appraisal` (", a move X called provocative": the words, and the events),
+:mod:`~.adverbials` (events named in adverbials), :mod:`~.frames` (the ninth pass's forms),
+:mod:`~.wordclass` (trigger words used in another word class: "flights suspended during", "what
+it called", "budget support"), :mod:`~.objects` (targets that are no party), :mod:`~.coverage`
+(the forms the coverage matrix found missing).
 """
 
 from __future__ import annotations

@@ -62,6 +62,34 @@ def test_bad_patterns():
         compile_pattern("* attack")
     with pytest.raises(InputError, match="hyphenated"):
         compile_pattern("cease-fire")
+    # six base phrases were written this way and never matched their first verbs
+    with pytest.raises(InputError, match="mixes verb stems"):
+        compile_pattern("cancel+|call+ off|postpone+ * visit to")
+    assert compile_pattern("hand+ over|back *4 to")[1][1] == {"over", "back"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul cancelled a visit to Tokyo.", ("SANCTION", ("south-korea",), ("japan",))),
+        ("Seoul postponed talks with Tokyo.", ("SANCTION", ("south-korea",), ("japan",))),
+        (
+            "Seoul cancelled a planned visit by the Japanese foreign minister.",
+            ("SANCTION", ("south-korea",), ("japan",)),
+        ),
+        ("Seoul called off a visit to Tokyo.", ("SANCTION", ("south-korea",), ("japan",))),
+        ("Moscow ousted two Estonian diplomats.", ("SANCTION", ("russia",), ("estonia",))),
+        (
+            "Washington pulled out of the nuclear deal with Iran.",
+            ("SANCTION", ("us",), ("iran",)),
+        ),
+        ("Israel shut off electricity to Gaza.", ("COERCE", ("israel",), ("palestine",))),
+    ],
+)
+def test_each_verb_of_a_split_phrase_codes(text, expected):
+    from realpolitik.ingest import code_text
+
+    assert expected in {(e.type, e.source, e.target) for e in code_text(text)}
 
 
 def test_scenario_actors_rename_base_actors():

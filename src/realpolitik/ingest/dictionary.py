@@ -205,6 +205,13 @@ def compile_pattern(
                 alternatives.extend(inflect(alt[:-1], irregular))
             else:
                 alternatives.append(alt.lower())
+        stems = [alt for alt in word.split("|") if alt.endswith("+") and len(alt) > 1]
+        if out and stems and len(stems) < len(word.split("|")):
+            raise InputError(
+                f"event pattern {pattern!r}: {raw!r} mixes verb stems ({'|'.join(stems)}) and "
+                "plain words; '|' joins alternatives of one word, so 'cancel+|call+ off|postpone+' "
+                "reads as (cancel|call) (off|postpone): write one phrase per verb"
+            )
         out.append(("word", frozenset(alternatives), optional))
     if not out or out[0][0] != "word" or out[0][2]:
         raise InputError(

@@ -143,3 +143,110 @@ def test_pass13_form_is_coded(text: str, expected: tuple) -> None:
 )
 def test_pass13_form_is_not_coded(text: str, unexpected: str) -> None:
     assert unexpected not in {t for t, _, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of an actor's name ("Support") starts no phrase: the attack after it is found
+        (
+            "The Rapid Support Forces launched a wave of drone attacks on Sudanese army positions "
+            "around El Obeid on Tuesday, killing at least a dozen soldiers, military sources said.",
+            ("ASSAULT", ("rsf",), ("sudan",)),
+        ),
+        (
+            "The Rapid Support Forces shelled Sudanese army barracks in El Fasher.",
+            ("ASSAULT", ("rsf",), ("sudan",)),
+        ),
+        (
+            "Fighters of the Rapid Support Forces attacked Sudanese army positions near Babanusa.",
+            ("ASSAULT", ("rsf",), ("sudan",)),
+        ),
+        # ", and Y responded by recalling its ambassador": aimed at the first other actor, and
+        # no longer inside what "refused to" makes unreal
+        (
+            "Hungary refused to hand over to Poland a former Polish deputy justice minister who "
+            "had been granted asylum in Budapest, and Warsaw responded by recalling its "
+            "ambassador.",
+            ("SANCTION", ("poland",), ("hungary",)),
+        ),
+        (
+            "Mali expelled a French journalist, and Paris responded by recalling its ambassador.",
+            ("SANCTION", ("france",), ("mali",)),
+        ),
+        (
+            "Algeria refused to take back deported nationals, and France retaliated by "
+            "recalling its envoy.",
+            ("SANCTION", ("france",), ("algeria",)),
+        ),
+        # "thanked X for sending ...": the aid is for the thanker
+        (
+            "Guatemalan President Bernardo Arevalo thanked the United States for sending "
+            "military engineers to rebuild bridges swept away by floods, calling Washington an "
+            "indispensable partner.",
+            ("AID", ("us",), ("guatemala",)),
+        ),
+        (
+            "Zelensky thanked Germany for sending more weapons.",
+            ("AID", ("germany",), ("ukraine",)),
+        ),
+        (
+            "Pakistan's prime minister thanked China for providing emergency aid after the floods.",
+            ("AID", ("china",), ("pakistan",)),
+        ),
+        # "the two ministers told reporters after a meeting": they met
+        (
+            "Greece and Turkey agreed to resume confidence-building talks between their defence "
+            "ministries, the two foreign ministers told reporters after a meeting in Athens.",
+            ("CONSULT", ("greece", "turkey"), ("greece", "turkey")),
+        ),
+        (
+            "Egypt and Sudan will coordinate on the Nile dam, the two leaders told journalists "
+            "after a meeting in Cairo.",
+            ("CONSULT", ("egypt", "sudan"), ("egypt", "sudan")),
+        ),
+        (
+            "The Indian foreign minister told reporters after talks with Sri Lanka that the "
+            "fishing dispute would be settled.",
+            ("CONSULT", ("india",), ("sri-lanka",)),
+        ),
+    ],
+)
+def test_pass13_counterpart_is_found(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a request to private persons named in the phrase addresses no state after it
+        (
+            "Beijing halted imports of Japanese seafood again and told Chinese tourists to avoid "
+            "travelling to Japan after Prime Minister Sanae Takaichi suggested Tokyo could "
+            "intervene militarily over Taiwan.",
+            ("REQUEST", ("china",), ("japan",)),
+        ),
+        (
+            "India urged its citizens to leave Iran immediately.",
+            ("REQUEST", ("india",), ("iran",)),
+        ),
+        (
+            "South Korea told its airlines to avoid flying over Russia.",
+            ("REQUEST", ("south-korea",), ("russia",)),
+        ),
+        # thanks for support given is no aid
+        ("Taiwan thanked Japan for supporting its bid.", ("AID", ("japan",), ("taiwan",))),
+        # a response aimed at someone named keeps its target
+        (
+            "Russia expelled two Estonian diplomats, and Tallinn responded by expelling a "
+            "Russian envoy.",
+            ("SANCTION", ("estonia",), ("estonia",)),
+        ),
+    ],
+)
+def test_pass13_no_counterpart(text: str, unexpected: tuple) -> None:
+    assert unexpected not in coded(text)
+
+
+def test_pass13_request_to_a_state_still_coded() -> None:
+    assert ("REQUEST", ("india",), ("iran",)) in coded("India urged Iran to release the ship.")

@@ -250,3 +250,35 @@ def test_pass13_no_counterpart(text: str, unexpected: tuple) -> None:
 
 def test_pass13_request_to_a_state_still_coded() -> None:
     assert ("REQUEST", ("india",), ("iran",)) in coded("India urged Iran to release the ship.")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "X pledged ... to Y, the minister said during a visit to Y": the reporting clause's
+        # adverbial is no part of what the pledge makes unreal
+        (
+            "The Netherlands pledged a further 500 million euros in military aid to Ukraine, "
+            "including interceptor drones and artillery shells, Dutch Defence Minister Ruben "
+            "Brekelmans said during a visit to Kyiv.",
+            ("CONSULT", ("netherlands",), ("ukraine",)),
+        ),
+        (
+            "Japan pledged $200 million in loans to the Philippines, the Japanese foreign "
+            "minister said during a visit to Manila.",
+            ("CONSULT", ("japan",), ("philippines",)),
+        ),
+        (
+            "Britain pledged 2 billion pounds in aid to Kenya, British Foreign Secretary David "
+            "Lammy said during a visit to Nairobi.",
+            ("CONSULT", ("uk",), ("kenya",)),
+        ),
+    ],
+)
+def test_pass13_visit_in_reporting_clause(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_pass13_pledged_visit_stays_unreal() -> None:
+    # what a pledge introduces is still not coded: "pledged to visit Kyiv"
+    assert "CONSULT" not in {t for t, _, _ in coded("Germany pledged to visit Ukraine soon.")}

@@ -12,7 +12,9 @@ From the misses of an independent block (fresh11):
 - "Arevalo thanked the United States for sending engineers to rebuild bridges": what the thanked
   side did "for" the thanker is aimed at the thanker;
 - "the two foreign ministers told reporters after a meeting in Athens": as "said after a
-  meeting", the speakers met.
+  meeting", the speakers met;
+- "X pledged ... to Ukraine, the Dutch minister said during a visit to Kyiv": the reporting
+  clause's adverbial is no part of what the pledge makes unreal.
 """
 
 from __future__ import annotations
@@ -69,7 +71,13 @@ class _Counterparts(_Objects, _Adverbials, _Documents):
             return True
         low = d.low
         return any(
-            d.text[x] == "," and low[x + 1] in ("and", "but") and d.ent[x + 2]
+            d.text[x] == ","
+            and (
+                (low[x + 1] in ("and", "but") and d.ent[x + 2])
+                # "pledged ... to Ukraine, the Dutch minister said during a visit to Kyiv": the
+                # reporting clause's own adverbial, after its speech verb
+                or self._attribution_after(d, x, trig.start)
+            )
             for x in range(at, trig.start - 2)
         )
 

@@ -123,6 +123,10 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # 62/81 after), which was then appended to dev: 1511/1531 and 1511/1554 on 1,214 (0.987 /
 # 0.972); the dev recall floor is 0.97 since: the block's 19 misses left (rules for them would
 # be single-sentence or broad) took dev recall under 0.98, as the fourth pass's block did.
+# Thirteenth pass (rules from the sixth independent block, fresh11, 0.963 / 0.732 before use,
+# 66/66 and 66/71 after), which was then appended to dev: 1577/1597 and 1577/1625 on 1,264
+# (0.987 / 0.970); the floors are unchanged (its five misses left would need single-sentence
+# rules, or go against a dev label: "shadowed a Russian warship" is no event in dev).
 # The test split, measured once by the lead after the tenth and eleventh passes were merged:
 # 110/118 and 110/130 (0.932 / 0.846); the same after the twelfth.
 TEST_PRECISION, TEST_RECALL = 0.93, 0.84
@@ -170,13 +174,15 @@ def test_gold_split_is_the_documented_one(coder):
         + 45
         + 50
         + 60
+        + 50
     )
     # Only the count is shown, never the sentences: the count is taken before the assert,
     # since pytest's assertion rewriting would print a set named in it.
     n_shared = len({s["text"] for s in dev} & {s["text"] for s in test})
     assert n_shared == 0, f"{n_shared} test sentences are also in dev"
     regions = {"middle-east", "europe", "east-asia", "south-asia", "africa", "latin-america"}
-    # fresh10 (twelfth pass) brought two more regions to dev: central-asia and oceania
+    # fresh10 (twelfth pass) brought two more regions to dev: central-asia and oceania (fresh11,
+    # thirteenth pass, has the same eight)
     assert {s["region"] for s in test} == regions <= {s["region"] for s in dev}
     for item in dev + test:
         for e in item["events"]:

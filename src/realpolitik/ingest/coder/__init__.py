@@ -22,7 +22,9 @@ coded event implies), :mod:`~.reported` (reported hostile acts), :mod:`~.judging
 :mod:`~.adverbials` (events named in adverbials), :mod:`~.frames` (the ninth pass's forms),
 :mod:`~.wordclass` (trigger words used in another word class: "flights suspended during", "what
 it called", "budget support"), :mod:`~.objects` (targets that are no party), :mod:`~.coverage`
-(the forms the coverage matrix found missing).
+(the forms the coverage matrix found missing), :mod:`~.counterparts` (counterparts a clause leaves
+unnamed: "responded by recalling its ambassador", "thanked X for sending"; words of a name that
+start no phrase).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from realpolitik.ingest.coder.agents import _AgentAfter
+from realpolitik.ingest.coder.counterparts import _Counterparts
 from realpolitik.ingest.coder.coverage import _Coverage
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
@@ -28,7 +29,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Coverage, _Frames, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters

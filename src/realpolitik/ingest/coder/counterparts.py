@@ -19,10 +19,9 @@ From the misses of an independent block (fresh11):
 
 from __future__ import annotations
 
-from realpolitik.ingest.coder.adverbials import _Adverbials
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _Trigger
-from realpolitik.ingest.coder.objects import _Objects
+from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.words import _STRONG
 
 #: Private persons and firms a government may advise or order ("told Chinese tourists to").
@@ -41,7 +40,7 @@ _THANKED = frozenset({"thanked", "thanks", "thank", "thanking"})
 _PRESS = frozenset({"reporters", "journalists"})
 
 
-class _Counterparts(_Objects, _Adverbials, _Documents):
+class _Counterparts(_Frames, _Documents):
     def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
         out = super()._triggers(d, sents)
         # "Rapid Support Forces launched ...": "Support" is part of a name. Rare, so the
@@ -51,22 +50,27 @@ class _Counterparts(_Objects, _Adverbials, _Documents):
             return out
         low = d.low
         saved = {x: low[x] for x in inside}
-        for _ in range(3):
-            for x in inside:
-                low[x] = ""
-            out = super()._triggers(d, sents)
-            more = {t.start for ts in out for t in ts if d.ent[t.start]} - inside
-            if not more:
-                break
-            saved.update({x: low[x] for x in more})
-            inside |= more
-        for x, word in saved.items():
-            low[x] = word
+        try:
+            for _ in range(3):
+                for x in inside:
+                    low[x] = ""
+                out = super()._triggers(d, sents)
+                more = {t.start for ts in out for t in ts if d.ent[t.start]} - inside
+                if not more:
+                    break
+                saved.update({x: low[x] for x in more})
+                inside |= more
+        finally:
+            for x, word in saved.items():
+                low[x] = word
         return out
 
     def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
-        """... and ", and|but <actor> ...": a clause with a subject of its own ("refused to
-        hand over ..., and Warsaw responded by recalling its ambassador")."""
+        """End what "refused to" makes unreal at ", and|but <actor> ...".
+
+        Such a clause has a subject of its own ("refused to hand over ..., and Warsaw
+        responded by recalling its ambassador").
+        """
         if super()._irrealis_ends(d, at, trig):
             return True
         low = d.low

@@ -127,8 +127,11 @@ def test_heldout_sentences_precision_recall(coder, heldout_gold):
 # 66/66 and 66/71 after), which was then appended to dev: 1577/1597 and 1577/1625 on 1,264
 # (0.987 / 0.970); the floors are unchanged (its five misses left would need single-sentence
 # rules, or go against a dev label: "shadowed a Russian warship" is no event in dev).
+# Fourteenth pass: eight actors the seventh independent block (fresh14) named (Central Asian
+# and Pacific states, Guinea-Bissau); one dev label follows (ECOWAS suspending Guinea-Bissau):
+# 1578/1598 and 1578/1626 on 1,264.
 # The test split, measured once by the lead after the tenth and eleventh passes were merged:
-# 110/118 and 110/130 (0.932 / 0.846); the same after the twelfth and the thirteenth.
+# 110/118 and 110/130 (0.932 / 0.846); the same after the twelfth, thirteenth and fourteenth.
 TEST_PRECISION, TEST_RECALL = 0.93, 0.84
 DEV_PRECISION, DEV_RECALL = 0.985, 0.97
 
@@ -198,6 +201,9 @@ def test_gold_split_is_the_documented_one(coder):
         # (0.959 / 0.610 before; 77/78 and 77/77 after); the fourth (fresh9) is the end of
         # dev since the tenth pass wrote rules from it (0.903 / 0.727 before; 77/77 after)
         ("fresh8", 0.98, 0.99),
+        # the seventh independent block (fresh14): 0.860 / 0.557 before use; 58/68 and 58/88
+        # after its eight missing actors were added (no other rule written from it)
+        ("fresh14", 0.85, 0.65),
     ],
 )
 def test_gold_split_precision_recall(coder, name, precision, recall):

@@ -8,7 +8,7 @@ time, the others at their fixed values) on the point scenario:
 1. Russia backs Iran less than 20 % at both of its nodes (Israel strikes in Syria; US–Iran
    war), with no typed cost on Russia's options;
 2. ``us-iran-war`` lowers Iran's capability through the conflict model and the Assad forecast
-   falls;
+   falls (the fight decided by the sides' military figures, SIPRI 2019);
 3. Turkey is Russia's Plan B without Iran, with no partner rule at all (``--no-scenario-rules``);
 4. Assad's expected payoff is highest on Iran's no-retaliation branch.
 
@@ -179,6 +179,14 @@ def main() -> None:
         for v in (0.0, 0.25, 0.5, 1.0):
             conflict_mod.WAR_COST = v
             print(_row("cost of a certainly lost fight", v, point_claims(s)))
+        conflict_mod.WAR_COST = war
+        # An input, not a parameter: the fights decided by capabilities instead (as before the
+        # scenario had military figures).
+        bare = s.model_copy(deep=True)
+        for actor in bare.actors:
+            actor.military = None
+        print(_row("fights by military figures (0/1)", 0.0, point_claims(bare)))
+        print(_row("fights by military figures (0/1)", 1.0, point_claims(s)))
     finally:
         affinity_mod.CARE, affinity_mod.ABANDON, conflict_mod.DECISIVENESS = saved
         conflict_mod.WAR_COST = war

@@ -15,10 +15,14 @@ from realpolitik.simulate.montecarlo import make_plan, run_chunk
 from realpolitik.simulate.outcomes import Noise, outcome_arrays, refight, war_costs
 
 
-def _slow_fight(cap, pos, sal, present, side, decides):
-    """One fight by hand, actor by actor and issue by issue (the module's formulas, m = 1)."""
+def _slow_fight(cap, pos, sal, present, side, decides, force=None):
+    """One fight by hand, actor by actor and issue by issue (the module's formulas, m = 1).
+
+    ``force`` are the fighting strengths (the capabilities when not given).
+    """
     n, m = pos.shape
-    strength = [sum(cap[i] for i in range(n) if side[i] == k) for k in (0, 1)]
+    force = cap if force is None else force
+    strength = [sum(force[i] for i in range(n) if side[i] == k) for k in (0, 1)]
     total = strength[0] + strength[1]
     prob = [strength[0] / total, strength[1] / total] if total > 0 else [0.5, 0.5]
     new_cap = [cap[i] * prob[side[i]] if side[i] >= 0 else cap[i] for i in range(n)]
@@ -28,9 +32,9 @@ def _slow_fight(cap, pos, sal, present, side, decides):
             others = [i for i in range(n) if side[i] == 1 - k and present[i, j]]
             if not others or not decides[j]:
                 continue
-            weight = sum(cap[i] * sal[i, j] for i in others)
+            weight = sum(force[i] * sal[i, j] for i in others)
             if weight > 0:
-                xbar = sum(cap[i] * sal[i, j] * pos[i, j] for i in others) / weight
+                xbar = sum(force[i] * sal[i, j] * pos[i, j] for i in others) / weight
             else:
                 xbar = sum(pos[i, j] for i in others) / len(others)
             for i in range(n):
@@ -59,6 +63,30 @@ def test_the_batched_fight_is_the_fight_worked_by_hand_draw_by_draw():
         one = expected_aftermath(cap[k], pos[k], sal[k], present[k], side, decides)
         np.testing.assert_array_equal(one[1], b_pos[k])  # the scalar form is one draw
     assert b_p[3].tolist() == [0.5, 0.5]
+
+
+def test_a_fight_decided_by_military_figures_is_the_fight_worked_by_hand():
+    """Strengths other than the capabilities decide the chances and weigh the positions."""
+    rng = np.random.default_rng(11)
+    r, n, m = 30, 5, 2
+    cap = rng.uniform(0, 50, (r, n))
+    force = rng.uniform(0, 700, (r, n))
+    sal = rng.uniform(0, 1, (r, n, m))
+    pos = rng.uniform(0, 100, (r, n, m))
+    present = rng.uniform(size=(r, n, m)) > 0.2
+    side = np.array([0, 1, 1, -1, 0])
+    decides = np.array([True, True])
+    b_cap, b_pos, b_p = expected_aftermath_batch(
+        cap, pos, sal, present, side, decides, strength=force
+    )
+    for k in range(r):
+        c, p, prob = _slow_fight(cap[k], pos[k], sal[k], present[k], side, decides, force[k])
+        np.testing.assert_allclose(b_cap[k], c, rtol=1e-12)
+        np.testing.assert_allclose(b_pos[k], p, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(b_p[k], prob, rtol=1e-12)
+    # Not the capabilities' fight: the chances differ from it.
+    _, _, by_cap = expected_aftermath_batch(cap, pos, sal, present, side, decides)
+    assert np.abs(by_cap - b_p).max() > 0.1
 
 
 def _no_noise(r: int, n: int, m: int) -> Noise:
@@ -148,11 +176,16 @@ def _chain_scenario() -> dict:
 
 
 def _perturbed(raw: dict, noise: Noise, k: int, actors: list[str], issues: list[str]) -> dict:
-    """The scenario with draw ``k``'s noise written into its inputs (the slow path)."""
+    """The scenario with draw ``k``'s noise written into its inputs (the slow path).
+
+    A military figure gets its actor's capability factor (the documented rule).
+    """
     out = {**raw, "actors": [dict(a) for a in raw["actors"]], "issues": []}
     for a in out["actors"]:
         i = actors.index(a["id"])
         a["capability"] = float(max(a["capability"] * noise.cap_scale[k, i], 0.0))
+        if "military" in a:
+            a["military"] = float(a["military"] * noise.cap_scale[k, i])
     for iss in raw["issues"]:
         j = issues.index(iss["id"])
         positions = {}
@@ -166,8 +199,25 @@ def _perturbed(raw: dict, noise: Noise, k: int, actors: list[str], issues: list[
     return out
 
 
-def test_a_run_equals_the_shocks_applied_to_its_perturbed_scenario():
+#: Military figures for the chain's actors, in other ratios than their capabilities.
+_MILITARY = {"a": 10.0, "b": 2.0, "c": 1.0, "d": 30.0, "e": 8.0}
+
+
+@pytest.mark.parametrize(
+    "military",
+    [
+        pytest.param({}, id="capabilities"),
+        pytest.param(_MILITARY, id="military"),
+        # D has none: the first fight (E against A, C) is decided by military figures and the
+        # second (D against E) by capabilities, with E's military figure carried through.
+        pytest.param({k: v for k, v in _MILITARY.items() if k != "d"}, id="mixed"),
+    ],
+)
+def test_a_run_equals_the_shocks_applied_to_its_perturbed_scenario(military):
     raw = _chain_scenario()
+    for actor in raw["actors"]:
+        if actor["id"] in military:
+            actor["military"] = military[actor["id"]]
     s = parse_scenario(raw)
     a = outcome_arrays(s, "t")
     actors, issues = list(a.actor_ids), list(a.issue_ids)

@@ -164,16 +164,21 @@ def test_relation_only_shocks_move_the_relational_forecast():
     assert r.exit_code == 0 and "no forecast changes" not in r.output
 
 
-def test_us_iran_war_is_computed_from_capabilities():
-    """Iran (45) fights the US (100) alone: it prevails with 45/145 and keeps that share."""
+def test_us_iran_war_is_computed_from_military_figures():
+    """Iran (SIPRI: $12.6 bn) fights the US ($732 bn) alone: it prevails with 12.6/744.6 and
+    keeps that share of its capability (45) and of its military figure."""
     s = load_scenario("syria-2020")
     war = apply_shocks(s, ["us-iran-war"])
-    assert war.actor("iran").capability == pytest.approx(45 * 45 / 145)
-    assert war.actor("us").capability == pytest.approx(100 * 100 / 145)
-    assert war.fights[0].probability == pytest.approx((100 / 145, 45 / 145))
-    # The Assad issue: the US (25) and Iran (95) both move to 100/145 * 25 + 45/145 * 95.
-    settle = (100 * 25 + 45 * 95) / 145
+    total = 732 + 12.6
+    assert war.fights[0].basis == "military"
+    assert war.fights[0].probability == pytest.approx((732 / total, 12.6 / total))
+    assert war.actor("iran").capability == pytest.approx(45 * 12.6 / total)
+    assert war.actor("iran").military == pytest.approx(12.6 * 12.6 / total)
+    assert war.actor("us").capability == pytest.approx(100 * 732 / total)
+    # The Assad issue: the US (25) and Iran (95) both move to 732/744.6 * 25 + 12.6/744.6 * 95.
+    settle = (732 * 25 + 12.6 * 95) / total
     assert war.issue("assad").positions["iran"].position == pytest.approx(settle)
+    assert war.issue("assad").positions["us"].position == pytest.approx(settle)
     c = compare(s, ["us-iran-war"], model="eum-rel")
     row = c.to_frame().query("issue == 'assad' and model == 'eum-rel'").iloc[0]
     assert row["shocked"] < row["baseline"]

@@ -11,13 +11,18 @@ advantage for the stronger beyond its share; Hirshleifer (1989) calls ``m`` the 
 conflict. It is fixed from that principle, the same for every fight, and swept in
 ``benchmarks/bench_relations.py``.
 
+``C`` is the sum of the fighters' **fighting strengths**: their military figures when the
+scenario gives one for every fighter (``military``, e.g. military expenditure), otherwise their
+capabilities (the same figure that weighs in bargaining). A fight's strengths are one kind of
+figure or the other, never a mix, since only their ratios count.
+
 In expectation over who wins (:func:`expected_aftermath`):
 
 * **capability**: a side that loses is disarmed in the theatre, so every fighter keeps ``p`` of
-  its capability (``p`` its side's chance) — joining a fight costs in proportion to the strength
-  of the other side;
+  its capability and of its fighting strength (``p`` its side's chance) — joining a fight costs
+  in proportion to the strength of the other side;
 * **positions** on the issues the fight decides: the winner imposes its terms, so every fighter
-  moves to ``p x_i + (1 − p) x̄_other``, with ``x̄_other`` the other side's capability ×
+  moves to ``p x_i + (1 − p) x̄_other``, with ``x̄_other`` the other side's strength ×
   salience weighted mean position (Fearon 1995: the expected outcome of war);
 * **cost**: every fighter pays :data:`WAR_COST` times its chance of losing (:func:`war_cost`) —
   the costs of war that make a bargain better than a fight (Fearon 1995).
@@ -76,6 +81,7 @@ def expected_aftermath(
     side: np.ndarray,
     decides: BoolArray,
     m: float | None = None,
+    strength: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray, tuple[float, float]]:
     """Capabilities and positions after a fight, in expectation over who wins.
 
@@ -92,6 +98,9 @@ def expected_aftermath(
         The issues the fight decides.
     m : float, optional
         Decisiveness (default :data:`DECISIVENESS`).
+    strength : ndarray, shape (n_actors,), optional
+        Fighting strengths (default: ``capability``); a fighter keeps the same share ``p`` of
+        its strength as of its capability, so the strength after is ``strength · p``.
 
     Returns
     -------
@@ -111,6 +120,15 @@ def expected_aftermath(
     ...     np.array([0, 1, -1]), np.array([True]))
     >>> cap.tolist(), pos[:, 0].tolist(), p
     ([2.25, 0.25, 2.0], [25.0, 25.0, 50.0], (0.75, 0.25))
+
+    The same fight decided by military figures in which B is the stronger (1 against 3): B
+    now wins with 3/4, and A keeps 1/4 of its capability (3 · 1/4 = 0.75).
+
+    >>> cap, pos, p = expected_aftermath(np.array([3.0, 1.0, 2.0]),
+    ...     np.array([[0.0], [100.0], [50.0]]), np.ones((3, 1)), np.ones((3, 1), bool),
+    ...     np.array([0, 1, -1]), np.array([True]), strength=np.array([1.0, 3.0, 0.0]))
+    >>> cap.tolist(), pos[:, 0].tolist(), p
+    ([0.75, 0.75, 2.0], [75.0, 75.0, 50.0], (0.25, 0.75))
     """
     cap, pos, prob = expected_aftermath_batch(
         np.asarray(capability, dtype=np.float64)[None],
@@ -120,6 +138,7 @@ def expected_aftermath(
         side,
         decides,
         m,
+        None if strength is None else np.asarray(strength, dtype=np.float64)[None],
     )
     return cap[0], pos[0], (float(prob[0, 0]), float(prob[0, 1]))
 
@@ -132,6 +151,7 @@ def expected_aftermath_batch(
     side: np.ndarray,
     decides: BoolArray,
     m: float | None = None,
+    strength: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Capabilities and positions after one fight, for many draws of its inputs at once.
 
@@ -151,6 +171,9 @@ def expected_aftermath_batch(
     decides : ndarray of bool, shape (n_issues,)
     m : float, optional
         Decisiveness (default :data:`DECISIVENESS`).
+    strength : ndarray, shape (r, n_actors), optional
+        Fighting strengths (default: ``capability``): they decide the chances and weigh the
+        positions of the side that imposes its terms.
 
     Returns
     -------
@@ -173,12 +196,13 @@ def expected_aftermath_batch(
     cap = np.asarray(capability, dtype=np.float64)
     pos = np.asarray(position, dtype=np.float64)
     side = np.asarray(side)
-    # Only ratios of capabilities count: near the largest float (1.8e308) the sums and the
-    # weights below would overflow, so there they are taken on capabilities divided by the
+    fight = cap if strength is None else np.asarray(strength, dtype=np.float64)
+    # Only ratios of strengths count: near the largest float (1.8e308) the sums and the
+    # weights below would overflow, so there they are taken on strengths divided by the
     # largest (ordinary inputs are left exactly as they are).
-    top = cap.max(axis=-1, keepdims=True) if cap.shape[-1] else np.zeros((*cap.shape[:-1], 1))
-    big = top > np.finfo(np.float64).max / (1e3 * max(cap.shape[-1], 1))
-    ratio = np.where(big, cap / np.where(big, top, 1.0), cap)
+    top = fight.max(axis=-1, keepdims=True) if fight.shape[-1] else np.zeros((*cap.shape[:-1], 1))
+    big = top > np.finfo(np.float64).max / (1e3 * max(fight.shape[-1], 1))
+    ratio = np.where(big, fight / np.where(big, top, 1.0), fight)
     strength = np.stack(
         [np.where(side == 0, ratio, 0.0).sum(-1), np.where(side == 1, ratio, 0.0).sum(-1)], -1
     )

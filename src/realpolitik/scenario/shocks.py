@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from realpolitik._types import FloatArray
 from realpolitik.engine.conflict import expected_aftermath
 from realpolitik.exceptions import ShockError
 from realpolitik.scenario.model import (
@@ -78,6 +79,9 @@ def apply_edit(
                 "capabilities matter, so write smaller numbers"
             )
         actor.capability = scaled
+        if actor.military is not None:
+            # The actor's power as a whole is scaled: its fighting strength with it.
+            actor.military = actor.military * edit.factor
     elif isinstance(edit, SetPosition | SetSalience):
         _need_actor(s, edit.actor, where)
         _need_issue(s, edit.issue, where)
@@ -165,12 +169,22 @@ def _fight(s: Scenario, edit: Fight, where: str, joins: Mapping[str, str], shock
             salience[at[who], j] = stand.salience
             present[at[who], j] = True
     decides = np.array([i in edit.issues for i in issues], dtype=bool)
-    cap, pos, prob = expected_aftermath(capability, position, salience, present, side, decides)
-    why = f"{where}: fight {sides[0]} against {sides[1]} (chances {prob[0]:.2f} / {prob[1]:.2f})"
+    strength, basis = fighting_strength(s, sides)
+    cap, pos, prob = expected_aftermath(
+        capability, position, salience, present, side, decides, strength=strength
+    )
+    why = (
+        f"{where}: fight {sides[0]} against {sides[1]} (chances {prob[0]:.2f} / {prob[1]:.2f}, "
+        f"from {basis})"
+    )
     for i, fighter in enumerate(s.actors):
         if side[i] >= 0:
+            keep = prob[int(side[i])]
             fighter.capability = float(cap[i])
             fighter.meta["capability"] = Meta(evidence=list(edit.evidence), assumption=why)
+            if fighter.military is not None:
+                fighter.military = float(fighter.military * keep)
+                fighter.meta["military"] = Meta(evidence=list(edit.evidence), assumption=why)
     for j, iss in enumerate(s.issues):
         for actor_id, stand in iss.positions.items():
             i = at[actor_id]
@@ -196,8 +210,44 @@ def _fight(s: Scenario, edit: Fight, where: str, joins: Mapping[str, str], shock
             sides=(tuple(sides[0]), tuple(sides[1])),
             probability=prob,
             issues=tuple(edit.issues),
+            basis="military" if strength is not None else "capability",
         )
     )
+
+
+def fighting_strength(s: Scenario, sides: Sequence[Sequence[str]]) -> tuple[FloatArray | None, str]:
+    """The strengths a fight between ``sides`` is decided by, in the scenario's actor order.
+
+    Military figures (``Actor.military``) when every fighter has one, else ``None`` (the fight
+    uses capabilities); the second value says which, for the explanation: ``"military
+    figures"``, or ``"capabilities"`` with the fighters that lack a military figure when only
+    some have one.
+
+    Examples
+    --------
+    >>> from realpolitik.scenario.model import Scenario
+    >>> s = Scenario.model_validate({"title": "t", "actors": [
+    ...     {"id": "a", "name": "A", "capability": 3, "military": 1},
+    ...     {"id": "b", "name": "B", "capability": 1, "military": 3},
+    ...     {"id": "c", "name": "C", "capability": 2}],
+    ...     "issues": [{"id": "x", "title": "X", "positions": {}}]})
+    >>> strength, basis = fighting_strength(s, [["a"], ["b"]])
+    >>> strength.tolist(), basis
+    ([1.0, 3.0, 0.0], 'military figures')
+    >>> fighting_strength(s, [["a"], ["b", "c"]])
+    (None, 'capabilities (no military figure for c)')
+    """
+    fighters = {a for members in sides for a in members}
+    lacking = [a.id for a in s.actors if a.id in fighters and a.military is None]
+    if not lacking:
+        return (
+            np.array([a.military if a.military is not None else 0.0 for a in s.actors]),
+            "military figures",
+        )
+    having = [a.id for a in s.actors if a.id in fighters and a.military is not None]
+    if having:
+        return None, f"capabilities (no military figure for {', '.join(lacking)})"
+    return None, "capabilities"
 
 
 def apply_shocks(

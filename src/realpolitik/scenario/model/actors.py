@@ -35,6 +35,11 @@ class Actor(_WithMeta):
     kind : {"state", "non-state", "leader", "organisation"}
     capability : float
         Power to influence outcomes, ≥ 0; only ratios between actors matter.
+    military : float, optional
+        Strength in a fight, ≥ 0, on any scale shared by the actors that have it (only ratios
+        count), e.g. military expenditure in US dollars. A ``fight`` edit whose fighters all have
+        one is decided by these figures rather than by ``capability``, which measures influence
+        in bargaining (docs/relations.md, "Fighting strength").
     leader : str, optional
         Who speaks for the actor.
     aliases : list of str
@@ -48,11 +53,12 @@ class Actor(_WithMeta):
         (``resolve``, ``risk``, ``type``); kept and written back, not used by the engines.
     """
 
-    numeric_fields: ClassVar[tuple[str, ...]] = ("capability",)
+    numeric_fields: ClassVar[tuple[str, ...]] = ("capability", "military")
     id: str
     name: str
     kind: ActorKind = "state"
     capability: float = Field(ge=0, allow_inf_nan=False, strict=True)
+    military: float | None = Field(default=None, ge=0, allow_inf_nan=False, strict=True)
     leader: str | None = None
     aliases: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)

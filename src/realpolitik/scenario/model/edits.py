@@ -33,7 +33,7 @@ class RemoveActor(_Edit):
 
 
 class ScaleCapability(_Edit):
-    """Multiply an actor's capability by ``factor`` (≥ 0)."""
+    """Multiply an actor's capability (and its military figure, if it has one) by ``factor``."""
 
     op: Literal["scale-capability"]
     actor: str
@@ -74,16 +74,17 @@ class SetRelation(_Edit):
 
 
 class Fight(_Edit):
-    """A fight between two sides, resolved by their combined capability.
+    """A fight between two sides, resolved by their combined fighting strength.
 
     ``sides`` are two disjoint lists of actor ids; ``issues`` the issues the fight decides.
     What follows is computed, not typed (:func:`realpolitik.scenario.shocks.apply_edit`,
     docs/relations.md): each side prevails with the contest success function's probability
-    ``p = C^m / (C_A^m + C_B^m)`` of its combined capability ``C`` (m = 1); in expectation every
-    fighter keeps ``p`` of its capability (the side that loses is disarmed); on each named issue
-    every fighter moves to the expected settlement ``p x_i + (1 − p) x̄_other`` (``x̄_other`` the
-    capability × salience weighted mean position of the other side); and the fighters on the
-    two sides are at war with each other.
+    ``p = C^m / (C_A^m + C_B^m)`` of its combined strength ``C`` (m = 1): the fighters' military
+    figures when all of them have one, else their capabilities; in expectation every fighter
+    keeps ``p`` of its capability and military figure (the side that loses is disarmed); on each
+    named issue every fighter moves to the expected settlement ``p x_i + (1 − p) x̄_other``
+    (``x̄_other`` the strength × salience weighted mean position of the other side); and the
+    fighters on the two sides are at war with each other.
     """
 
     op: Literal["fight"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -46,7 +46,8 @@ class FightRecord(BaseModel):
     """A fight a shock applied: its sides (with any actor that joined) and their chances.
 
     ``probability[k]`` is the chance that side ``k`` prevails (the contest success function of
-    the sides' capabilities before the fight).
+    the sides' fighting strengths before the fight); ``basis`` says which figures those were:
+    ``"military"`` when every fighter has a military figure, else ``"capability"``.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -54,6 +55,7 @@ class FightRecord(BaseModel):
     sides: tuple[tuple[str, ...], tuple[str, ...]]
     probability: tuple[float, float]
     issues: tuple[str, ...] = ()
+    basis: Literal["military", "capability"] = "capability"
 
     def side_of(self, actor: str) -> int | None:
         """0 or 1 for a fighter, None for an actor outside the fight."""

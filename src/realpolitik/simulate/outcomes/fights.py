@@ -8,9 +8,11 @@ better chance against the US), so each fight is fought again with the run's draw
 1. when the worlds are built, every fight's inputs just before it (capabilities, positions,
    saliences, aligned to the base scenario) and its result are recorded as a
    :class:`FightStage`, with masks of the results that later edits of the world leave as the
-   fight left them (``carry_capability``, ``carry_position``);
+   fight left them (``carry_capability``, ``carry_position``), and the fighters' military
+   figures when those decided it;
 2. in a run (:func:`refight`), the stage's recorded inputs get the run's noise exactly as the
-   world's do (a shift of positions, a factor on saliences and capabilities), the fight is
+   world's do (a shift of positions, a factor on saliences and capabilities; a military figure
+   gets its actor's capability factor, since both measure the actor's power), the fight is
    resolved with :func:`realpolitik.engine.conflict.expected_aftermath_batch`, and what it
    leaves replaces the world's perturbed values where the masks say it survives; a second
    fight of the same world starts from the first one's result;
@@ -50,6 +52,11 @@ class FightStage:
     position, salience : ndarray, shape (n_actors, n_issues)
     present : ndarray of bool, shape (n_actors, n_issues)
         The world just before the fight (an actor removed earlier is absent, capability 0).
+    military : ndarray, shape (n_actors,)
+        The actors' military figures just before the fight (0 where an actor has none).
+    by_military : bool
+        Whether the fight was decided by the military figures (every fighter has one) rather
+        than by capabilities.
     carry_capability : ndarray of bool, shape (n_actors,)
         Capabilities that this fight or an earlier one of the world decided and that are
         unchanged at the next stage (the next fight of the world, or the world itself).
@@ -66,6 +73,8 @@ class FightStage:
     present: BoolArray
     carry_capability: BoolArray
     carry_position: BoolArray
+    military: FloatArray | None = None
+    by_military: bool = False
 
 
 class StageRecorder:
@@ -91,12 +100,19 @@ class StageRecorder:
         self._before: list[BargainingState] = []
         self._after: list[BargainingState] = []
         self._fights: list[tuple[IntArray, BoolArray]] = []
+        self._military: list[FloatArray] = []
+        self._by_military: list[bool] = []
 
     def __call__(self, when: str, s: Scenario) -> None:
         """Record the scenario's state before or after a fight."""
         state = self._align(s)
         if when == "before":
             self._before.append(state)
+            military = np.zeros(len(self._actor_at))
+            for actor in s.actors:
+                if actor.military is not None:
+                    military[self._actor_at[actor.id]] = actor.military
+            self._military.append(military)
             return
         self._after.append(state)
         record = s.fights[-1]
@@ -106,6 +122,7 @@ class StageRecorder:
         decides = np.zeros(len(self._issue_at), dtype=bool)
         decides[[self._issue_at[i] for i in record.issues]] = True
         self._fights.append((side, decides))
+        self._by_military.append(record.basis == "military")
 
     def stages(self, world: int, final: BargainingState) -> list[FightStage]:
         """The recorded fights as stages of ``world``, whose arrays after all edits are ``final``."""
@@ -131,6 +148,8 @@ class StageRecorder:
                     present=before.present,
                     carry_capability=touched_cap.copy(),
                     carry_position=touched_pos.copy(),
+                    military=self._military[t],
+                    by_military=self._by_military[t],
                 )
             )
         return out
@@ -208,24 +227,36 @@ def refight(
     for stage in stages:
         by_world.setdefault(stage.world, []).append(stage)
     for w, chain in by_world.items():
-        prev: tuple[FightStage, FloatArray, FloatArray] | None = None
+        prev: tuple[FightStage, FloatArray, FloatArray, FloatArray] | None = None
         for st in chain:
             cap = noise.capability(st.capability)
             pos = noise.position(st.position, st.present)
+            # A military figure carries its actor's drawn capability factor: the uncertainty
+            # is about the actor's power, which both figures measure.
+            base_mil = np.zeros(n_actors) if st.military is None else st.military
+            mil = base_mil * noise.cap_scale
             if prev is not None:
-                before, p_cap, p_pos = prev
+                before, p_cap, p_pos, p_mil = prev
                 cap = np.where(before.carry_capability, p_cap, cap)
                 pos = np.where(before.carry_position, p_pos, pos)
+                mil = np.where(before.carry_capability, p_mil, mil)
             sal = noise.salience(st.salience, st.present)
             present = np.broadcast_to(st.present, pos.shape)
             new_cap, new_pos, prob = expected_aftermath_batch(
-                cap, pos, sal, present, st.side, st.decides
+                cap,
+                pos,
+                sal,
+                present,
+                st.side,
+                st.decides,
+                strength=mil if st.by_military else None,
             )
             fighter = st.side >= 0
-            lose[:, w] += np.where(fighter, 1.0 - prob[:, np.maximum(st.side, 0)], 0.0)
-            prev = (st, new_cap, new_pos)
+            keep = prob[:, np.maximum(st.side, 0)]
+            lose[:, w] += np.where(fighter, 1.0 - keep, 0.0)
+            prev = (st, new_cap, new_pos, np.where(fighter, mil * keep, mil))
         assert prev is not None
-        last, p_cap, p_pos = prev
+        last, p_cap, p_pos, _ = prev
         capability[:, w] = np.where(last.carry_capability, p_cap, capability[:, w])
         position[:, w] = np.where(last.carry_position, p_pos, position[:, w])
     return lose

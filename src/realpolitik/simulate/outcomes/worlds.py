@@ -156,11 +156,12 @@ def outcome_arrays(
     >>> k = arrays.outcome_ids.index("war-russia-stays-out")
     >>> i = s.actor_ids.index("iran")
 
-    In the war Iran (45) fights the US (100) alone and keeps, in expectation, the share of its
-    capability given by its chance to prevail, 45 / 145:
+    In the war Iran fights the US alone; the fight is decided by their military figures (SIPRI,
+    US$ billion: 12.6 against 732), and Iran keeps, in expectation, the share of its capability
+    (45) given by its chance to prevail, 45 · 12.6 / 744.6:
 
     >>> round(float(arrays.capability[arrays.outcome_world[k], i]), 2)
-    13.97
+    0.76
     """
     t = find_tree(scenario, tree)
     base, actors, issues = to_state(scenario)

@@ -282,3 +282,22 @@ def test_explain_command():
     assert "Turkey" in res.stdout and "Losing Russia" in res.stdout
     res = runner.invoke(app, ["explain", "--actor", "nobody"])
     assert res.exit_code == 2 and "unknown actor 'nobody'" in res.stderr
+
+
+def test_an_actor_with_a_military_figure_is_explained_with_it_and_its_fights(syria):
+    """Iran: SIPRI's 12.6 (7th of the 8 actors with a figure: US 732, Russia 65.1, France 50.1,
+    Germany 49.3, Israel 20.5, Turkey 20.4, then Iran; Hezbollah 0.7 last); in the US-Iran war
+    it prevails with 12.6 / (12.6 + 732) = 0.0169."""
+    e = explain_actor(syria, "iran")
+    (armed,) = [s for s in e.by_topic("actor") if "military" in s.data]
+    assert armed.data == {"military": 12.6, "military_rank": 7}
+    assert "military figure, 12.6, 7th of the 8 actors" in armed.text
+    assert [path for path, _ in armed.citations] == ["actors[1].military"]
+    assert "SIPRI" in armed.citations[0][1].assumption
+    (war,) = [s for s in e.by_topic("shocks") if s.data.get("shock") == "us-iran-war"]
+    (fight,) = war.data["fights"]
+    assert fight["against"] == ["us"] and fight["basis"] == "military"
+    assert fight["probability"] == pytest.approx(12.6 / 744.6)
+    assert "prevails with 0.02 (from the sides' military figures)" in war.text
+    calm = [s for s in e.by_topic("shocks") if s.data.get("shock") == "russia-backs-iran"]
+    assert calm and calm[0].data["fights"] == []

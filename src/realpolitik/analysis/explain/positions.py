@@ -18,7 +18,7 @@ def _identity(s: Scenario, actor: str, cite: _Cite) -> list[Sentence]:
         f"{me.name} ({me.kind}{led}) has capability {me.capability:g}, "
         f"{_ordinal(rank)} of the {len(caps)} actors (the strongest has {caps[0]:g})."
     )
-    return [
+    out = [
         Sentence(
             text,
             [cite.capability(actor)],
@@ -26,6 +26,19 @@ def _identity(s: Scenario, actor: str, cite: _Cite) -> list[Sentence]:
             {"capability": me.capability, "rank": rank, "n_actors": len(caps)},
         )
     ]
+    if me.military is not None:
+        armed = sorted((a.military for a in s.actors if a.military is not None), reverse=True)
+        out.append(
+            Sentence(
+                f"In a fight its strength is its military figure, {me.military:g}, "
+                f"{_ordinal(armed.index(me.military) + 1)} of the {len(armed)} actors that "
+                "have one (a fight uses these figures when every fighter has one).",
+                [cite.military(actor)],
+                "actor",
+                {"military": me.military, "military_rank": armed.index(me.military) + 1},
+            )
+        )
+    return out
 
 
 def _ordinal(n: int) -> str:

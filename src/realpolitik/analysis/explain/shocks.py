@@ -96,6 +96,25 @@ def _shocks(
                 f"{base_f[biggest]:.1f} → {f[biggest]:.1f}"
             )
         text += "."
+        fights = []
+        for fight in shocked.fights:
+            side = fight.side_of(actor)
+            if side is None:
+                continue
+            basis = "military figures" if fight.basis == "military" else "capabilities"
+            foes = ", ".join(shocked.actor(a).name for a in fight.sides[1 - side])
+            text += (
+                f" In that world it fights {foes} and prevails with "
+                f"{fight.probability[side]:.2f} (from the sides' {basis}), keeping that share "
+                "of its strength."
+            )
+            fights.append(
+                {
+                    "against": list(fight.sides[1 - side]),
+                    "probability": fight.probability[side],
+                    "basis": fight.basis,
+                }
+            )
         cites = cite.shock(shock.id)
         if biggest is not None:
             cites += cite.position(actor, biggest, "position", "salience")
@@ -112,6 +131,7 @@ def _shocks(
                     "issue": biggest,
                     "forecast_before": None if biggest is None else base_f[biggest],
                     "forecast_after": None if biggest is None else f[biggest],
+                    "fights": fights,
                 },
             )
         )

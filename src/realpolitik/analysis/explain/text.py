@@ -66,6 +66,10 @@ class _Cite:
         k = self.actor_index[a]
         return (f"actors[{k}].capability", self.s.actors[k].cite("capability"))
 
+    def military(self, a: str) -> Citation:
+        k = self.actor_index[a]
+        return (f"actors[{k}].military", self.s.actors[k].cite("military"))
+
     def position(self, a: str, issue: str, *fields: str) -> list[Citation]:
         j = self.issue_index[issue]
         pos = self.s.issues[j].positions[a]

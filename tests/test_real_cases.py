@@ -120,6 +120,20 @@ def test_capabilities_are_the_quoted_cinc(case):
         assert actor.capability == pytest.approx(cinc * 1000, abs=0.006), actor.id
 
 
+@pytest.mark.parametrize("case", ["georgia-2008", "gulf-war-1990", "cuba-1962"])
+def test_military_figures_are_the_quoted_milex(case):
+    """Every state's military figure is the milex of its NMC row (thousands of US$) in US$ billion;
+    non-state actors have none, so a fight they are in is decided by capabilities."""
+    s = load(case)
+    for actor in s.actors:
+        if actor.kind == "non-state":
+            assert actor.military is None
+            continue
+        (row,) = [e.quote for e in actor.cite("military").evidence if e.source == "nmc"]
+        assert row == actor.cite("capability").evidence[0].quote
+        assert actor.military == pytest.approx(float(row.split(",")[3]) / 1e6), actor.id
+
+
 # --- escalation with the base models ----------------------------------------------------------
 #: (case, tree, node, option that was taken)
 KNOWN_CHOICES = [
@@ -138,16 +152,23 @@ KNOWN_CHOICES = [
 #: Known choices a base model does not derive, measured (point inputs, default λ; docs/cases.md).
 NO_GAIN_FROM_WAR = (
     "attack {p}: Kuwait is forecast restored ({sanctions}) under sanctions alone, so the war"
-    " (forecast {war} after it, fighting cost 0.049) pays the US less"
+    " (forecast {war} after it, fighting cost 0.028) pays the US less"
 )
 BASE_CHOICE_WRONG = {
     ("russia-answer", "mean"): (
         "intervene 17.3 %: the war moves the forecast only from 33.7 to 33.3, so intervening gains"
         " Russia 0.002 (0.332 against 0.330), less than the 9.1 % risk that the US fights (-0.543)"
     ),
-    ("us-decision", "mean"): NO_GAIN_FROM_WAR.format(p="33.1 %", sanctions=95.6, war=96.5),
-    ("us-decision", "median"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
-    ("us-decision", "eum"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
+    # With the fights decided by military expenditure (NMC milex) the mean model derives the
+    # attack (53.9 %: the war lifts Kuwait from 95.6 to 98.0; by capabilities it was 33.1 %, war
+    # 96.5 and cost 0.049), and the median model no longer derives the quarantine (63.2 % then).
+    ("us-decision", "median"): NO_GAIN_FROM_WAR.format(p="19.5 %", sanctions=100, war=97.2),
+    ("us-decision", "eum"): NO_GAIN_FROM_WAR.format(p="19.5 %", sanctions=100, war=97.2),
+    ("us-choice", "median"): (
+        "quarantine 49.8 % against a strike 50.2 %: the USSR withdraws after a quarantine (99.2 %,"
+        " deal 0.588) and stands aside after a strike (100 %), whose invasion world pays the US"
+        " 0.582 (fighting cost 0.004: Cuba's milex 0.175 against 47.8); 0.5815 against 0.582"
+    ),
 }
 
 
@@ -181,11 +202,11 @@ RELATIONAL_WRONG = {
         "eum-rel forecasts 20 after Russia's war: the fight moves only the fighters, and the US,"
         " which does not fight, keeps its weight on the issue"
     ),
-    ("gulf-war-1990", "us-decision"): NO_GAIN_FROM_WAR.format(p="7.8 %", sanctions=100, war=95.1),
+    ("gulf-war-1990", "us-decision"): NO_GAIN_FROM_WAR.format(p="19.5 %", sanctions=100, war=97.2),
     ("cuba-1962", "us-choice"): (
-        "quarantine 7.7 % against a strike 92.3 %: the USSR stands aside after a strike (100 %),"
-        " and the invasion world pays the US 0.686 (missiles forecast at 0.8, Jupiters kept at 30,"
-        " fighting cost 0.017) against 0.588 for the deal"
+        "quarantine 5.8 % against a strike 94.2 %: the USSR stands aside after a strike (100 %),"
+        " and the invasion world pays the US 0.705 (missiles forecast at 0.2, Jupiters kept at 30,"
+        " fighting cost 0.004) against 0.588 for the deal"
     ),
 }
 

@@ -70,14 +70,14 @@ class _Mentions(_CoderState):
                             j += 1
                         end = j
             if (
-                label == "DEMONYM"
+                label in ("DEMONYM", "ACTOR")
                 and not person
                 and start > 0
                 and d.low[start - 1] in _REGION_WORDS
-                and d.low[start].startswith("american")
+                and d.low[start].startswith("america")
             ):
                 k += 1
-                continue  # "Latin American countries": a region, not the United States
+                continue  # "Latin American countries", "Central America's": a region, not the US
             if not person:
                 # "Turkish troops", "Russian military police", "Colombia's government"
                 j = end

@@ -87,7 +87,7 @@ _FORCE_NOUNS = frozenset(
      "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels",
      "administration", "regime", "rulers"}
 )  # fmt: skip
-#: Words before the demonym "American" that make it a region, not the United States.
+#: Words before "America" or "American" that make it a region, not the United States.
 _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
 #: Nouns for people whose location, not nationality, receives aid ("Sudanese refugees in Chad").
 _DISPLACED = frozenset({"refugees", "migrants", "civilians", "displaced", "asylum-seekers"})

@@ -125,3 +125,112 @@ def test_pass15_region_is_no_actor(text: str, unexpected: str) -> None:
 )
 def test_pass15_not_coded(text: str, unexpected: tuple) -> None:
     assert unexpected not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a national they accused of spying": the pronoun of a relative clause without "whom"
+        # is the main clause's subject, and the accusation is active
+        (
+            "Burkina Faso arrested an Ivorian citizen it accused of spying for Abidjan.",
+            ("ACCUSE", ("burkina-faso",), ("ivory-coast",)),
+        ),
+        (
+            "Russian police detained two Estonian nationals they accused of sabotage.",
+            ("ACCUSE", ("russia",), ("estonia",)),
+        ),
+        # ", a charge X rejected as baseless" after a hypothetical word of the charge itself
+        (
+            "Algeria accused Morocco of plotting attacks on its soil, a charge Rabat rejected "
+            "as absurd.",
+            ("REJECT", ("morocco",), ("algeria",)),
+        ),
+        (
+            "Moscow detained a Finnish engineer it accused of planning sabotage, a charge "
+            "Helsinki dismissed.",
+            ("REJECT", ("finland",), ("russia",)),
+        ),
+        # ", prompting|drawing a warning from X": X warns the main clause's subject
+        (
+            "Japan and the Philippines began joint naval drills in the South China Sea, "
+            "drawing a warning from Beijing.",
+            ("THREATEN", ("china",), ("japan", "philippines")),
+        ),
+        (
+            "Poland moved two brigades to its eastern border, prompting a stern warning from "
+            "Minsk.",
+            ("THREATEN", ("belarus",), ("poland",)),
+        ),
+        # vows to avenge: the avenged act's agent, and a participle after ", X said," is X's
+        (
+            "Houthi officials vowed to avenge the strikes by Israel on the port of Hodeidah.",
+            ("THREATEN", ("houthis",), ("israel",)),
+        ),
+        (
+            "Israeli aircraft bombed a camp near Sidon, Hezbollah said, vowing to avenge its "
+            "fighters.",
+            ("THREATEN", ("hezbollah",), ("israel",)),
+        ),
+        (
+            "Sudanese army drones struck a fuel depot in Nyala, the RSF said, vowing to retaliate.",
+            ("THREATEN", ("rsf",), ("sudan",)),
+        ),
+        # a clause framed as a joint operation: its subjects cooperate with each other
+        (
+            "In a joint raid, Kenyan and Somali troops stormed an al-Shabaab camp near the border.",
+            ("COOPERATE", ("kenya", "somalia"), ("kenya", "somalia")),
+        ),
+        (
+            "Nigerien and Chadian soldiers pushed into the lake islands in a joint military "
+            "operation last week.",
+            ("COOPERATE", ("niger", "chad"), ("niger", "chad")),
+        ),
+    ],
+)
+def test_pass15_second_block_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # what a verb of ending ends did not take place
+        (
+            "Armenia and Azerbaijan signed a peace treaty ending years of deadly fighting.",
+            ("ASSAULT", ("armenia", "azerbaijan"), ("armenia", "azerbaijan")),
+        ),
+        (
+            "Thailand and Cambodia agreed on a truce, ending weeks of border clashes.",
+            ("ASSAULT", ("thailand", "cambodia"), ("thailand", "cambodia")),
+        ),
+        # "under (heavy) X pressure", "amid X pressure": X is no party of the act
+        (
+            "Serbia withdrew its troops from the boundary under intense American pressure.",
+            ("RETREAT", ("serbia",), ("us",)),
+        ),
+        (
+            "Rwandan troops pulled back from the town of Goma amid mounting EU pressure.",
+            ("SANCTION", ("rwanda",), ("eu",)),
+        ),
+        # the raids are the detention's means, not an attack by the detained
+        (
+            "Thai police arrested forty Cambodian workers in raids on Bangkok construction sites.",
+            ("ASSAULT", ("cambodia",), ("thailand",)),
+        ),
+        # the warner is no threatened party
+        (
+            "Japan and the Philippines began joint naval drills in the South China Sea, "
+            "drawing a warning from Beijing.",
+            ("THREATEN", ("japan", "philippines"), ("china",)),
+        ),
+    ],
+)
+def test_pass15_second_block_not_coded(text: str, unexpected: tuple) -> None:
+    assert unexpected not in coded(text)
+
+
+def test_pass15_means_keep_their_event() -> None:
+    # a guard (it passed before the pass): the detention the raids were the means of stays
+    text = "Thai police arrested forty Cambodian workers in raids on Bangkok construction sites."
+    assert ("COERCE", ("thailand",), ("cambodia",)) in coded(text)

@@ -24,7 +24,8 @@ coded event implies), :mod:`~.reported` (reported hostile acts), :mod:`~.judging
 it called", "budget support"), :mod:`~.objects` (targets that are no party), :mod:`~.coverage`
 (the forms the coverage matrix found missing), :mod:`~.counterparts` (counterparts a clause leaves
 unnamed: "responded by recalling its ambassador", "thanked X for sending"; words of a name that
-start no phrase).
+start no phrase), :mod:`~.reprisals` (reprisals vowed after a reporting clause, hostilities
+ended, clauses framed as joint operations).
 """
 
 from __future__ import annotations

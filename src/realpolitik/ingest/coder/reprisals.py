@@ -1,0 +1,184 @@
+"""Reprisals vowed, hostilities ended and joint operations (the fifteenth pass).
+
+From the misses of an independent block (fresh14):
+
+- "Pakistani jets pounded villages ..., the Taliban government said, vowing to avenge the
+  deaths": a participle after an interposed reporting clause is the speaker's, and what is
+  avenged, when no one is named after it, is the act of the sentence's first other actor;
+- "inked a treaty ..., ending decades of deadly clashes": a hostile event named as what is
+  ended ("ending the fighting", "to end the attacks") did not take place;
+- "In a joint operation, Colombian and Ecuadorian soldiers raided ...": two or more subjects of
+  a clause framed as a joint operation cooperate with each other.
+"""
+
+from __future__ import annotations
+
+from realpolitik.ingest.coder.counterparts import _Counterparts
+from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event, _Trigger
+from realpolitik.ingest.coder.mentions import _contact_relative
+from realpolitik.ingest.coder.words import _REPORTING
+
+#: Words of the THREATEN phrases of a reprisal vowed ("vowed to avenge|retaliate").
+_REPRISALS = ("avenge", "retaliate")
+#: Verbs of ending before a nominal hostile event ("ending decades of clashes").
+_END_VERBS = frozenset({"end", "ends", "ended", "ending"})
+#: Types of the nominal events that an ending verb says did not take place.
+_ENDED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+#: Nouns of a joint operation that frames its clause ("in a joint operation, X and Y ...").
+_JOINT_NOUNS = frozenset(
+    {"operation", "operations", "raid", "raids", "patrol", "patrols", "offensive", "sweep",
+     "crackdown", "mission"}
+)  # fmt: skip
+#: Adjectives between "joint" and the operation noun.
+_JOINT_ADJECTIVES = frozenset(
+    {"military", "security", "police", "naval", "border", "counter-terrorism", "anti-drug"}
+)
+
+
+class _Reprisals(_Counterparts):
+    def _dropped(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
+        return super()._dropped(d, t, s0, s1) or self._ended(d, t, s0)
+
+    @staticmethod
+    def _ended(d: _Doc, t: _Trigger, s0: int) -> bool:
+        """Whether a nominal hostile event is what a verb of ending ends.
+
+        "ending decades of deadly clashes", "to end the fighting": no clash, no fighting. A verb
+        in the past ("ended the truce and attacked") is an event of its own.
+        """
+        if t.phrase.type not in _ENDED_TYPES or d.low[t.head].endswith("ed"):
+            return False
+        for x in range(t.start - 1, max(s0 - 1, t.start - 5), -1):
+            if d.punct[x]:
+                return False
+            if d.low[x] in _END_VERBS:
+                return True
+        return False
+
+    def _participle_speaker(
+        self, d: _Doc, trig: _Trigger, s0: int, end_at: dict[int, _Mention]
+    ) -> list[_Mention] | None:
+        """The speaker of ", X said, vowing to ...": a participle after a reporting clause.
+
+        The clause is set off by commas and has a named speaker; the participle is the
+        speaker's, not the sentence subject's.
+        """
+        x = trig.start - 2  # the word before the comma
+        if x <= s0 or d.low[x] not in _REPORTING:
+            return None
+        speaker = end_at.get(x)  # "the Taliban government said"
+        if speaker is None or speaker.role != "actor":
+            return None
+        p = speaker.start - 1
+        while p > s0 and d.low[p] in ("the", "a", "an"):
+            p -= 1
+        if p <= s0 or d.text[p] != ",":
+            return None
+        return [speaker]
+
+    def _late_target(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        src: tuple[str, ...],
+        coordinated: list[_Mention] | None,
+        start_at: dict[int, _Mention],
+    ) -> tuple[str, ...]:
+        found = super()._late_target(d, trig, s0, s1, src, coordinated, start_at)
+        if found:
+            return found
+        if trig.phrase.type == "ACCUSE" and _contact_relative(d, trig.start - 1, s0, {trig.start}):
+            # "detained two Estonian nationals they accused of sabotage": the persons' state
+            for m in start_at.values():
+                if m.role == "actor" and trig.start - 3 <= m.end <= trig.start - 1:
+                    return tuple(a for a in m.actors if a not in src)
+            return ()
+        if not any(w in trig.phrase.pattern for w in _REPRISALS):
+            return found
+        # "X pounded villages ..., Y said, vowing to avenge the deaths": X's act is avenged
+        for x in range(s0, trig.start):
+            first = start_at.get(x)
+            if first is None or first.role != "actor":
+                continue
+            if any(a not in src for a in first.actors):
+                return tuple(a for a in first.actors if a not in src)
+        return ()
+
+    def _later(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        out = super()._later(d, s0, s1, number, mentions, events, file)
+        return out + self._joint_frame(d, s0, s1, number, mentions, events + out, file)
+
+    def _joint_frame(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """COOPERATE of the subjects of a clause framed as a joint operation.
+
+        "In a joint raid, Kenyan and Somali troops stormed a camp", "Kenyan and Somali troops
+        stormed a camp in a joint operation": the two cooperate with each other, whatever the
+        clause's own event.
+        """
+        low = d.low
+        for x in range(s0, s1 - 3):
+            if low[x] != "in" or low[x + 1] not in ("a", "an", "the", "their"):
+                continue
+            y = x + 2
+            while y < s1 and y - x <= 4 and low[y] != "joint" and not d.punct[y]:
+                y += 1  # "in a rare joint operation"
+            if y + 1 >= s1 or low[y] != "joint":
+                continue
+            y += 1
+            if low[y] in _JOINT_ADJECTIVES:
+                y += 1
+            if y >= s1 or low[y] not in _JOINT_NOUNS:
+                continue
+            if x == s0:
+                # "In a joint operation, X and Y ...": the subject after the comma
+                if y + 1 >= s1 or d.text[y + 1] != ",":
+                    continue
+                first = next((m for m in mentions if y + 2 <= m.start <= y + 3), None)
+                if first is None or first.role != "actor":
+                    continue
+                group = self._group_right(d, first, {m.start: m for m in mentions}, s1)
+            else:
+                # "X and Y troops raided ... in a joint operation": the sentence's subject
+                group = self._first_group(d, mentions, x, s0, {}) or []
+                if not group or group[0].start != self._subject_start(d, s0):
+                    continue
+            actors = tuple(dict.fromkeys(a for m in group for a in m.actors))
+            if len(actors) < 2:
+                continue
+            if any(e.type == "COOPERATE" and set(e.source) == set(actors) for e in events):
+                continue
+            return [
+                _sentence_event(
+                    d, s0, s1, number, file, actors, "COOPERATE", "military", actors, 6.0,
+                    "062", d.doc[x : y + 1].text,
+                )
+            ]  # fmt: skip
+        return []
+
+    @staticmethod
+    def _subject_start(d: _Doc, s0: int) -> int:
+        """Where the sentence's first noun phrase starts (after "The", "A")."""
+        x = s0
+        while x < d.n and d.low[x] in ("the", "a", "an"):
+            x += 1
+        return x

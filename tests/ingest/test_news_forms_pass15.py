@@ -234,3 +234,63 @@ def test_pass15_means_keep_their_event() -> None:
     # a guard (it passed before the pass): the detention the raids were the means of stays
     text = "Thai police arrested forty Cambodian workers in raids on Bangkok construction sites."
     assert ("COERCE", ("thailand",), ("cambodia",)) in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of a series "V1 X, V2 Y and V3 Z" keeps the subject of the first
+        (
+            "Turkish jets bombed Kurdish positions, struck a Syrian army post and killed two "
+            "soldiers.",
+            ("ASSAULT", ("turkey",), ("syria",)),
+        ),
+        # a passive attack on a place: the state it is in
+        (
+            "An oil terminal in Russia was struck by Ukrainian naval drones on Sunday.",
+            ("ASSAULT", ("ukraine",), ("russia",)),
+        ),
+        # a passive attack by an unnamed means, claimed later by a group
+        (
+            "An army base in Somalia was struck by a truck bomb, in an attack later claimed by "
+            "al-Shabaab.",
+            ("ASSAULT", ("al-shabaab",), ("somalia",)),
+        ),
+        (
+            "Nigerian soldiers were struck by a roadside bomb in an attack claimed by Boko Haram.",
+            ("ASSAULT", ("boko-haram",), ("nigeria",)),
+        ),
+        # relief ferried; flights chartered or operated by X are X's
+        (
+            "Relief flights chartered by the WFP ferried 30 tonnes of medicine to Yemen.",
+            ("AID", ("wfp",), ("yemen",)),
+        ),
+        (
+            "Turkey ferried tents and blankets to Syria after the floods.",
+            ("AID", ("turkey",), ("syria",)),
+        ),
+    ],
+)
+def test_pass15_third_block_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # the object of the first verb is no subject of the second
+        (
+            "Turkish jets bombed Kurdish positions, struck a Syrian army post and killed two "
+            "soldiers.",
+            ("ASSAULT", ("kurds",), ("syria",)),
+        ),
+        # an attack by an unnamed means that no one claimed is no event
+        ("Two soldiers in Syria were killed by a roadside bomb.", "ASSAULT"),
+    ],
+)
+def test_pass15_third_block_not_coded(text: str, unexpected: tuple | str) -> None:
+    found = coded(text)
+    if isinstance(unexpected, str):
+        assert unexpected not in {t for t, _, _ in found}
+    else:
+        assert unexpected not in found

@@ -299,6 +299,8 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                 if agent is None:
                     agent = self._means_agent(d, trig, s1, start_at, triggers)
                 if agent is None:
+                    agent = self._claimed_by(d, trig, s1, start_at)  # "in an attack claimed by"
+                if agent is None:
                     continue
                 source = self._group_right(d, agent, start_at, s1)
                 if reduced:
@@ -308,6 +310,8 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
                     target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
+                if target is None and phrase.type in _PLACE_TARGET_TYPES:
+                    target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:
                 if (
                     d.low[trig.head].endswith("ing")
@@ -333,6 +337,8 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     source = self._participial_subject(d, mentions, trig, s0, end_at)
                 if source is None:
                     source = self._left(d, trig.start, s0, end_at, coded)
+                if source is None:
+                    source = self._means_by(d, trig, s0, start_at)  # "flights chartered by X"
                 if source is None:
                     source = self._after_comma(d, trig, s1, start_at)
                 if source is None and phrase.type == "PROTEST":

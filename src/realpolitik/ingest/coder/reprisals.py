@@ -8,7 +8,13 @@ From the misses of an independent block (fresh14):
 - "inked a treaty ..., ending decades of deadly clashes": a hostile event named as what is
   ended ("ending the fighting", "to end the attacks") did not take place;
 - "In a joint operation, Colombian and Ecuadorian soldiers raided ...": two or more subjects of
-  a clause framed as a joint operation cooperate with each other.
+  a clause framed as a joint operation cooperate with each other;
+- "Chinese police boarded a boat, beat its crew and confiscated ...": a verb of a series after
+  its comma keeps the subject of the first;
+- "a refinery inside Russia ... was struck by Ukrainian drones": a passive attack with no actor
+  before it strikes the place's state, and one by an unnamed means ("a car bomb") "in an
+  attack later claimed by X" is X's;
+- "Aid flights chartered by the World Food Programme ferried ...": the charterer carries.
 """
 
 from __future__ import annotations
@@ -16,10 +22,19 @@ from __future__ import annotations
 from realpolitik.ingest.coder.counterparts import _Counterparts
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event, _Trigger
 from realpolitik.ingest.coder.mentions import _contact_relative
-from realpolitik.ingest.coder.words import _REPORTING
+from realpolitik.ingest.coder.words import _REPORTING, _STRONG
 
 #: Words of the THREATEN phrases of a reprisal vowed ("vowed to avenge|retaliate").
 _REPRISALS = ("avenge", "retaliate")
+#: Means of transport that an actor charters or runs ("aid flights chartered by the WFP").
+_MEANS_NOUNS = frozenset(
+    {"flights", "flight", "planes", "plane", "aircraft", "airlifts", "ships", "ship", "vessels",
+     "boats", "convoys", "convoy", "trucks", "lorries", "helicopters"}
+)  # fmt: skip
+_MEANS_VERBS = frozenset(
+    {"chartered", "operated", "run", "sent", "organised", "organized", "hired", "leased",
+     "funded", "provided", "dispatched"}
+)  # fmt: skip
 #: Verbs of ending before a nominal hostile event ("ending decades of clashes").
 _END_VERBS = frozenset({"end", "ends", "ended", "ending"})
 #: Types of the nominal events that an ending verb says did not take place.
@@ -75,6 +90,94 @@ class _Reprisals(_Counterparts):
         if p <= s0 or d.text[p] != ",":
             return None
         return [speaker]
+
+    def _coordinated_subject(
+        self, d: _Doc, trig: _Trigger, s0: int, coded
+    ) -> list[_Mention] | None:
+        found = super()._coordinated_subject(d, trig, s0, coded)
+        if found is not None or not coded or trig.start - 1 <= s0:
+            return found
+        # "X boarded a boat, beat its crew and confiscated ...": a verb of a series right after
+        # the comma has the subject of the active event before it
+        if d.text[trig.start - 1] != "," or trig.start != trig.head:
+            return None
+        head = d.low[trig.head]
+        if head.endswith("ing") or (trig.end < d.n and d.low[trig.end] == "by"):
+            return None  # a participle: ", killing ...", ", backed by ..."
+        prev, src, _ = coded[-1]
+        if prev.phrase.object_control or any(m.start >= prev.start for m in src):
+            return None
+        if any(d.punct[y] for y in range(prev.end, trig.start - 1)):
+            return None  # only the series' comma between the two
+        # the series ends with "and <verb>" before the sentence or clause ends
+        for y in range(trig.end, d.n - 1):
+            if d.text[y] in _STRONG or d.text[y] == ".":
+                return None
+            if d.low[y] == "and" and d.low[y + 1].endswith("ed"):
+                return src
+        return None
+
+    @staticmethod
+    def _means_by(
+        d: _Doc, trig: _Trigger, s0: int, start_at: dict[int, _Mention]
+    ) -> list[_Mention] | None:
+        """The actor of a subject "flights|planes|convoys chartered|operated|sent by X".
+
+        "Aid flights chartered by the World Food Programme ferried 60 tonnes ... to": X moves
+        what the means carry.
+        """
+        for m in start_at.values():
+            if m.role != "actor" or not 0 <= trig.start - m.end <= 1 or m.start - 4 < s0:
+                continue
+            if any(d.punct[x] for x in range(m.end, trig.start)):
+                continue
+            x = m.start - 1
+            if d.low[x] in ("the", "a", "an"):
+                x -= 1
+            if d.low[x] != "by" or d.low[x - 1] not in _MEANS_VERBS:
+                continue
+            if d.low[x - 2] in _MEANS_NOUNS:
+                return [m]
+        return None
+
+    @staticmethod
+    def _claimed_by(
+        d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]
+    ) -> _Mention | None:
+        """The agent of a passive attack by an unnamed means that a group later claimed.
+
+        "A convoy was struck by a car bomb ..., in an attack later claimed by the BLA": the BLA.
+        """
+        for x in range(trig.end, s1 - 2):
+            if d.text[x] in _STRONG:
+                return None
+            if d.low[x] == "claimed" and d.low[x + 1] == "by":
+                y = x + 2
+                while y < s1 and d.low[y] in ("the", "a", "an"):
+                    y += 1
+                m = start_at.get(y)
+                return m if m is not None and m.role == "actor" else None
+        return None
+
+    @staticmethod
+    def _place_before(
+        d: _Doc, trig: _Trigger, s0: int, mentions: list[_Mention]
+    ) -> list[_Mention] | None:
+        """The place of what a passive attack struck, when no actor stands before it.
+
+        "A refinery in Russia was struck by Ukrainian drones", "a blaze broke out at a refinery
+        inside Russia after it was struck by ...": as "struck a refinery in Russia", the state
+        the place is in.
+        """
+        near = None
+        for m in mentions:
+            if m.start >= trig.start:
+                break
+            if m.role == "location":
+                near = m
+        if near is None or any(d.text[x] in _STRONG for x in range(near.end, trig.start)):
+            return None
+        return [near]
 
     def _late_target(
         self,

@@ -294,3 +294,55 @@ def test_pass15_third_block_not_coded(text: str, unexpected: tuple | str) -> Non
         assert unexpected not in {t for t, _, _ in found}
     else:
         assert unexpected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deadline given ("gave X until ... to") is a demand and an ultimatum
+        (
+            "Washington gave Caracas until Friday to release the detained Americans.",
+            ("REQUEST", ("us",), ("venezuela",)),
+        ),
+        (
+            "The EU gave Belgrade until the end of March to recognise the vote.",
+            ("THREATEN", ("eu",), ("serbia",)),
+        ),
+        # ", calling|branding the act <harsh word>": the subject accuses the act's agent
+        (
+            "Bangkok said Cambodian drones had flown over its border posts, calling the flights "
+            "a provocation.",
+            ("ACCUSE", ("thailand",), ("cambodia",)),
+        ),
+        (
+            "Beijing said a U.S. destroyer had sailed through the Taiwan Strait, branding the "
+            "transit provocative and dangerous.",
+            ("ACCUSE", ("china",), ("us",)),
+        ),
+        # "Under the accord signed|inked in X, A and B will ...": A and B are its parties
+        (
+            "Under the accord signed in Luanda, Rwanda and Congo will pull back their troops.",
+            ("AGREE", ("rwanda", "drc"), ("rwanda", "drc")),
+        ),
+        (
+            "Under a pact inked in Doha last week, Qatar and Turkey will share intelligence.",
+            ("AGREE", ("qatar", "turkey"), ("qatar", "turkey")),
+        ),
+    ],
+)
+def test_pass15_fourth_block_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject's own act judged is no accusation
+        "Hungary blocked the sanctions package, calling it unacceptable.",
+        # "calling for" is a request, no judgement of the act before
+        "Egypt said Israeli and Hamas negotiators had met in Cairo, calling for a dangerous "
+        "war to end.",
+    ],
+)
+def test_pass15_fourth_block_not_coded(text: str) -> None:
+    assert "ACCUSE" not in {t for t, _, _ in coded(text)}

@@ -14,13 +14,18 @@ From the misses of an independent block (fresh14):
 - "a refinery inside Russia ... was struck by Ukrainian drones": a passive attack with no actor
   before it strikes the place's state, and one by an unnamed means ("a car bomb") "in an
   attack later claimed by X" is X's;
-- "Aid flights chartered by the World Food Programme ferried ...": the charterer carries.
+- "Aid flights chartered by the World Food Programme ferried ...": the charterer carries;
+- "Tokyo said Chinese helicopters had flown within 90 metres of ..., calling the manoeuvre
+  dangerous": the subject's accusation of the act's agent;
+- "Under the treaty inked in Port Moresby, Australia and Papua New Guinea will ...": the two
+  subjects are the treaty's parties (AGREE).
 """
 
 from __future__ import annotations
 
 from realpolitik.ingest.coder.counterparts import _Counterparts
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event, _Trigger
+from realpolitik.ingest.coder.judging import _HARSH
 from realpolitik.ingest.coder.mentions import _contact_relative
 from realpolitik.ingest.coder.words import _REPORTING, _STRONG
 
@@ -35,6 +40,15 @@ _MEANS_VERBS = frozenset(
     {"chartered", "operated", "run", "sent", "organised", "organized", "hired", "leased",
      "funded", "provided", "dispatched"}
 )  # fmt: skip
+#: Participles that name the act of the clause before ("..., calling the manoeuvre dangerous").
+_CALLING = frozenset({"calling", "describing", "branding", "terming", "labelling", "labeling"})
+#: Words after "calling" that make it another verb ("calling for talks", "calling on X").
+_NOT_CALLED = frozenset({"for", "on", "off", "in", "up", "upon"})
+#: Instruments whose signing an opening "Under the treaty signed ..." names.
+_DEAL_NOUNS = frozenset(
+    {"treaty", "deal", "agreement", "accord", "pact", "arrangement", "memorandum", "compact"}
+)
+_MADE = frozenset({"signed", "inked", "reached", "agreed", "struck", "sealed", "concluded"})
 #: Verbs of ending before a nominal hostile event ("ending decades of clashes").
 _END_VERBS = frozenset({"end", "ends", "ended", "ending"})
 #: Types of the nominal events that an ending verb says did not take place.
@@ -220,7 +234,108 @@ class _Reprisals(_Counterparts):
         file: str | None,
     ) -> list[Event]:
         out = super()._later(d, s0, s1, number, mentions, events, file)
-        return out + self._joint_frame(d, s0, s1, number, mentions, events + out, file)
+        out += self._joint_frame(d, s0, s1, number, mentions, events + out, file)
+        out += self._under_deal(d, s0, s1, number, mentions, events + out, file)
+        return out + self._calling(d, s0, s1, number, mentions, events + out, file)
+
+    def _under_deal(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """AGREE of two subjects after "Under the treaty signed|inked in X, ...".
+
+        "Under a deal signed in Doha, Israel and Hamas will exchange prisoners": the subjects
+        are the parties of the deal the opening phrase says was made.
+        """
+        low = d.low
+        x = s0
+        if s1 - s0 < 8 or low[x] != "under":
+            return []
+        x += 1
+        if low[x] == "the" and low[x + 1] == "terms" and low[x + 2] == "of":
+            x += 3  # "Under the terms of the accord signed ..."
+        if low[x] not in ("a", "an", "the", "their"):
+            return []
+        y = x + 1
+        while y < s1 and y - x <= 4 and low[y] not in _DEAL_NOUNS:
+            if d.punct[y] and d.text[y] != "-":
+                return []
+            y += 1
+        if y + 1 >= s1 or low[y] not in _DEAL_NOUNS or low[y + 1] not in _MADE:
+            return []
+        comma = next((z for z in range(y + 2, min(s1, y + 10)) if d.punct[z]), -1)
+        if comma < 0 or d.text[comma] != ",":
+            return []
+        if any(m.role == "actor" and y < m.start < comma for m in mentions):
+            return []  # "Under a deal signed with Iran, Russia will ...": a party inside
+        first = next((m for m in mentions if comma < m.start <= comma + 2), None)
+        if first is None or first.role != "actor":
+            return []
+        group = self._group_right(d, first, {m.start: m for m in mentions}, s1)
+        actors = tuple(dict.fromkeys(a for m in group for a in m.actors))
+        if len(actors) < 2:
+            return []
+        if any(e.type == "AGREE" and set(e.source) == set(actors) for e in events):
+            return []
+        return [
+            _sentence_event(
+                d, s0, s1, number, file, actors, "AGREE", None, actors, 8.0, "057",
+                d.doc[x : y + 2].text,
+            )
+        ]  # fmt: skip
+
+    def _calling(
+        self,
+        d: _Doc,
+        s0: int,
+        s1: int,
+        number: int,
+        mentions: list[_Mention],
+        events: list[Event],
+        file: str | None,
+    ) -> list[Event]:
+        """ACCUSE by the subject of ", calling the move|it <harsh word>" after its clause.
+
+        "Tokyo said Chinese helicopters had flown within 90 metres of a destroyer, calling the
+        manoeuvre dangerous": the subject's judgement of the act of the clause before (its
+        event's agent, or the agent it reports), as ", a move X called provocative" is.
+        """
+        low = d.low
+        if len(mentions) < 2 or _CALLING.isdisjoint(low[s0:s1]):
+            return []
+        end_at = {m.end: m for m in mentions}
+        out: list[Event] = []
+        for v in range(s0 + 3, s1 - 2):
+            if low[v] not in _CALLING or d.text[v - 1] != "," or low[v + 1] in _NOT_CALLED:
+                continue
+            words = set()
+            for y in range(v + 1, min(s1, v + 8)):
+                if d.text[y] in _STRONG or d.text[y] == ",":
+                    break
+                words.add(low[y])
+            if words.isdisjoint(_HARSH):
+                continue
+            judges = self._first_group(d, mentions, v, s0, end_at) or []
+            src = tuple(dict.fromkeys(a for m in judges for a in m.actors))
+            agent = self._judged_agent(d, mentions, v - 1, s0, end_at, events)
+            tgt = tuple(a for a in agent if a not in src)
+            if not src or not tgt:
+                continue
+            if any(e.type == "ACCUSE" and set(e.source) == set(src) for e in events + out):
+                continue
+            out.append(
+                _sentence_event(
+                    d, s0, s1, number, file, src, "ACCUSE", None, tgt, -2.0, "111",
+                    d.doc[v : v + 1].text,
+                )
+            )  # fmt: skip
+        return out
 
     def _joint_frame(
         self,

@@ -346,3 +346,28 @@ def test_pass15_fourth_block_is_coded(text: str, expected: tuple) -> None:
 )
 def test_pass15_fourth_block_not_coded(text: str) -> None:
     assert "ACCUSE" not in {t for t, _, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards of the pass's limits (they passed before it): an attack "with" which a truce
+        # ended took place; the reprisal's target is the sentence's subject only
+        (
+            "Israel ended the truce with a fierce bombardment of Gaza.",
+            ("ASSAULT", ("israel",), ("palestine",)),
+        ),
+        (
+            "Moscow ended the lull with missile attacks against Kyiv.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
+    ],
+)
+def test_pass15_limits_keep_events(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_pass15_reprisal_not_aimed_at_an_appositive() -> None:
+    # a guard: "backed by Iran" in an appositive is no act the Houthis avenge
+    found = coded("The Houthis, backed by Iran, vowed to avenge the strikes.")
+    assert ("THREATEN", ("houthis",), ("iran",)) not in found

@@ -310,7 +310,7 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
                     target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
-                if target is None and phrase.type in _PLACE_TARGET_TYPES:
+                if target is None and phrase.type == "ASSAULT":
                     target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:
                 if (

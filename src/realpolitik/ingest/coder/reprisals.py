@@ -27,7 +27,7 @@ from realpolitik.ingest.coder.counterparts import _Counterparts
 from realpolitik.ingest.coder.event import Event, _Doc, _Mention, _sentence_event, _Trigger
 from realpolitik.ingest.coder.judging import _HARSH
 from realpolitik.ingest.coder.mentions import _contact_relative
-from realpolitik.ingest.coder.words import _REPORTING, _STRONG
+from realpolitik.ingest.coder.words import _PREPOSITIONS, _REPORTING, _STRONG
 
 #: Words of the THREATEN phrases of a reprisal vowed ("vowed to avenge|retaliate").
 _REPRISALS = ("avenge", "retaliate")
@@ -78,8 +78,8 @@ class _Reprisals(_Counterparts):
         if t.phrase.type not in _ENDED_TYPES or d.low[t.head].endswith("ed"):
             return False
         for x in range(t.start - 1, max(s0 - 1, t.start - 5), -1):
-            if d.punct[x]:
-                return False
+            if d.punct[x] or d.low[x] in _PREPOSITIONS or d.low[x] in ("and", "or", "but"):
+                return False  # "ended the truce with strikes on Gaza": the strikes took place
             if d.low[x] in _END_VERBS:
                 return True
         return False
@@ -215,13 +215,11 @@ class _Reprisals(_Counterparts):
         if not any(w in trig.phrase.pattern for w in _REPRISALS):
             return found
         # "X pounded villages ..., Y said, vowing to avenge the deaths": X's act is avenged
-        for x in range(s0, trig.start):
-            first = start_at.get(x)
-            if first is None or first.role != "actor":
-                continue
-            if any(a not in src for a in first.actors):
-                return tuple(a for a in first.actors if a not in src)
-        return ()
+        # (X the sentence's subject: not "The Houthis, backed by Iran, vowed to avenge")
+        first = start_at.get(self._subject_start(d, s0))
+        if first is None or first.role != "actor" or first.start >= trig.start:
+            return ()
+        return tuple(a for a in first.actors if a not in src)
 
     def _later(
         self,

@@ -371,3 +371,9 @@ def test_pass15_reprisal_not_aimed_at_an_appositive() -> None:
     # a guard: "backed by Iran" in an appositive is no act the Houthis avenge
     found = coded("The Houthis, backed by Iran, vowed to avenge the strikes.")
     assert ("THREATEN", ("houthis",), ("iran",)) not in found
+
+
+def test_pass15_result_participle_stays_the_subjects() -> None:
+    # a guard: only a speech act after ", X said," is X's; a killing is the strike's
+    found = coded("Russian missiles struck Kyiv, Ukraine said, killing five Polish workers.")
+    assert not any(t == "ASSAULT" and s == ("ukraine",) for t, s, _ in found)

@@ -49,6 +49,8 @@ _DEAL_NOUNS = frozenset(
     {"treaty", "deal", "agreement", "accord", "pact", "arrangement", "memorandum", "compact"}
 )
 _MADE = frozenset({"signed", "inked", "reached", "agreed", "struck", "sealed", "concluded"})
+#: Types of a participle that a speaker performs ("..., Hezbollah said, vowing to ...").
+_SPEECH_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})
 #: Verbs of ending before a nominal hostile event ("ending decades of clashes").
 _END_VERBS = frozenset({"end", "ends", "ended", "ending"})
 #: Types of the nominal events that an ending verb says did not take place.
@@ -89,12 +91,13 @@ class _Reprisals(_Counterparts):
     ) -> list[_Mention] | None:
         """The speaker of ", X said, vowing to ...": a participle after a reporting clause.
 
-        The clause is set off by commas and has a named speaker; the participle is the
-        speaker's, not the sentence subject's.
+        The clause is set off by commas and has a named speaker; a participle of a speech act
+        (a threat, accusation, demand or rejection) is the speaker's, not the sentence
+        subject's.
         """
         x = trig.start - 2  # the word before the comma
-        if x <= s0 or d.low[x] not in _REPORTING:
-            return None
+        if trig.phrase.type not in _SPEECH_ACTS or x <= s0 or d.low[x] not in _REPORTING:
+            return None  # "X struck Kyiv, Ukraine said, killing five": X's act
         speaker = end_at.get(x)  # "the Taliban government said"
         if speaker is None or speaker.role != "actor":
             return None

@@ -24,7 +24,9 @@ coded event implies), :mod:`~.reported` (reported hostile acts), :mod:`~.judging
 it called", "budget support"), :mod:`~.objects` (targets that are no party), :mod:`~.coverage`
 (the forms the coverage matrix found missing), :mod:`~.counterparts` (counterparts a clause leaves
 unnamed: "responded by recalling its ambassador", "thanked X for sending"; words of a name that
-start no phrase).
+start no phrase), :mod:`~.reprisals` (the fifteenth pass: reprisals vowed after a reporting
+clause, hostilities ended, clauses framed as joint operations or by a deal signed, passive
+attacks on places or claimed later, ", calling the move dangerous").
 """
 
 from __future__ import annotations

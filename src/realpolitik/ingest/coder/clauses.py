@@ -61,6 +61,8 @@ class _Clauses(_Attribution):
             if same_chunk and low == "for" and x > s0 and d.low[x - 1] in _PUSHED:
                 return True  # "has pushed for a trade deal with X": sought, not made
             if low == ",":
+                if trig.phrase.agent_inside:
+                    break  # ", a charge Paris rejected": what the charge said is not this
                 same_chunk = False
             x -= 1
         return False

@@ -3,7 +3,8 @@
 "X and Y began joint exercises near the Polish border" is cooperation between X and Y and also
 a show of force toward Poland (MOBILIZE, CAMEO 152); "X said Y ..., an accusation Z rejected"
 makes what X said an accusation of Z (ACCUSE, CAMEO 112); "X and Y agreed at a summit to ..."
-is a meeting of X and Y too (CONSULT). One state's drills near another
+is a meeting of X and Y too (CONSULT); "X gave Y until January to ..." is an ultimatum
+(THREATEN) as well as a demand. One state's drills near another
 ("China began drills around Taiwan") are that show of force alone.
 """
 
@@ -45,6 +46,11 @@ class _Derived(_Attribution):
             out.append(("ACCUSE", None, tgt, src, -2.0, "112"))
         if trig.phrase.type == "AGREE" and trig.phrase.mutual and self._at_summit(d, trig, s1):
             out.append(("CONSULT", None, src, tgt, 2.0, "040"))
+        if trig.phrase.type == "REQUEST" and any(
+            d.low[x] in ("until", "till") for x in range(trig.head + 1, trig.end)
+        ):
+            # "gave X until January to ...": a deadline demanded is an ultimatum
+            out.append(("THREATEN", "ultimatum", src, tgt, -7.0, "139"))
         return out
 
     def _at_summit(self, d: _Doc, trig: _Trigger, s1: int) -> bool:

@@ -6,15 +6,16 @@ import datetime as dt
 from collections.abc import Iterator
 
 from realpolitik.ingest.coder.agents import _AgentAfter
-from realpolitik.ingest.coder.counterparts import _Counterparts
 from realpolitik.ingest.coder.coverage import _Coverage
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
 from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
+from realpolitik.ingest.coder.reprisals import _Reprisals
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
+    _MEANS_PLURALS,
     _MEETING_WORDS,
     _NOT_WEAPONS,
     _PLACE_TARGET_TYPES,
@@ -22,6 +23,7 @@ from realpolitik.ingest.coder.words import (
     _RECIPROCAL_AFTER,
     _SPEECH,
     _STRONG,
+    _SUBJECT_PRONOUNS,
     _TROOP_NOUNS,
 )
 from realpolitik.ingest.dates import article_date, event_date, find_dates
@@ -29,7 +31,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -210,11 +212,20 @@ class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Docu
             if (
                 coded
                 and not phrase.agent_after
-                and any(
-                    trig.start - k - 1 >= s0
-                    and d.low[trig.start - k - 1] in ("in", "with")
-                    and d.low[trig.start - k] in ("a", "an", "the")
-                    for k in (1, 2)
+                and (
+                    any(
+                        trig.start - k - 1 >= s0
+                        and d.low[trig.start - k - 1] in ("in", "with")
+                        and d.low[trig.start - k] in ("a", "an", "the")
+                        for k in (1, 2)
+                    )
+                    # "detained dozens of workers in raids on markets": plural, no article
+                    or (
+                        trig.start - 1 >= s0
+                        and d.low[trig.start - 1] == "in"
+                        and trig.start == trig.head
+                        and d.low[trig.head] in _MEANS_PLURALS
+                    )
                 )
             ):
                 continue  # "killed a commander in a (drone) strike on ...": the means of an event
@@ -223,6 +234,8 @@ class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Docu
                 and trig.end < s1
                 and d.low[trig.end] == "of"
                 and d.low[trig.head].endswith("ed")
+                # "a French national they accused of spying": a pronoun is its subject
+                and not (trig.start > s0 and d.low[trig.start - 1] in _SUBJECT_PRONOUNS)
             ):
                 continue  # "drone makers accused of supplying Russia": nobody accuses here
             if self._cause_after_over(d, trig, s0):
@@ -286,6 +299,8 @@ class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Docu
                 if agent is None:
                     agent = self._means_agent(d, trig, s1, start_at, triggers)
                 if agent is None:
+                    agent = self._claimed_by(d, trig, s1, start_at)  # "in an attack claimed by"
+                if agent is None:
                     continue
                 source = self._group_right(d, agent, start_at, s1)
                 if reduced:
@@ -295,13 +310,17 @@ class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Docu
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
                     target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
+                if target is None and phrase.type == "ASSAULT":
+                    target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:
                 if (
                     d.low[trig.head].endswith("ing")
                     and trig.start - 1 > s0
                     and d.text[trig.start - 1] == ","
                 ):
-                    source = self._first_group(d, mentions, trig.start, s0, end_at)
+                    # ", the Taliban government said, vowing to ...": the speaker's
+                    source = self._participle_speaker(d, trig, s0, end_at)
+                    source = source or self._first_group(d, mentions, trig.start, s0, end_at)
                 if source is None and self._visit_frame(d, trig, s0):
                     source = self._first_group(d, mentions, trig.start, s0, end_at)
                 if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
@@ -318,6 +337,8 @@ class EventCoder(_Counterparts, _Coverage, _Frames, _Derived, _AgentAfter, _Docu
                     source = self._participial_subject(d, mentions, trig, s0, end_at)
                 if source is None:
                     source = self._left(d, trig.start, s0, end_at, coded)
+                if source is None:
+                    source = self._means_by(d, trig, s0, start_at)  # "flights chartered by X"
                 if source is None:
                     source = self._after_comma(d, trig, s1, start_at)
                 if source is None and phrase.type == "PROTEST":

@@ -34,6 +34,39 @@ _ENVOYS = frozenset(
     {"ambassador", "ambassadors", "envoy", "envoys", "charge", "diplomat", "diplomats"}
 )
 
+#: Persons a state detains or expels, before a contact relative clause ("a national they
+#: accused of spying").
+_DETAINED_PERSONS = frozenset(
+    {"national", "nationals", "citizen", "citizens", "man", "men", "woman", "women", "journalist",
+     "journalists", "diplomat", "diplomats", "suspect", "suspects", "worker", "workers",
+     "businessman", "activist", "activists", "tourist", "tourists", "student", "students",
+     "officer", "officers", "soldier", "soldiers", "employee", "employees", "researcher"}
+)  # fmt: skip
+#: Accusing verbs in the past after such a relative pronoun.
+_ACCUSED_FORMS = frozenset({"accused", "suspected", "blamed", "charged"})
+
+
+def _contact_relative(d: _Doc, i: int, s0: int, trigger_starts: set[int]) -> bool:
+    """Whether "they|it" at ``i`` opens a relative clause without "whom" whose verb accuses.
+
+    "detained a French national they accused of spying": the pronoun stands for the main
+    clause's subject, which the clause's person was detained by.
+    """
+    return (
+        d.low[i] in ("they", "it")
+        and i - 2 > s0
+        and i + 1 < d.n
+        # "a French national they", "a Finnish engineer it": a person, or a noun after a
+        # demonym
+        and (
+            d.low[i - 1] in _DETAINED_PERSONS
+            or bool(d.ent[i - 2] and d.alpha[i - 1] and d.lower[i - 1])
+        )
+        and d.low[i + 1] in _ACCUSED_FORMS
+        and i + 1 in trigger_starts
+    )
+
+
 #: The first words of the references :meth:`_Mentions._pronoun` resolves (others give none).
 _PRONOUN_WORDS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS | {"it", "the", "both"}
 
@@ -70,14 +103,14 @@ class _Mentions(_CoderState):
                             j += 1
                         end = j
             if (
-                label == "DEMONYM"
+                label in ("DEMONYM", "ACTOR")
                 and not person
                 and start > 0
                 and d.low[start - 1] in _REGION_WORDS
-                and d.low[start].startswith("american")
+                and d.low[start].startswith("america")
             ):
                 k += 1
-                continue  # "Latin American countries": a region, not the United States
+                continue  # "Latin American countries", "Central America's": a region, not the US
             if not person:
                 # "Turkish troops", "Russian military police", "Colombia's government"
                 j = end
@@ -174,6 +207,10 @@ class _Mentions(_CoderState):
                 m = self._pronoun(d, i, memory, trigger_starts)
                 if m is not None and low[i] in ("its", "their") and mentions:
                     m = self._speaker_possessive(d, m, mentions)
+                if mentions and _contact_relative(d, i, s0, trigger_starts):
+                    # "Mali detained a French national they accused of spying": the subject
+                    first = mentions[0]
+                    m = _Mention(i, i + 1, first.actors, last_word=first.last_word)
             if m is None:
                 i += 1
                 continue
@@ -325,6 +362,12 @@ class _Mentions(_CoderState):
                 prev == "from" and p > 0 and d.low[p - 1] in _DELEGATES
             ):
                 m.after_preposition = True
+        if (
+            m.end < n
+            and d.low[m.end] == "pressure"
+            and any(d.low[x] in ("under", "amid") for x in range(max(0, m.start - 3), m.start))
+        ):
+            m.role = "modifier"  # "pulled back under heavy U.S. pressure": no party of it
         if (m.start >= 2 and d.low[m.start - 1] == "of" and d.low[m.start - 2] in _WATERS) or (
             m.end < n and d.low[m.end] == "sea"
         ):

@@ -16,6 +16,9 @@ from realpolitik.ingest.coder.words import _REPORTING, _STRONG
 _STRONG_STOP = _STRONG | {",", "."}
 
 _PERFECT = frozenset({"had", "has", "have"})
+#: Speech verbs that report a hostile act: the sentence's, and a participle after a main clause
+#: ("severed relations with Y, saying Y's president had meddled in ...").
+_REPORTED_BY = _REPORTING | {"saying"}
 #: Past participles of hostile acts that no event phrase codes (with "had" before them).
 _HOSTILE = frozenset(
     {"violated", "breached", "broken", "broke", "orchestrated", "recruited", "sabotaged",
@@ -78,17 +81,17 @@ class _Reported(_Clauses):
         """ACCUSE events for "X said Y had <hostile act>" where the act is not coded."""
         out: list[Event] = []
         low = d.low
-        if len(mentions) < 2 or _REPORTING.isdisjoint(low[s0:s1]):
+        if len(mentions) < 2 or _REPORTED_BY.isdisjoint(low[s0:s1]):
             return out
         for v in range(s0 + 1, s1 - 3):
-            if low[v] not in _REPORTING:
+            if low[v] not in _REPORTED_BY:
                 continue
             speaker = self._first_group(d, mentions, v, s0, {})
             if not speaker:
                 continue
             pos = v + 1
-            while pos < s1 and low[pos] in _SKIP:
-                pos += 1
+            while pos < s1 and (low[pos] in _SKIP or low[pos] in self._titles):
+                pos += 1  # "said President Claudia Sheinbaum had ...": the title is no word
             actor = next((m for m in mentions if m.start == pos and m.role == "actor"), None)
             if actor is None or actor.relational:
                 continue

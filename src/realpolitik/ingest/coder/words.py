@@ -87,7 +87,12 @@ _FORCE_NOUNS = frozenset(
      "aircraft", "bombers", "helicopters", "gunboats", "militias", "militia", "rebels",
      "administration", "regime", "rulers"}
 )  # fmt: skip
-#: Words before the demonym "American" that make it a region, not the United States.
+#: Plural nouns of an operation that, after "in" and a coded event, are its means ("detained
+#: dozens in raids on markets").
+_MEANS_PLURALS = frozenset({"raids", "strikes", "airstrikes", "attacks", "operations", "sweeps"})
+#: Subject pronouns: before a past form, the verb is active ("a national they accused of").
+_SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
+#: Words before "America" or "American" that make it a region, not the United States.
 _REGION_WORDS = frozenset({"latin", "south", "central", "north"})
 #: Nouns for people whose location, not nationality, receives aid ("Sudanese refugees in Chad").
 _DISPLACED = frozenset({"refugees", "migrants", "civilians", "displaced", "asylum-seekers"})

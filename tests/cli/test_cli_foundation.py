@@ -121,6 +121,7 @@ def test_convert_round_trip(tmp_path):
     csv_out = tmp_path / "s.csv"
     r = run("convert", out, csv_out, "--form", "ktab")
     assert r.exit_code == 0 and "left out" in r.output
+    assert "evidence and military figures were left out" in r.output  # syria-2020 has them
     assert run("check", csv_out).exit_code == 0
     r = run("convert", "syria-2020", tmp_path / "s.txt")
     assert r.exit_code == 2 and "cannot tell the output format" in r.output

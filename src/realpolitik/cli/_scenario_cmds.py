@@ -408,10 +408,14 @@ def convert(
                 f"cannot tell the output format from {output.name!r}; use .yaml, .yml, .json or .csv"
             )
         write_atomic(output, text)
-    if output.suffix.lower() == ".csv" and (s.relations or s.shocks or s.escalation):
+    armed = any(a.military is not None for a in s.actors)
+    if output.suffix.lower() == ".csv" and (s.relations or s.shocks or s.escalation or armed):
+        left = ["relations", "shocks", "trees", "evidence"] + (
+            ["military figures"] if armed else []
+        )
         err_console.print(
             "note: the CSV table keeps actors, capabilities, positions and saliences only; "
-            "relations, shocks, trees and evidence were left out."
+            f"{', '.join(left[:-1])} and {left[-1]} were left out."
         )
     spans = [[p.position for p in i.positions.values()] for i in s.issues]
     rescaled = any(v and (min(v) != 0.0 or max(v) != 100.0) for v in spans)

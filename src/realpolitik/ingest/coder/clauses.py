@@ -75,7 +75,15 @@ class _Clauses(_Attribution):
         """
         if trig.phrase.type != "THREATEN":
             return False
-        return d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]
+        if d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]:
+            return True
+        # "warned (that) it would retaliate if Israel attacked": the speaker's own act reported
+        x = trig.end + 1 if trig.end < d.n and d.low[trig.end] == "that" else trig.end
+        return (
+            x + 1 < d.n
+            and d.low[x] in ("it", "they", "we", "he", "she")
+            and d.low[x + 1] in ("would", "will")
+        )
 
     def _beneficiary(
         self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]

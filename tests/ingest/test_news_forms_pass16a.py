@@ -21,6 +21,7 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         # "stood by Y": the phrase's own "by" is no passive's agent
         ("Russia has stood by Syria throughout the war.", ("SUPPORT", ("russia",), ("syria",))),
         ("Germany stood by the United States.", ("SUPPORT", ("germany",), ("us",))),
+        ("Egypt stood firmly by Sudan.", ("SUPPORT", ("egypt",), ("sudan",))),
         # "a plan by|from Y that X rejected": the author of the relative's object
         (
             "The talks collapsed over a plan from Washington that Tehran has rejected.",
@@ -29,6 +30,10 @@ def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         (
             "Diplomats discussed Moscow's peace plan, which Kyiv flatly rejected.",
             ("REJECT", ("ukraine",), ("russia",)),
+        ),
+        (
+            "Negotiations broke down over a U.S. proposal that Russia rejected.",
+            ("REJECT", ("russia",), ("us",)),
         ),
         # "warned (that) it would ... if Y ...": the actor of the condition
         (
@@ -103,7 +108,11 @@ def test_signers_are_all_targets():
             "Talks stalled over a proposal by Qatar that Israel did not reject.",
             ("REJECT", ("israel",), ("qatar",)),
         ),
-        # a warning of what others would do is no threat of the speaker's
+        # a warning of what others would do, or of how things would be, is no threat
+        (
+            "Germany warned that it would be difficult if Russia cut gas supplies.",
+            ("THREATEN", ("germany",), ("russia",)),
+        ),
         (
             "Iran warned that prices would rise if Saudi Arabia cut output.",
             ("THREATEN", ("iran",), ("saudi-arabia",)),
@@ -113,7 +122,10 @@ def test_signers_are_all_targets():
         # metaphor and weather: no actor pummels
         ("Critics pummelled the plan.", None),
         ("Storms battered Japan's coast.", None),
-        # a passive by sanctions is still no attack
+        # blows of tariffs and sanctions are no attack, active or passive
+        ("Washington has battered China with tariffs.", None),
+        ("Washington is pummelling Beijing with sanctions.", None),
+        ("Washington has pounded China with tariffs.", None),
         ("The economy was pummelled by sanctions imposed by Washington.", None),
     ],
 )

@@ -228,14 +228,18 @@ class _Coverage(_Frames, _Documents):
             ):
                 return tuple(a for a in author.actors if a not in src)
             return ()
-        # "Egypt's (ceasefire) proposal that ...": the possessive before the plan noun
+        # "Egypt's (ceasefire) proposal that ...", "a U.S. plan that ...": the plan's modifier
         if d.low[end - 1] not in _PLAN_NOUNS:
             return ()
         for m in start_at.values():
             between = d.low[m.end : end - 1]
             if (
                 m.role == "actor"
-                and (m.possessive or (between and between[0] in ("'s", "’s")))
+                and (
+                    m.possessive
+                    or (between and between[0] in ("'s", "’s"))
+                    or (m.start > s0 and d.low[m.start - 1] in ("a", "an", "the"))
+                )
                 and m.end < end
                 and len(between) <= 3
                 and all(w in ("'s", "’s") or w.isalpha() for w in between)

@@ -30,6 +30,9 @@ from realpolitik.ingest.dates import article_date, event_date, find_dates
 from realpolitik.ingest.dictionary import Dictionary, Phrase, load_dictionary, match_at
 from realpolitik.ingest.text import clean_text, paragraphs
 
+#: Stems of verbs of pounding that other blows than arms' take ("battered China with tariffs").
+_BLOW_STEMS = ("pound", "pummel", "batter")
+
 
 class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
@@ -296,6 +299,16 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                 # active phrase of its own is coded by that one in the active
                 trig = _Trigger(trig.start, trig.end, trig.head, active)
                 phrase = active
+            if (
+                phrase.type == "ASSAULT"
+                and not passive
+                and d.low[trig.head].startswith(_BLOW_STEMS)
+                and any(
+                    w in _NOT_WEAPONS and w != "strikes"  # "pounded Gaza with strikes": arms
+                    for w in d.low[trig.end : min(s1, trig.end + 6)]
+                )
+            ):
+                continue  # "pummelled|pounded Beijing with tariffs": blows of another kind
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
                 passive = self._means_agent(d, trig, s1, start_at, triggers) is not None
@@ -435,9 +448,10 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     begin = trig.end if at_end else trig.head + 1
                     # a verb and its own "by" ("stand+ by|with"), not a noun's ("offer by")
                     own_by = (
-                        len(phrase.tokens) == 2
+                        len(phrase.tokens) >= 2
                         and phrase.tokens[-1][0] == "word"
                         and "by" in phrase.tokens[-1][1]
+                        and all(k == "word" and opt for k, _, opt in phrase.tokens[1:-1])
                         and not phrase.mutual
                     )
                     if own_by:

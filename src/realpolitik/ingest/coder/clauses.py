@@ -25,6 +25,9 @@ from realpolitik.ingest.coder.words import (
     _VISIT_FRAME,
 )
 
+#: Verbs after "it would" that name no act of the speaker's ("it would be a mistake if").
+_NO_ACT = frozenset({"be", "have", "take", "mean", "cost", "become", "depend", "need"})
+
 
 class _Clauses(_Attribution):
     """Clause-level rules: negation, hypotheticals, voice, nominal and adjectival uses."""
@@ -75,7 +78,16 @@ class _Clauses(_Attribution):
         """
         if trig.phrase.type != "THREATEN":
             return False
-        return d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]
+        if d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]:
+            return True
+        # "warned (that) it would retaliate if Israel attacked": the speaker's own act reported
+        x = trig.end + 1 if trig.end < d.n and d.low[trig.end] == "that" else trig.end
+        return (
+            x + 2 < d.n
+            and d.low[x] in ("it", "they", "we", "he", "she")
+            and d.low[x + 1] in ("would", "will")
+            and d.low[x + 2] not in _NO_ACT  # "it would be difficult if ...": no act of its own
+        )
 
     def _beneficiary(
         self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]

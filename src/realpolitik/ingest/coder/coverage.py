@@ -57,6 +57,10 @@ _AUTHORED_BY = frozenset(
     {"made", "drafted", "proposed", "forward", "submitted", "tabled", "sponsored", "floated",
      "presented", "offered", "brokered", "authored", "written"}
 )  # fmt: skip
+#: Participles of an agreement made whose agent signed it ("welcomed the deal signed by X").
+_SIGNED_BY = frozenset({"signed", "inked", "sealed", "concluded", "reached", "struck"})
+#: Auxiliaries of the perfect between a relative's subject and its verb ("that X has rejected").
+_AUX_HAVE = frozenset({"has", "have", "had"})
 #: Types whose target may be the author of their object.
 _AUTHOR_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 #: Words after which "at" names whom an act is aimed at, not where it happens.
@@ -130,7 +134,19 @@ class _Coverage(_Frames, _Documents):
 
     def _cancelled(self, d: _Doc, trig: _Trigger, s0: int, s1: int) -> bool:
         cancelled = super()._cancelled(d, trig, s0, s1)
-        if not cancelled or not self._plan_subject(d, trig, s0):
+        if not cancelled:
+            return False
+        rel = self._plan_relative(d, trig, s0)
+        if rel >= 0:
+            # "a proposal by Egypt that Israel rejected": the plan noun is the relative's object;
+            # a negation, a hypothetical or a wish inside the relative still cancels it
+            return any(
+                d.low[x] in self._negations
+                or d.low[x] in self._hypothetical
+                or d.low[x] in self._desire
+                for x in range(rel + 1, trig.start)
+            )
+        if not self._plan_subject(d, trig, s0):
             return cancelled
         # cancelled only by the plan noun: still by a negation or a hypothetical before it
         for x in range(s0, trig.start):
@@ -159,11 +175,76 @@ class _Coverage(_Frames, _Documents):
         for x in range(trig.end, min(s1 - 1, trig.end + 6)):
             if d.text[x] in _STRONG or d.text[x] == ",":
                 break
-            if d.low[x] in _AUTHORED_BY and d.low[x + 1] == "by" and x + 2 in start_at:
+            if (
+                (d.low[x] in _AUTHORED_BY or d.low[x] in _SIGNED_BY)
+                and d.low[x + 1] == "by"
+                and x + 2 in start_at
+            ):
                 m = start_at[x + 2]
-                if m.role == "actor":
-                    return tuple(a for a in m.actors if a not in src)
+                if m.role == "actor":  # "the deal signed by X and Y": both
+                    group = self._group_right(d, m, start_at, s1)
+                    return tuple(dict.fromkeys(a for g in group for a in g.actors if a not in src))
                 break
+        return self._relative_author(d, trig, s0, s1, src, start_at)
+
+    def _relative_author(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        src: tuple[str, ...],
+        start_at: dict[int, _Mention],
+    ) -> tuple[str, ...]:
+        """The author of a plan before a relative clause whose verb is the event.
+
+        "Talks stalled over a proposal by Egypt that Israel rejected", "Moscow's peace plan,
+        which Kyiv flatly rejected": what the subject of the relative acts on stands before
+        "that|which", and its author is the target.
+        """
+        if trig.phrase.agent_inside:
+            rel = trig.start  # "..., which Kyiv rejected" as one phrase
+        else:
+            x = trig.start - 1
+            while x > s0 and (
+                d.low[x] in _SKIP_BEFORE_VERB or d.low[x].endswith("ly") or d.low[x] in _AUX_HAVE
+            ):
+                x -= 1
+            subject = next((m for m in start_at.values() if m.end == x + 1 and m.start <= x), None)
+            if subject is None or subject.role != "actor":
+                return ()
+            rel = subject.start - 1
+        if rel - 2 < s0 or d.low[rel] not in ("that", "which"):
+            return ()
+        end = rel - 1 if d.text[rel - 1] == "," else rel  # ", which ..."
+        # "a proposal by|from Egypt that ...": the author after the plan noun
+        author = next((m for m in start_at.values() if m.end == end and m.role == "actor"), None)
+        if author is not None:
+            first = author.start - 1
+            if (
+                first - 1 >= s0
+                and d.low[first] in ("by", "from")
+                and any(d.low[y] in _PLAN_NOUNS for y in range(max(s0, first - 3), first))
+            ):
+                return tuple(a for a in author.actors if a not in src)
+            return ()
+        # "Egypt's (ceasefire) proposal that ...", "a U.S. plan that ...": the plan's modifier
+        if d.low[end - 1] not in _PLAN_NOUNS:
+            return ()
+        for m in start_at.values():
+            between = d.low[m.end : end - 1]
+            if (
+                m.role == "actor"
+                and (
+                    m.possessive
+                    or (between and between[0] in ("'s", "’s"))
+                    or (m.start > s0 and d.low[m.start - 1] in ("a", "an", "the"))
+                )
+                and m.end < end
+                and len(between) <= 3
+                and all(w in ("'s", "’s") or w.isalpha() for w in between)
+            ):
+                return tuple(a for a in m.actors if a not in src)
         return ()
 
     def _irrealis_ends(self, d: _Doc, at: int, trig: _Trigger) -> bool:
@@ -171,6 +252,31 @@ class _Coverage(_Frames, _Documents):
         if super()._irrealis_ends(d, at, trig):
             return True
         return at < trig.start and self._plan_subject(d, trig, max(0, at - 2))
+
+    def _plan_relative(self, d: _Doc, trig: _Trigger, s0: int) -> int:
+        """The "that|which" of a relative clause whose object is a plan noun before it, or -1.
+
+        "a proposal by Egypt that Israel rejected", "Moscow's plan, which Kyiv rejected": a
+        named subject between the relative word and the verb; not "a plan to strike X that ...".
+        """
+        if trig.phrase.type not in _PLAN_TYPES:
+            return -1
+        rel = -1
+        for x in range(trig.start - 1, max(s0, trig.start - 7) - 1, -1):
+            if d.low[x] in ("that", "which"):
+                rel = x
+                break
+            if d.text[x] in _STRONG or d.punct[x]:
+                return -1
+        if rel <= s0 or not any(d.ent[x] for x in range(rel + 1, trig.start)):
+            return -1
+        end = rel - 1 if d.text[rel - 1] == "," else rel
+        for x in range(end - 1, max(s0 - 1, end - 6), -1):
+            if d.low[x] in _PLAN_NOUNS:
+                return rel if "to" not in d.low[x:end] else -1
+            if d.punct[x] and d.text[x] not in ("'s", "’s"):
+                return -1
+        return -1
 
     def _plan_subject(self, d: _Doc, trig: _Trigger, s0: int) -> bool:
         """Whether a passive's subject is a noun of plan: "Y's offer (of talks) was rejected"."""

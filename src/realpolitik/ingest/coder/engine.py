@@ -27,8 +27,11 @@ from realpolitik.ingest.coder.words import (
     _TROOP_NOUNS,
 )
 from realpolitik.ingest.dates import article_date, event_date, find_dates
-from realpolitik.ingest.dictionary import Dictionary, load_dictionary
+from realpolitik.ingest.dictionary import Dictionary, Phrase, load_dictionary, match_at
 from realpolitik.ingest.text import clean_text, paragraphs
+
+#: Stems of verbs of pounding that other blows than arms' take ("battered China with tariffs").
+_BLOW_STEMS = ("pound", "pummel", "batter")
 
 
 class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
@@ -157,6 +160,21 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     )
                 yield event
 
+    def _active_use(self, d: _Doc, trig: _Trigger, s1: int) -> Phrase | None:
+        """An active phrase of the same type and span as a passive-only phrase's trigger."""
+        phrases = self.dictionary.phrases
+        for i in self._by_first.get(d.low[trig.start], ()):
+            p = phrases[i]
+            if (
+                p is not trig.phrase
+                and not p.passive
+                and not p.agent_after
+                and p.type == trig.phrase.type
+                and match_at(p.tokens, d.low, trig.start, s1) == trig.end
+            ):
+                return p
+        return None
+
     # --- one sentence ---------------------------------------------------------------------------
     def _code_sentence(
         self,
@@ -274,7 +292,23 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
             ):
                 # "prices hit a record", "was hit by new EU sanctions": "hit" alone is an attack
                 # only in the passive, by arms, or with arms as its subject ("Russian drones hit")
-                continue
+                active = None if passive else self._active_use(d, trig, s1)
+                if active is None:
+                    continue
+                # "Moscow pummelled Kyiv's positions": a verb of the passive-only phrase with an
+                # active phrase of its own is coded by that one in the active
+                trig = _Trigger(trig.start, trig.end, trig.head, active)
+                phrase = active
+            if (
+                phrase.type == "ASSAULT"
+                and not passive
+                and d.low[trig.head].startswith(_BLOW_STEMS)
+                and any(
+                    w in _NOT_WEAPONS and w != "strikes"  # "pounded Gaza with strikes": arms
+                    for w in d.low[trig.end : min(s1, trig.end + 6)]
+                )
+            ):
+                continue  # "pummelled|pounded Beijing with tariffs": blows of another kind
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
                 passive = self._means_agent(d, trig, s1, start_at, triggers) is not None
@@ -412,6 +446,16 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                 else:
                     at_end = self._ends_with_preposition(phrase) and not phrase.object_first
                     begin = trig.end if at_end else trig.head + 1
+                    # a verb and its own "by" ("stand+ by|with"), not a noun's ("offer by")
+                    own_by = (
+                        len(phrase.tokens) >= 2
+                        and phrase.tokens[-1][0] == "word"
+                        and "by" in phrase.tokens[-1][1]
+                        and all(k == "word" and opt for k, _, opt in phrase.tokens[1:-1])
+                        and not phrase.mutual
+                    )
+                    if own_by:
+                        begin = trig.end  # "stood by Hezbollah": the phrase's own "by", no agent's
                     if phrase.mutual and self._partner_after(d, trig, s1, start_at):
                         begin = trig.end  # "signed a Chinese-funded deal with X": X
                     target = self._right(
@@ -426,6 +470,12 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                         threat=self._threat_if(d, trig),
                         cargo=phrase.type in ("ASSAULT", "COERCE"),
                     )
+                    if own_by and target:
+                        obj = trig.end
+                        if obj < s1 and d.low[obj] in ("the", "a", "an"):
+                            obj += 1
+                        if target[0].start > obj:
+                            target = None  # "stood by its decision to close the border with X"
                     if target is None and phrase.type == "ASSAULT":
                         target = self._reported_victim(d, trig, s0, mentions, exclude)
                     if target is None and phrase.type in ("AGREE", "THREATEN"):

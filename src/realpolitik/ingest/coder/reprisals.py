@@ -31,6 +31,11 @@ from realpolitik.ingest.coder.words import _PREPOSITIONS, _REPORTING, _STRONG
 
 #: Words of the THREATEN phrases of a reprisal vowed ("vowed to avenge|retaliate").
 _REPRISALS = ("avenge", "retaliate")
+#: Words of the THREATEN phrases of a reprisal that a blame after it may aim ("vowed revenge").
+_VOWED = ("avenge", "retaliat", "revenge", "retribution", "reprisal")
+#: Participles of blame after a vow (", blaming Y") and the verb of "which it blamed on Y".
+_BLAMING = frozenset({"blaming", "accusing"})
+_BLAMED = frozenset({"blamed", "blames", "blame"})
 #: Means of transport that an actor charters or runs ("aid flights chartered by the WFP").
 _MEANS_NOUNS = frozenset(
     {"flights", "flight", "planes", "plane", "aircraft", "airlifts", "ships", "ship", "vessels",
@@ -215,6 +220,10 @@ class _Reprisals(_Counterparts):
                 if m.role == "actor" and trig.start - 3 <= m.end <= trig.start - 1:
                     return tuple(a for a in m.actors if a not in src)
             return ()
+        if trig.phrase.type == "THREATEN" and any(w in trig.phrase.pattern for w in _VOWED):
+            blamed = self._blamed(d, trig, s1, start_at, src)
+            if blamed:
+                return blamed
         if not any(w in trig.phrase.pattern for w in _REPRISALS):
             return found
         # "X pounded villages ..., Y said, vowing to avenge the deaths": X's act is avenged
@@ -223,6 +232,34 @@ class _Reprisals(_Counterparts):
         if first is None or first.role != "actor" or first.start >= trig.start:
             return ()
         return tuple(a for a in first.actors if a not in src)
+
+    def _blamed(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s1: int,
+        start_at: dict[int, _Mention],
+        src: tuple[str, ...],
+    ) -> tuple[str, ...]:
+        """Whom a reprisal vowed is against when the speaker blames someone after it.
+
+        "X vowed to avenge the killing, blaming Y", "... vowed revenge for the attack, which it
+        blamed on Y": the one blamed for what is avenged.
+        """
+        for x in range(trig.end, s1 - 2):
+            if d.text[x] in _STRONG:
+                return ()
+            low = d.low[x]
+            if (d.text[x] == "," and d.low[x + 1] in _BLAMING) or (
+                low in _BLAMED and d.low[x + 1] == "on"
+            ):
+                y = x + 3 if d.low[x + 2] == "the" else x + 2
+                m = start_at.get(y)
+                if m is None or m.role != "actor":
+                    return ()
+                group = self._group_right(d, m, start_at, s1)
+                return tuple(dict.fromkeys(a for g in group for a in g.actors if a not in src))
+        return ()
 
     def _later(
         self,

@@ -25,9 +25,6 @@ from realpolitik.ingest.coder.words import (
     _VISIT_FRAME,
 )
 
-#: Verbs after "it would" that name no act of the speaker's ("it would be a mistake if").
-_NO_ACT = frozenset({"be", "have", "take", "mean", "cost", "become", "depend", "need"})
-
 
 class _Clauses(_Attribution):
     """Clause-level rules: negation, hypotheticals, voice, nominal and adjectival uses."""
@@ -69,25 +66,6 @@ class _Clauses(_Attribution):
                 same_chunk = False
             x -= 1
         return False
-
-    def _threat_if(self, d: _Doc, trig: _Trigger) -> bool:
-        """Whether a threat's target may be named in its "if" clause.
-
-        "would impose countermeasures if Manila ...", "threatened to intervene if ECOWAS ...";
-        not "threatened Europe with nuclear weapons if it ...", whose object is named.
-        """
-        if trig.phrase.type != "THREATEN":
-            return False
-        if d.low[trig.start] in ("would", "will") or "to" in d.low[trig.start : trig.end + 1]:
-            return True
-        # "warned (that) it would retaliate if Israel attacked": the speaker's own act reported
-        x = trig.end + 1 if trig.end < d.n and d.low[trig.end] == "that" else trig.end
-        return (
-            x + 2 < d.n
-            and d.low[x] in ("it", "they", "we", "he", "she")
-            and d.low[x + 1] in ("would", "will")
-            and d.low[x + 2] not in _NO_ACT  # "it would be difficult if ...": no act of its own
-        )
 
     def _beneficiary(
         self, d: _Doc, x: int, s1: int, start_at: dict[int, _Mention], exclude: set[str]

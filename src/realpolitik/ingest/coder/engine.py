@@ -5,17 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from realpolitik.ingest.coder.agents import _AgentAfter
-from realpolitik.ingest.coder.coverage import _Coverage
-from realpolitik.ingest.coder.derived import _close_to, _Derived
-from realpolitik.ingest.coder.document import _Documents
+from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
-from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
-from realpolitik.ingest.coder.reprisals import _Reprisals
+from realpolitik.ingest.coder.steps import _Steps
 from realpolitik.ingest.coder.words import (
     _AGREED_CONTENT,
-    _MEANS_PLURALS,
     _MEETING_WORDS,
     _NOT_WEAPONS,
     _PLACE_TARGET_TYPES,
@@ -27,14 +22,11 @@ from realpolitik.ingest.coder.words import (
     _TROOP_NOUNS,
 )
 from realpolitik.ingest.dates import article_date, event_date, find_dates
-from realpolitik.ingest.dictionary import Dictionary, Phrase, load_dictionary, match_at
+from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
-#: Stems of verbs of pounding that other blows than arms' take ("battered China with tariffs").
-_BLOW_STEMS = ("pound", "pummel", "batter")
 
-
-class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Steps):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -160,21 +152,6 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     )
                 yield event
 
-    def _active_use(self, d: _Doc, trig: _Trigger, s1: int) -> Phrase | None:
-        """An active phrase of the same type and span as a passive-only phrase's trigger."""
-        phrases = self.dictionary.phrases
-        for i in self._by_first.get(d.low[trig.start], ()):
-            p = phrases[i]
-            if (
-                p is not trig.phrase
-                and not p.passive
-                and not p.agent_after
-                and p.type == trig.phrase.type
-                and match_at(p.tokens, d.low, trig.start, s1) == trig.end
-            ):
-                return p
-        return None
-
     # --- one sentence ---------------------------------------------------------------------------
     def _code_sentence(
         self,
@@ -227,25 +204,7 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
             if self._cancelled(d, trig, s0, s1):
                 continue
             phrase = trig.phrase
-            if (
-                coded
-                and not phrase.agent_after
-                and (
-                    any(
-                        trig.start - k - 1 >= s0
-                        and d.low[trig.start - k - 1] in ("in", "with")
-                        and d.low[trig.start - k] in ("a", "an", "the")
-                        for k in (1, 2)
-                    )
-                    # "detained dozens of workers in raids on markets": plural, no article
-                    or (
-                        trig.start - 1 >= s0
-                        and d.low[trig.start - 1] == "in"
-                        and trig.start == trig.head
-                        and d.low[trig.head] in _MEANS_PLURALS
-                    )
-                )
-            ):
+            if coded and not phrase.agent_after and self._means_of_event(d, trig, s0):
                 continue  # "killed a commander in a (drone) strike on ...": the means of an event
             if (
                 phrase.type == "ACCUSE"
@@ -299,15 +258,7 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                 # active phrase of its own is coded by that one in the active
                 trig = _Trigger(trig.start, trig.end, trig.head, active)
                 phrase = active
-            if (
-                phrase.type == "ASSAULT"
-                and not passive
-                and d.low[trig.head].startswith(_BLOW_STEMS)
-                and any(
-                    w in _NOT_WEAPONS and w != "strikes"  # "pounded Gaza with strikes": arms
-                    for w in d.low[trig.end : min(s1, trig.end + 6)]
-                )
-            ):
+            if phrase.type == "ASSAULT" and not passive and self._other_blows(d, trig, s1):
                 continue  # "pummelled|pounded Beijing with tariffs": blows of another kind
             if passive and agent is None and phrase.type in ("AID", "MOBILIZE"):
                 # "Spanish planes were sent to Greece": the state of what is sent sends it
@@ -347,37 +298,9 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                 if target is None and phrase.type == "ASSAULT":
                     target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:
-                if (
-                    d.low[trig.head].endswith("ing")
-                    and trig.start - 1 > s0
-                    and d.text[trig.start - 1] == ","
-                ):
-                    # ", the Taliban government said, vowing to ...": the speaker's
-                    source = self._participle_speaker(d, trig, s0, end_at)
-                    source = source or self._first_group(d, mentions, trig.start, s0, end_at)
-                if source is None and self._visit_frame(d, trig, s0):
-                    source = self._first_group(d, mentions, trig.start, s0, end_at)
-                if source is None and "-" in phrase.tokens[0][1] and trig.start in end_at:
-                    source = [end_at[trig.start]]  # "U.S.-backed": the modifier backs
-                comma = self._verb_comma(d, trig.start - 1, s0) if trig.start - 1 > s0 else -1
-                if source is None and comma > s0:
-                    # "X, which ..., on Sunday seized", "Dhaka, which ..., formally asked"
-                    source = self._appositive_subject(d, comma, s0, end_at, start_at)
-                if source is None:
-                    source = self._coordinated_subject(d, trig, s0, coded)
-                    if source is not None:
-                        coordinated = coded[-1][2]
-                if source is None:
-                    source = self._participial_subject(d, mentions, trig, s0, end_at)
-                if source is None:
-                    source = self._left(d, trig.start, s0, end_at, coded)
-                if source is None:
-                    source = self._means_by(d, trig, s0, start_at)  # "flights chartered by X"
-                if source is None:
-                    source = self._after_comma(d, trig, s1, start_at)
-                if source is None and phrase.type == "PROTEST":
-                    # "Protesters in Baghdad stormed ...": the protesters' place
-                    source = next(([m] for m in mentions if m.role == "location"), None)
+                source, coordinated = self._active_source(
+                    d, trig, s0, s1, mentions, end_at, start_at, coded
+                )
                 later = [t for t in triggers if t.start >= trig.end]
                 place = False
                 if later and self._object_of_previous(d, later[0], trig):

@@ -10,6 +10,7 @@ from realpolitik.ingest.coder.coverage import _Coverage
 from realpolitik.ingest.coder.derived import _close_to, _Derived
 from realpolitik.ingest.coder.document import _Documents
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
+from realpolitik.ingest.coder.forms16b import _Forms16b
 from realpolitik.ingest.coder.frames import _Frames
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.reprisals import _Reprisals
@@ -31,7 +32,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
+class EventCoder(_Forms16b, _Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documents):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -241,6 +242,8 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
             if self._cause_after_over(d, trig, s0):
                 continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
+            if self._reaction_drawn(d, trig):
+                before_trigger = None  # "X's expulsion of a Y diplomat drew a warning from Y"
             if before_trigger is not None and any(
                 before_trigger in t and t is not s
                 for _, s, t in coded  # not a reciprocal's
@@ -310,6 +313,8 @@ class EventCoder(_Reprisals, _Coverage, _Frames, _Derived, _AgentAfter, _Documen
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
                     target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
+                if target is None:  # "handed over to X by Y", "after being released by Y"
+                    target = self._passive_target(d, trig, s0, s1, agent, start_at, mentions)
                 if target is None and phrase.type == "ASSAULT":
                     target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:

@@ -382,7 +382,7 @@ class EventCoder(_Forms16b, _Reprisals, _Coverage, _Frames, _Derived, _AgentAfte
                 )
                 if relative is not None:
                     target = relative  # "X, which Washington accuses of ...": X
-                elif phrase.mutual and phrase.pattern.endswith("between"):
+                elif phrase.mutual and phrase.pattern.endswith(("between", "binding")):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target

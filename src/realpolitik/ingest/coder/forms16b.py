@@ -9,6 +9,11 @@ From the misses of an independent block (fresh15):
   reaction drawn by a noun phrase subject is aimed at its possessor, and the finite verb ends
   what an accusation inside the subject ("a staffer accused of ...") introduced;
 - "was matched by New Delhi ordering six envoys to leave": a gerund's subject after "by";
+- "Meeting in Kyiv, the prime ministers of Ukraine and Poland agreed ...": the actors after
+  "the <office> of" are the subject after an opening phrase;
+- "imports from Canada and Mexico, and Ottawa hit back": ", and" after a pair that has its
+  "and" opens a clause (a list "A, B, and C" stays one);
+- "relief flights from Australia and New Zealand ... landed in Port Vila": where they landed;
 - "the agreements Avarua struck with China": a deal struck with someone, not an attack;
 - "ambushed a patrol near the Venezuelan border": a place by a border is where an attack
   happened, not whom it struck;
@@ -47,6 +52,13 @@ _WEAPON_NOUNS = frozenset(
 )  # fmt: skip
 #: Words that open a passive gerund of the main clause's subject ("after being released").
 _GERUND_OPENERS = frozenset({"after", "before", "upon", "on", "since", "without"})
+#: Persons named by their office before "of X" ("the prime ministers of Ukraine and Poland").
+_LEADERS = frozenset(
+    {"ministers", "leaders", "presidents", "heads", "chiefs", "premiers", "delegations",
+     "envoys", "representatives", "negotiators", "commanders"}
+)  # fmt: skip
+#: Verbs of arrival before "in|at <place>" ("relief flights from X landed in Port Vila").
+_LANDED = frozenset({"landed", "arrived", "reached", "docked"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})
 #: Finite verbs of a reaction drawn ("drew a vow of retaliation from X").
 _DREW = frozenset(
@@ -152,6 +164,19 @@ class _Forms16b(_Reprisals, _AgentAfter):
             for x in masked:
                 low[x] = "than"
 
+    def _group_left(
+        self, d: _Doc, m: _Mention, end_at: dict[int, _Mention], s0: int
+    ) -> list[_Mention]:
+        group = super()._group_left(d, m, end_at, s0)
+        if len(group) < 3:
+            return group
+        # "imports from Canada and Mexico, and Ottawa hit back": ", and" after a pair that
+        # already has its "and" opens a clause of its own
+        gaps = [d.low[a.end : b.start] for a, b in zip(group, group[1:], strict=False)]
+        if gaps[-1] == [",", "and"] and any("and" in g for g in gaps[:-1]):
+            return group[-1:]
+        return group
+
     def _voice(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
         passive, agent, reduced = super()._voice(d, trig, s1, start_at)
         x = trig.start
@@ -224,6 +249,24 @@ class _Forms16b(_Reprisals, _AgentAfter):
         coded: list,
     ) -> tuple[list[_Mention], list[_Mention] | None] | None:
         pair = super()._agent_after(d, trig, s0, s1, start_at, end_at, mentions, coded)
+        if (
+            pair is not None
+            and pair[1] is None
+            and trig.phrase.mode == "humanitarian"
+            and trig.phrase.pattern.endswith(" from")
+        ):
+            # "relief flights from Australia ... landed in Port Vila": where they landed
+            for x in range(pair[0][-1].end, s1 - 2):
+                if d.text[x] in _STRONG:
+                    break
+                if d.low[x] in _LANDED and d.low[x + 1] in ("in", "at"):
+                    y = x + 2
+                    while y < s1 and d.low[y] in ("the", "a", "an"):
+                        y += 1
+                    if y in start_at:
+                        return pair[0], [start_at[y]]
+                    break
+            return pair
         if pair is None or not trig.phrase.pattern.startswith("draw+"):
             return pair
         source, target = pair
@@ -237,6 +280,47 @@ class _Forms16b(_Reprisals, _AgentAfter):
             if first.start < trig.start and any(a not in own for a in first.actors):
                 return source, [first]
         return pair
+
+    def _meeting_place(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
+        if not super()._meeting_place(d, t, s0, s1):
+            return False
+        # "Meeting in Kyiv, the prime ministers of Ukraine and Poland ...": two sides after "of"
+        y = self._leaders_of(d, t.end, s1)
+        return y < 0 or not any(d.low[z] == "and" for z in range(y, min(s1, y + 5)))
+
+    def _leaders_of(self, d: _Doc, x: int, s1: int) -> int:
+        """Where X starts in "(the) <office words> of|from X" after the comma, else -1.
+
+        The comma is the first one after ``x`` (the end of an opening phrase).
+        """
+        while x < s1 and d.text[x] != ",":
+            if d.text[x] in _STRONG or d.punct[x]:
+                return -1
+            x += 1
+        y = x + 1
+        if y < s1 and d.low[y] in ("the", "a", "an"):
+            y += 1
+        titled = False
+        while y < s1 and y - x <= 5 and d.lower[y] and d.low[y] not in ("of", "from"):
+            titled = titled or d.low[y] in _LEADERS or d.low[y] in self._titles
+            y += 1
+        if not titled or y + 1 >= s1 or d.low[y] not in ("of", "from"):
+            return -1
+        return y + 1
+
+    def _after_comma(self, d: _Doc, trig: _Trigger, s1: int, start_at: dict[int, _Mention]):
+        found = super()._after_comma(d, trig, s1, start_at)
+        if found is not None:
+            return found
+        # "Meeting in Kyiv, the prime ministers of Ukraine and Poland agreed ...": the leaders
+        # "of" the actors are the subject after the opening phrase's comma
+        y = self._leaders_of(d, trig.end, s1)
+        if y < 0:
+            return None
+        m = start_at.get(y)
+        if m is None or m.role != "actor":
+            return None
+        return self._group_right(d, m, start_at, s1)
 
     def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
         out = super()._triggers(d, sents)

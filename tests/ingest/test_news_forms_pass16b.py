@@ -309,3 +309,58 @@ def test_pass16b_oxford_comma_list_stays_one_subject() -> None:
     assert ("SANCTION", ("uk", "france", "germany"), ("iran",)) in coded(
         "Britain, France, and Germany imposed sanctions on Iran."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ", a step|move that X warned ...": a threat against the agent of the main clause
+        (
+            "Ethiopia began filling the dam's reservoir, a move that Cairo warned would be met "
+            "with force.",
+            ("THREATEN", ("egypt",), ("ethiopia",)),
+        ),
+        (
+            "Armenia froze its membership of the CSTO, a step that Moscow warned it would answer.",
+            ("THREATEN", ("russia",), ("armenia",)),
+        ),
+        # the subject of a passive before an ", including ...," parenthetical
+        (
+            "Dozens of Haitian migrants, including families registered with the UN, were "
+            "deported by the Dominican Republic.",
+            ("COERCE", ("dominican-republic",), ("haiti",)),
+        ),
+    ],
+)
+def test_pass16b_third_block_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        (
+            "Dozens of Haitian migrants, including families registered with the UN, were "
+            "deported by the Dominican Republic.",
+            ("COERCE", ("dominican-republic",), ("un",)),
+        ),
+        # a named standing treaty is no new agreement
+        (
+            "Kenya cited the Nile Waters Treaty with Egypt in its complaint.",
+            ("AGREE", ("kenya",), ("egypt",)),
+        ),
+        (
+            "Turkey invoked the Montreux Convention Treaty with Greece's consent.",
+            ("AGREE", ("turkey",), ("greece",)),
+        ),
+    ],
+)
+def test_pass16b_third_block_not_coded(text: str, unexpected: tuple) -> None:
+    assert unexpected not in coded(text)
+
+
+def test_pass16b_new_treaty_with_is_still_an_agreement() -> None:
+    # a guard: a treaty named by its kind only keeps its agreement (passes before by design)
+    assert ("AGREE", ("japan",), ("australia",)) in coded(
+        "Japan's new defence treaty with Australia took effect on Sunday."
+    )

@@ -14,7 +14,12 @@ From the misses of an independent block (fresh15):
 - "imports from Canada and Mexico, and Ottawa hit back": ", and" after a pair that has its
   "and" opens a clause (a list "A, B, and C" stays one);
 - "relief flights from Australia and New Zealand ... landed in Port Vila": where they landed;
-- "the agreements Avarua struck with China": a deal struck with someone, not an attack;
+- "the agreements Avarua struck with China": a deal struck with someone, not an attack, and
+  "the Indus Waters Treaty with Pakistan" names a standing treaty, not a new agreement;
+- ", a step that Islamabad warned it would regard as an act of war": a warning against the
+  agent of the act the noun sums up;
+- "Afghan refugees, including families registered with the UN, have been deported by ...":
+  the passive's subject is before an ", including ...," parenthetical;
 - "ambushed a patrol near the Venezuelan border": a place by a border is where an attack
   happened, not whom it struck;
 - "welcomed Albanian Prime Minister Edi Rama to Rome": welcoming a person is hosting him, not
@@ -59,6 +64,8 @@ _LEADERS = frozenset(
 )  # fmt: skip
 #: Verbs of arrival before "in|at <place>" ("relief flights from X landed in Port Vila").
 _LANDED = frozenset({"landed", "arrived", "reached", "docked"})
+#: Nouns that sum up the main clause's act (", a step that Islamabad warned ...").
+_STEPS = frozenset({"step", "move", "decision", "measure", "action", "act"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})
 #: Finite verbs of a reaction drawn ("drew a vow of retaliation from X").
 _DREW = frozenset(
@@ -93,6 +100,15 @@ class _Forms16b(_Reprisals, _AgentAfter):
     def _dropped(self, d: _Doc, t: _Trigger, s0: int, s1: int) -> bool:
         if super()._dropped(d, t, s0, s1):
             return True
+        if (
+            t.phrase.type == "AGREE"
+            and t.phrase.pattern.startswith("agreement|deal|accord|treaty")
+            and t.start - 1 > s0
+            and d.title[t.start]
+            and d.title[t.start - 1]
+            and not d.ent[t.start - 1]
+        ):
+            return True  # "put the Indus Waters Treaty with Pakistan in abeyance": a named one
         # "the agreements Avarua struck with China": a deal struck with a party
         return (
             t.phrase.type == "ASSAULT"
@@ -136,6 +152,20 @@ class _Forms16b(_Reprisals, _AgentAfter):
         allow_prep: bool = False,
     ) -> list[_Mention] | None:
         low = d.low
+        if allow_prep:
+            # "Afghan refugees, including families registered with the UN, have been deported
+            # by ...": the passive's subject is before the parenthetical
+            c = start - 1
+            while c > s0 and (low[c] in _BE or low[c] in ("have", "has", "had")):
+                c -= 1
+            if c > s0 and d.text[c] == ",":
+                for c0 in range(c - 1, max(s0, c - 12), -1):
+                    if d.text[c0] in _STRONG:
+                        break
+                    if d.text[c0] == ",":
+                        if low[c0 + 1] in ("including", "among"):
+                            return self._left(d, c0, s0, end_at, coded, allow_prep)
+                        break
         m = end_at.get(start)
         if (
             not allow_prep
@@ -321,6 +351,37 @@ class _Forms16b(_Reprisals, _AgentAfter):
         if m is None or m.role != "actor":
             return None
         return self._group_right(d, m, start_at, s1)
+
+    def _late_target(
+        self,
+        d: _Doc,
+        trig: _Trigger,
+        s0: int,
+        s1: int,
+        src: tuple[str, ...],
+        coordinated: list[_Mention] | None,
+        start_at: dict[int, _Mention],
+    ) -> tuple[str, ...]:
+        found = super()._late_target(d, trig, s0, s1, src, coordinated, start_at)
+        if found or trig.phrase.type != "THREATEN":
+            return found
+        # "India put the treaty in abeyance, a step that Islamabad warned it would regard as an
+        # act of war": a threat against the agent of the act the noun sums up
+        x = trig.start - 1
+        while x > s0 and not d.ent[x]:
+            if d.punct[x] or x < trig.start - 3:
+                return found
+            x -= 1
+        while x > s0 and d.ent[x - 1]:
+            x -= 1
+        if x - 4 < s0 or d.low[x - 1] not in ("that", "which") or d.low[x - 2] not in _STEPS:
+            return found
+        if d.low[x - 3] not in ("a", "an", "the") or d.text[x - 4] != ",":
+            return found
+        first = start_at.get(self._subject_start(d, s0))
+        if first is None or first.role != "actor" or first.start >= x - 4:
+            return found
+        return tuple(a for a in first.actors if a not in src)
 
     def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
         out = super()._triggers(d, sents)

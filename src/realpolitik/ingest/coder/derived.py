@@ -23,6 +23,9 @@ from realpolitik.ingest.coder.words import (
     _SUMMIT_NOUNS,
 )
 
+#: verbs that report drills ending ("wrapped up", "completed", "concluded")
+_DRILLS_ENDED = ("wrap", "complet", "conclud")
+
 #: (type, mode, source, target, intensity, cameo) of an implied event.
 Implied = tuple[str, str | None, tuple[str, ...], tuple[str, ...], float, str]
 
@@ -117,6 +120,8 @@ class _Derived(_Attribution):
         """Whom joint drills are held near ("near|along|off|close to the border with X")."""
         if trig.phrase.type != "COOPERATE" or d.low[trig.end - 1] not in _DRILL_NOUNS:
             return ()
+        if d.low[trig.start].startswith(_DRILLS_ENDED):
+            return ()  # "wrapped up a week of joint exercises near X": their end, no show of force
         pos = trig.end
         if _close_to(d, pos, s1):
             pos += 1

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
+from realpolitik.ingest.coder.forms16b import _Forms16b
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.steps import _Steps
 from realpolitik.ingest.coder.words import (
@@ -26,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Steps):
+class EventCoder(_Forms16b, _Steps):
     """Code articles into events with a dictionary.
 
     Parameters
@@ -218,6 +219,8 @@ class EventCoder(_Steps):
             if self._cause_after_over(d, trig, s0):
                 continue  # "protested to China over the detention of ...": the cause
             before_trigger = end_at.get(trig.start)
+            if self._reaction_drawn(d, trig):
+                before_trigger = None  # "X's expulsion of a Y diplomat drew a warning from Y"
             if before_trigger is not None and any(
                 before_trigger in t and t is not s
                 for _, s, t in coded  # not a reciprocal's
@@ -295,6 +298,8 @@ class EventCoder(_Steps):
                     target = [near] if near is not None and near.role == "actor" else None
                 else:
                     target = self._left(d, trig.start, s0, end_at, coded, allow_prep=True)
+                if target is None:  # "handed over to X by Y", "after being released by Y"
+                    target = self._passive_target(d, trig, s0, s1, agent, start_at, mentions)
                 if target is None and phrase.type == "ASSAULT":
                     target = self._place_before(d, trig, s0, mentions)  # "a refinery in X was"
             else:
@@ -334,7 +339,7 @@ class EventCoder(_Steps):
                 )
                 if relative is not None:
                     target = relative  # "X, which Washington accuses of ...": X
-                elif phrase.mutual and phrase.pattern.endswith("between"):
+                elif phrase.mutual and phrase.pattern.endswith(("between", "binding")):
                     target = self._right(d, trig.end, s1, next_trigger, start_at, set())
                     if target and len({a for m in target for a in m.actors}) >= 2:
                         source = target

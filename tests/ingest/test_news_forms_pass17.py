@@ -343,3 +343,94 @@ def test_pass17_forgiven_debt_is_aid_not_praise() -> None:
     events = coded("Beijing forgave Kenya's debt.")
     assert ("AID", ("china",), ("kenya",)) in events
     assert ("SUPPORT", ("china",), ("kenya",)) not in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # second batch: approve|forge an agreement or alliance, legitimize, buy arms from,
+        # underwrite, shelter|host refugees, relinquish control, comply with demands,
+        # unfreeze|release frozen assets, evacuate positions, override objections, scorn,
+        # mocked, slander, blast a decision (verbal), reduce ties, curb exports, commandeer,
+        # house arrest, turn back boats, counteroffensive, take hostage
+        (
+            "Kenya and Uganda approved the pipeline agreement.",
+            ("AGREE", ("kenya", "uganda"), ("kenya", "uganda")),
+        ),
+        (
+            "Greece and Egypt forged an alliance on energy.",
+            ("AGREE", ("greece", "egypt"), ("greece", "egypt")),
+        ),
+        (
+            "Greece and Egypt forged closer ties.",
+            ("SUPPORT", ("greece", "egypt"), ("greece", "egypt")),
+        ),
+        ("Moscow legitimized the Taliban government.", ("SUPPORT", ("russia",), ("afghanistan",))),
+        ("India bought S-400 systems from Russia.", ("COOPERATE", ("india",), ("russia",))),
+        ("Ankara purchased drones from Kyiv.", ("COOPERATE", ("turkey",), ("ukraine",))),
+        ("Washington underwrote Kyiv's budget.", ("AID", ("us",), ("ukraine",))),
+        ("Turkey sheltered Syrian refugees.", ("AID", ("turkey",), ("syria",))),
+        ("Jordan hosts 1.3 million Syrian refugees.", ("AID", ("jordan",), ("syria",))),
+        (
+            "Serbia relinquished control of the crossing to Kosovo.",
+            ("CONCEDE", ("serbia",), ("kosovo",)),
+        ),
+        ("Qatar complied with Riyadh's demands.", ("CONCEDE", ("qatar",), ("saudi-arabia",))),
+        ("Washington unfroze Iran's assets.", ("CONCEDE", ("us",), ("iran",))),
+        ("Seoul released frozen Iranian funds.", ("CONCEDE", ("south-korea",), ("iran",))),
+        (
+            "Russian troops evacuated their positions in Kherson.",
+            ("RETREAT", ("russia",), ("ukraine",)),
+        ),
+        ("Paris overrode Rome's objections.", ("REJECT", ("france",), ("italy",))),
+        ("Beijing scorned Tokyo's apology.", ("ACCUSE", ("china",), ("japan",))),
+        ("Moscow mocked the British sanctions.", ("ACCUSE", ("russia",), ("uk",))),
+        ("Tehran slandered Riyadh.", ("ACCUSE", ("iran",), ("saudi-arabia",))),
+        (
+            "Beijing blasted Washington's decision to sell arms to Taipei.",
+            ("ACCUSE", ("china",), ("us",)),
+        ),
+        ("Moscow reduced ties with Vilnius.", ("SANCTION", ("russia",), ("lithuania",))),
+        (
+            "Beijing curbed exports of gallium to Washington.",
+            ("SANCTION", ("china",), ("us",)),
+        ),
+        ("Iranian commandos commandeered a Greek tanker.", ("COERCE", ("iran",), ("greece",))),
+        (
+            "Belarus placed a Polish journalist under house arrest.",
+            ("COERCE", ("belarus",), ("poland",)),
+        ),
+        (
+            "Greece turned back Turkish boats carrying migrants.",
+            ("COERCE", ("greece",), ("turkey",)),
+        ),
+        (
+            "Ukraine launched a counteroffensive against Russian forces.",
+            ("ASSAULT", ("ukraine",), ("russia",)),
+        ),
+        ("Hamas took 250 Israelis hostage.", ("ASSAULT", ("hamas",), ("israel",))),
+    ],
+)
+def test_pass17_second_batch_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a verbal blast is no bombardment (coded ASSAULT before the pass)
+        (
+            "Beijing blasted Washington's decision to sell arms to Taipei.",
+            ("ASSAULT", ("china",), ("us",)),
+        ),
+        # hosting refugees is no visit (coded CONSULT before the pass)
+        ("Jordan hosts 1.3 million Syrian refugees.", ("CONSULT", ("jordan",), ("syria",))),
+        # goods other than arms bought are no military cooperation
+        ("Germany bought Russian gas for decades.", ("COOPERATE", ("germany",), ("russia",))),
+        # freeing hostages held by X is no hostage-taking by the one who frees them
+        ("Qatar helped free hostages held by Hamas.", ("ASSAULT", ("qatar",), ("hamas",))),
+    ],
+)
+def test_pass17_second_batch_not_coded(text: str, unexpected: tuple) -> None:
+    # the first two fail before the pass; the last two pass before by design
+    assert unexpected not in coded(text)

@@ -434,3 +434,47 @@ def test_pass17_second_batch_is_coded(text: str, expected: tuple) -> None:
 def test_pass17_second_batch_not_coded(text: str, unexpected: tuple) -> None:
     # the first two fail before the pass; the last two pass before by design
     assert unexpected not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # third batch: exchange letters with, return an ambassador, exchange ambassadors, open
+        # an embassy, appeal for ... from, take to court, impose a ban
+        (
+            "Seoul exchanged letters with Pyongyang.",
+            ("CONSULT", ("south-korea",), ("north-korea",)),
+        ),
+        (
+            "Saudi Arabia returned its ambassador to Tehran.",
+            ("SUPPORT", ("saudi-arabia",), ("iran",)),
+        ),
+        (
+            "Israel and Bahrain exchanged ambassadors.",
+            ("SUPPORT", ("israel", "bahrain"), ("israel", "bahrain")),
+        ),
+        ("Ecuador opened an embassy in Seoul.", ("SUPPORT", ("ecuador",), ("south-korea",))),
+        (
+            "Kyiv appealed for air defence systems from Berlin.",
+            ("REQUEST", ("ukraine",), ("germany",)),
+        ),
+        (
+            "Ukraine took Russia to the International Court of Justice.",
+            ("ACCUSE", ("ukraine",), ("russia",)),
+        ),
+        (
+            "London imposed a travel ban on Georgian officials.",
+            ("SANCTION", ("uk",), ("georgia",)),
+        ),
+        ("Beijing imposed a ban on Japanese seafood.", ("SANCTION", ("china",), ("japan",))),
+    ],
+)
+def test_pass17_third_batch_is_coded(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_pass17_domestic_ban_is_no_sanction() -> None:
+    # a ban with no foreign party names no target (passes before the pass by design)
+    assert not {
+        e for e in coded("Kenya announced a ban on smoking in public places.") if e[0] == "SANCTION"
+    }

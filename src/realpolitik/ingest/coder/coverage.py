@@ -65,8 +65,9 @@ _AUX_HAVE = frozenset({"has", "have", "had"})
 _AUTHOR_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 #: Words after which "at" names whom an act is aimed at, not where it happens.
 _AIMED_AT = frozenset(
-    {"back", "out", "aim", "swipe", "jab", "jabs", "swipes", "balk", "balks", "balked", "balking"}
-)
+    {"back", "out", "aim", "swipe", "jab", "jabs", "swipes", "balk", "balks", "balked", "balking",
+     "scoff", "scoffs", "scoffed", "scoffing"}
+)  # fmt: skip
 
 
 class _Coverage(_Frames, _Documents):

@@ -54,6 +54,13 @@ class _Derived(_Attribution):
         ):
             # "gave X until January to ...": a deadline demanded is an ultimatum
             out.append(("THREATEN", "ultimatum", src, tgt, -7.0, "139"))
+        if (
+            trig.phrase.type == "THREATEN"
+            and trig.phrase.mode == "ultimatum"
+            and "deadline" in d.low[trig.start : trig.end]
+        ):
+            # "set a deadline for Caracas to ...": a deadline set is a demand as well
+            out.append(("REQUEST", "demand", src, tgt, -5.0, "100"))
         return out
 
     def _at_summit(self, d: _Doc, trig: _Trigger, s1: int) -> bool:

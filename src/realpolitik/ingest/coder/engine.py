@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from realpolitik.ingest.coder.derived import _close_to
 from realpolitik.ingest.coder.event import Event, _Doc, _Memory, _Mention, _Trigger
-from realpolitik.ingest.coder.forms16b import _Forms16b
+from realpolitik.ingest.coder.forms18 import _Forms18
 from realpolitik.ingest.coder.pipeline import _Actors, _build_nlp
 from realpolitik.ingest.coder.steps import _Steps
 from realpolitik.ingest.coder.words import (
@@ -27,7 +27,7 @@ from realpolitik.ingest.dictionary import Dictionary, load_dictionary
 from realpolitik.ingest.text import clean_text, paragraphs
 
 
-class EventCoder(_Forms16b, _Steps):
+class EventCoder(_Forms18, _Steps):
     """Code articles into events with a dictionary.
 
     Parameters

@@ -149,14 +149,14 @@ class _Reprisals(_Counterparts):
         what the means carry.
         """
         for m in start_at.values():
-            if m.role != "actor" or not 0 <= trig.start - m.end <= 1 or m.start - 4 < s0:
+            if m.role != "actor" or not 0 <= trig.start - m.end <= 1 or m.start - 3 < s0:
                 continue
             if any(d.punct[x] for x in range(m.end, trig.start)):
                 continue
             x = m.start - 1
             if d.low[x] in ("the", "a", "an"):
                 x -= 1
-            if d.low[x] != "by" or d.low[x - 1] not in _MEANS_VERBS:
+            if x - 2 < s0 or d.low[x] != "by" or d.low[x - 1] not in _MEANS_VERBS:
                 continue
             if d.low[x - 2] in _MEANS_NOUNS:
                 return [m]

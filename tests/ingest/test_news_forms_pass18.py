@@ -60,6 +60,11 @@ from test_news_forms_pass12 import coded, types
         # 6. "strike" and "stricken" inside nouns
         ("The US carrier strike group arrived off Iran.", set(), "ASSAULT"),
         (
+            "Washington sent a carrier strike group toward Venezuela.",
+            {("MOBILIZE", ("us",), ("venezuela",))},
+            "ASSAULT",
+        ),
+        (
             "China sent aid to the quake-stricken province of Turkey.",
             {("AID", ("china",), ("turkey",))},
             "ASSAULT",
@@ -108,6 +113,14 @@ def test_false_positive_removed(text: str, expected: set, absent: str) -> None:
             ("THREATEN", ("france",), ("niger",)),
         ),
         ("Egypt sent flour to Gaza.", ("AID", ("egypt",), ("palestine",))),
+        (
+            "Under the deal, Israel released 50 Palestinian prisoners.",
+            ("CONCEDE", ("israel",), ("palestine",)),
+        ),
+        (
+            "Russia's strikes killed 12 people and heightened tensions with Kyiv.",
+            ("ASSAULT", ("russia",), ("ukraine",)),
+        ),
         ("Colombia set two Venezuelan soldiers free.", ("CONCEDE", ("colombia",), ("venezuela",))),
     ],
 )

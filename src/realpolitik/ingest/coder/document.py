@@ -45,34 +45,48 @@ class _Documents(_CoderState):
                 seen_period = True
         return list(zip(starts, [*starts[1:], n], strict=True))
 
-    def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
-        """The event phrases of each sentence (overlaps: earliest, longest, first wins)."""
+    def _candidates(self, d: _Doc, lo: int, hi: int, s1: int) -> list[tuple[int, int, int, int]]:
+        """Every phrase that starts at a token in ``[lo, hi)`` and matches before ``s1``.
+
+        As ``(start, -length, phrase index, end)``, sorted: earliest first, then longest, then
+        the first in the dictionary — the order in which overlapping phrases win.
+        """
         phrases = self.dictionary.phrases
         words = d.low
         by_first = self._by_first
         trigger_words = self._trigger_words
+        found = []
+        for start in range(lo, hi):
+            if words[start] not in trigger_words:
+                continue
+            for i in by_first.get(words[start], ()):
+                stop = match_at(phrases[i].tokens, words, start, s1)
+                if stop > start:
+                    found.append((start, -(stop - start), i, stop))
+        found.sort()
+        return found
+
+    def _triggers(self, d: _Doc, sents: list[tuple[int, int]]) -> list[list[_Trigger]]:
+        """The event phrases of each sentence (overlaps: earliest, longest, first wins)."""
+        phrases = self.dictionary.phrases
         out: list[list[_Trigger]] = []
         for s0, s1 in sents:
-            found = []
-            for start in range(s0, s1):
-                if words[start] not in trigger_words:
-                    continue
-                for i in by_first.get(words[start], ()):
-                    stop = match_at(phrases[i].tokens, words, start, s1)
-                    if stop > start:
-                        found.append((start, -(stop - start), i, stop))
+            found = self._candidates(d, s0, s1, s1)
             here: list[_Trigger] = []
             out.append(here)
             if not found:
                 continue
-            found.sort()
             taken = bytearray(s1 - s0)
             for start, _, i, end in found:
                 if any(taken[start - s0 : end - s0]):
                     continue
                 for k in range(start - s0, end - s0):
                     taken[k] = 1
-                head = start + 1 if words[start] in ("-", "a", "an", "the") else start
-                here.append(_Trigger(start, end, head, phrases[i]))
+                here.append(_Trigger(start, end, _head(d.low, start), phrases[i]))
             here.sort(key=lambda t: t.start)
         return out
+
+
+def _head(words: list[str], start: int) -> int:
+    """The head word of a phrase found at ``start``: past a leading article or hyphen."""
+    return start + 1 if words[start] in ("-", "a", "an", "the") else start

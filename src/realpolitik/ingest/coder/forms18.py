@@ -15,9 +15,9 @@
 
 from __future__ import annotations
 
+from realpolitik.ingest.coder.document import _head
 from realpolitik.ingest.coder.event import _Doc, _Trigger
 from realpolitik.ingest.coder.forms16b import _Forms16b
-from realpolitik.ingest.dictionary import match_at
 
 #: Words before a noun ("the trucks", "its fund", "Norway's wealth fund").
 _NOUN_BEFORE = frozenset(
@@ -83,24 +83,17 @@ class _Forms18(_Forms16b):
     ) -> list[_Trigger]:
         """The phrases that start inside a misread trigger's words, without it."""
         phrases = self.dictionary.phrases
-        found = []
-        for start in range(bad.start, bad.end):
-            if d.low[start] not in self._trigger_words:
-                continue
-            for i in self._by_first.get(d.low[start], ()):
-                if phrases[i] is bad.phrase and start == bad.start:
-                    continue
-                stop = match_at(phrases[i].tokens, d.low, start, s1)
-                if stop > start:
-                    found.append((start, -(stop - start), i, stop))
-        found.sort()
+        found = [
+            c
+            for c in self._candidates(d, bad.start, bad.end, s1)
+            if not (phrases[c[2]] is bad.phrase and c[0] == bad.start)
+        ]
         taken = {x for t in keep for x in range(t.start, t.end)}
         new: list[_Trigger] = []
         for start, _, i, end in found:
             if any(x in taken for x in range(start, end)):
                 continue
-            head = start + 1 if d.low[start] in ("-", "a", "an", "the") else start
-            t = _Trigger(start, end, head, phrases[i])
+            t = _Trigger(start, end, _head(d.low, start), phrases[i])
             if _misread(d, t, s0):
                 continue
             taken.update(range(start, end))

@@ -203,10 +203,10 @@ def expected_aftermath_batch(
     top = fight.max(axis=-1, keepdims=True) if fight.shape[-1] else np.zeros((*cap.shape[:-1], 1))
     big = top > np.finfo(np.float64).max / (1e3 * max(fight.shape[-1], 1))
     ratio = np.where(big, fight / np.where(big, top, 1.0), fight)
-    strength = np.stack(
+    totals = np.stack(
         [np.where(side == 0, ratio, 0.0).sum(-1), np.where(side == 1, ratio, 0.0).sum(-1)], -1
     )
-    p_a = win_probability(strength[..., 0], strength[..., 1], m)
+    p_a = win_probability(totals[..., 0], totals[..., 1], m)
     prob = np.stack([p_a, 1.0 - p_a], axis=-1)
     fighting = side >= 0
     keep = np.take_along_axis(

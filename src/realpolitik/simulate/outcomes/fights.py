@@ -71,10 +71,10 @@ class FightStage:
     position: FloatArray
     salience: FloatArray
     present: BoolArray
+    military: FloatArray
+    by_military: bool
     carry_capability: BoolArray
     carry_position: BoolArray
-    military: FloatArray | None = None
-    by_military: bool = False
 
 
 class StageRecorder:
@@ -233,8 +233,7 @@ def refight(
             pos = noise.position(st.position, st.present)
             # A military figure carries its actor's drawn capability factor: the uncertainty
             # is about the actor's power, which both figures measure.
-            base_mil = np.zeros(n_actors) if st.military is None else st.military
-            mil = base_mil * noise.cap_scale
+            mil = st.military * noise.cap_scale
             if prev is not None:
                 before, p_cap, p_pos, p_mil = prev
                 cap = np.where(before.carry_capability, p_cap, cap)
